@@ -1,0 +1,153 @@
+// The `krait` command: CPython-compatible command line.
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "parse/parser.h"
+#include "parse/source.h"
+
+namespace {
+
+std::string program_name;
+
+int usage_error(const std::string& message) {
+    std::fprintf(stderr, "%s\nusage: %s [option] ... [-c cmd | -m mod | file | -] [arg] ...\n"
+                         "Try `python -h' for more information.\n",
+                 message.c_str(), program_name.c_str());
+    return 2;
+}
+
+void print_help() {
+    std::printf(
+        "usage: %s [option] ... [-c cmd | -m mod | file | -] [arg] ...\n"
+        "Options:\n"
+        "-c cmd : program passed in as string (terminates option list)\n"
+        "-h     : print this help message and exit (also -? or --help)\n"
+        "-V     : print the Python version number and exit (also --version)\n"
+        "file   : program read from script file\n"
+        "-      : program read from stdin (default; interactive mode if a tty)\n"
+        "arg ...: arguments passed to program in sys.argv[1:]\n"
+        "\nkrait only:\n"
+        "--dump-ast FILE : print ast.dump(ast.parse(source), include_attributes=True)\n",
+        program_name.c_str());
+}
+
+std::optional<std::string> read_file(const std::string& path, int& err) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) { err = errno; return std::nullopt; }
+    if (std::filesystem::is_directory(path)) { err = EISDIR; return std::nullopt; }
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+std::string read_stdin() {
+    std::ostringstream s;
+    s << std::cin.rdbuf();
+    return s.str();
+}
+
+// Parses `bytes`; on a syntax error prints it as CPython does and returns
+// nullptr. `display_name` is what tracebacks call the file.
+krait::ast::mod* parse_or_report(const std::string& bytes, const std::string& display_name,
+                                 krait::ast::Arena& arena, std::string& decoded) {
+    krait::SyntaxErrorInfo error;
+    auto source = krait::decode_source(bytes, error);
+    if (source) {
+        decoded = std::move(source->text);
+        if (auto* module = krait::parse(decoded, krait::ParseMode::File, arena, error)) return module;
+    }
+    std::fputs(krait::format_syntax_error(error, display_name, decoded).c_str(), stderr);
+    return nullptr;
+}
+
+int dump_ast(const std::string& path) {
+    int err = 0;
+    auto bytes = read_file(path, err);
+    if (!bytes) {
+        std::fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n", program_name.c_str(),
+                     path.c_str(), err, std::strerror(err));
+        return 2;
+    }
+    krait::ast::Arena arena;
+    std::string decoded;
+    auto* module = parse_or_report(*bytes, path, arena, decoded);
+    if (!module) return 1;
+    std::string out;
+    krait::ast::dump(module, out, true);
+    out += '\n';
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    return 0;
+}
+
+// Runs a program. The front end is complete; the compiler and VM are not
+// there yet, so a program that parses raises NotImplementedError, as
+// CPython would print it.
+int run_source(const std::string& bytes, const std::string& display_name) {
+    krait::ast::Arena arena;
+    std::string decoded;
+    if (!parse_or_report(bytes, display_name, arena, decoded)) return 1;
+    std::fputs("Traceback (most recent call last):\n"
+               "NotImplementedError: krait cannot execute programs yet: "
+               "the bytecode compiler and VM are not implemented\n",
+               stderr);
+    return 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    program_name = argc > 0 ? argv[0] : "krait";
+    std::vector<std::string> args(argv + 1, argv + argc);
+    size_t i = 0;
+    for (; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "-" || a.empty() || a[0] != '-') break;
+        if (a == "--version" || a == "-V") {
+            std::printf("Python 3.11.2 (krait %s)\n", KRAIT_VERSION);
+            return 0;
+        }
+        if (a == "-h" || a == "-?" || a == "--help") {
+            print_help();
+            return 0;
+        }
+        if (a == "--dump-ast") {
+            if (i + 1 >= args.size()) return usage_error("Argument expected for the --dump-ast option");
+            return dump_ast(args[i + 1]);
+        }
+        if (a.rfind("-c", 0) == 0) {
+            std::string code = a.size() > 2 ? a.substr(2) : "";
+            if (a.size() == 2) {
+                if (i + 1 >= args.size()) return usage_error("Argument expected for the -c option");
+                code = args[i + 1];
+            }
+            return run_source(code, "<string>");
+        }
+        if (a.rfind("--", 0) == 0) return usage_error("unknown option " + a);
+        return usage_error("Unknown option: -" + a.substr(1, 1));
+    }
+    if (i == args.size() || args[i] == "-") {
+        if (isatty(STDIN_FILENO)) {
+            std::fputs("krait: the interactive prompt is not implemented yet\n", stderr);
+            return 1;
+        }
+        return run_source(read_stdin(), "<stdin>");
+    }
+    const std::string& path = args[i];
+    int err = 0;
+    auto bytes = read_file(path, err);
+    if (!bytes) {
+        std::string shown = std::filesystem::absolute(path).lexically_normal().string();
+        std::fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n", program_name.c_str(),
+                     shown.c_str(), err, std::strerror(err));
+        return 2;
+    }
+    return run_source(*bytes, path);
+}

@@ -1,0 +1,42 @@
+// A syntax error found by the tokenizer or the parser, in the form CPython's
+// SyntaxError carries it, and its printing in CPython's layout.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace krait {
+
+struct SyntaxErrorInfo {
+    enum class Type { SyntaxError, IndentationError, TabError };
+    Type type = Type::SyntaxError;
+    std::string msg;
+    // 1-based line numbers; columns are 0-based UTF-8 byte offsets into the
+    // (decoded, newline-normalised) source line, as the AST's col_offset.
+    // end_lineno == 0 means "no end" (CPython's end_lineno None / -1).
+    int lineno = 0;
+    int col_offset = 0;
+    int end_lineno = 0;
+    int end_col_offset = 0;
+    // The line's text when it cannot be read back from the source (e.g.
+    // errors inside f-string expressions); empty means "take it from the source".
+    std::string text_override;
+    // Some errors (e.g. decoding errors) have no source line to show at all.
+    bool no_text = false;
+
+    static const char* type_name(Type t) {
+        switch (t) {
+            case Type::IndentationError: return "IndentationError";
+            case Type::TabError: return "TabError";
+            default: return "SyntaxError";
+        }
+    }
+};
+
+// Formats the error as CPython 3.11 prints an uncaught SyntaxError of a
+// file: `  File "NAME", line N`, the source line, the caret line, `Type: msg`.
+// `source` is the decoded UTF-8 source (for the line text and to turn byte
+// columns into character columns).
+std::string format_syntax_error(const SyntaxErrorInfo& err, std::string_view filename, std::string_view source);
+
+}  // namespace krait
