@@ -14,6 +14,7 @@
 
 #include "parse/parser.h"
 #include "parse/source.h"
+#include "parse/tokenizer.h"
 
 namespace {
 
@@ -37,7 +38,8 @@ void print_help() {
         "-      : program read from stdin (default; interactive mode if a tty)\n"
         "arg ...: arguments passed to program in sys.argv[1:]\n"
         "\nkrait only:\n"
-        "--dump-ast FILE : print ast.dump(ast.parse(source), include_attributes=True)\n",
+        "--dump-ast FILE : print ast.dump(ast.parse(source), include_attributes=True)\n"
+        "--tokenize FILE : print the tokens the parser sees\n",
         program_name.c_str());
 }
 
@@ -68,14 +70,42 @@ krait::ast::mod* parse_or_report(const std::string& bytes, const std::string& di
     return nullptr;
 }
 
-int dump_ast(const std::string& path) {
+std::optional<std::string> read_file_or_report(const std::string& path) {
     int err = 0;
     auto bytes = read_file(path, err);
-    if (!bytes) {
+    if (!bytes)
         std::fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n", program_name.c_str(),
                      path.c_str(), err, std::strerror(err));
-        return 2;
+    return bytes;
+}
+
+// Debugging aid: one token a line, "LINE,COL-ENDLINE,ENDCOL: TYPE 'TEXT'",
+// then the tokenizer's error if there is one.
+int dump_tokens(const std::string& path) {
+    auto bytes = read_file_or_report(path);
+    if (!bytes) return 2;
+    krait::SyntaxErrorInfo error;
+    auto source = krait::decode_source(*bytes, error);
+    if (!source) {
+        std::fputs(krait::format_syntax_error(error, path, "").c_str(), stderr);
+        return 1;
     }
+    auto result = krait::tokenize(source->text);
+    for (const auto& t : result.tokens) {
+        std::string_view text(source->text.data() + t.start, t.end - t.start);
+        std::printf("%d,%d-%d,%d: %d kw=%d '%.*s'\n", t.lineno, t.col_offset, t.end_lineno,
+                    t.end_col_offset, int(t.type), int(t.keyword), int(text.size()), text.data());
+    }
+    if (result.error) {
+        std::fputs(krait::format_syntax_error(*result.error, path, source->text).c_str(), stderr);
+        return 1;
+    }
+    return 0;
+}
+
+int dump_ast(const std::string& path) {
+    auto bytes = read_file_or_report(path);
+    if (!bytes) return 2;
     krait::ast::Arena arena;
     std::string decoded;
     auto* module = parse_or_report(*bytes, path, arena, decoded);
@@ -111,7 +141,11 @@ int main(int argc, char** argv) {
         const std::string& a = args[i];
         if (a == "-" || a.empty() || a[0] != '-') break;
         if (a == "--version" || a == "-V") {
-            std::printf("Python 3.11.2 (krait %s)\n", KRAIT_VERSION);
+            std::printf("Python 3.11.2\n");
+            return 0;
+        }
+        if (a == "-VV") {
+            std::printf("Python 3.11.2 (krait %s) [GCC %s]\n", KRAIT_VERSION, __VERSION__);
             return 0;
         }
         if (a == "-h" || a == "-?" || a == "--help") {
@@ -121,6 +155,10 @@ int main(int argc, char** argv) {
         if (a == "--dump-ast") {
             if (i + 1 >= args.size()) return usage_error("Argument expected for the --dump-ast option");
             return dump_ast(args[i + 1]);
+        }
+        if (a == "--tokenize") {
+            if (i + 1 >= args.size()) return usage_error("Argument expected for the --tokenize option");
+            return dump_tokens(args[i + 1]);
         }
         if (a.rfind("-c", 0) == 0) {
             std::string code = a.size() > 2 ? a.substr(2) : "";
