@@ -17,9 +17,16 @@ struct DecodedSource {
     std::string encoding;  // the declared (or default "utf-8") encoding name
 };
 
-// Decodes `bytes` as CPython does for ast.parse(bytes) / compile(bytes) /
-// running a file. On failure returns nullopt and fills `error` with
-// CPython's SyntaxError.
-std::optional<DecodedSource> decode_source(std::string_view bytes, SyntaxErrorInfo& error);
+// Decodes `bytes` as CPython does. With an empty `filename` it behaves as
+// ast.parse(bytes) / compile(bytes): invalid UTF-8 passes through to the
+// tokenizer (string literals report it), an unknown declared encoding is
+// "unknown encoding: NAME", a decoding failure is the codec's message.
+// With the file's name it behaves as running that file: undeclared
+// non-UTF-8 bytes give "Non-UTF-8 code starting with '\xNN' in file NAME on
+// line N, ...", unknown encodings and decoding failures "encoding problem:
+// NAME". Decoding errors have lineno 0, col_offset -2 (CPython's offset
+// -1), no end and no text. On failure returns nullopt and fills `error`.
+std::optional<DecodedSource> decode_source(std::string_view bytes, SyntaxErrorInfo& error,
+                                           std::string_view filename = {});
 
 }  // namespace krait
