@@ -1,0 +1,3 @@
+#!/usr/bin/env python
+# vim: set fileencoding=foo-bar :
+x = 1

@@ -1,0 +1,5 @@
+if x:
+    pass
+else:
+# c
+y

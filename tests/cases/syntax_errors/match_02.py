@@ -1,0 +1,5 @@
+match x:
+    case a.b():
+        pass
+    case {**rest, 'a': 1}:
+        pass

@@ -1,0 +1,1 @@
+x = 1 is not not 2 or
