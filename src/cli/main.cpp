@@ -1,6 +1,7 @@
 // The `krait` command: CPython-compatible command line.
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -117,6 +118,29 @@ int dump_ast(const std::string& path) {
     return 0;
 }
 
+// Benchmark aid (bench/parse): decodes and parses every file, printing
+// nothing but the number of files that failed and the time spent parsing
+// (reading the files excluded), so that the benchmark can compare the
+// front end's speed alone.
+int parse_only(const std::vector<std::string>& paths) {
+    int failed = 0;
+    std::chrono::steady_clock::duration spent{};
+    for (const auto& path : paths) {
+        int err = 0;
+        auto bytes = read_file(path, err);
+        if (!bytes) { ++failed; continue; }
+        auto start = std::chrono::steady_clock::now();
+        krait::SyntaxErrorInfo error;
+        krait::ast::Arena arena;
+        auto source = krait::decode_source(*bytes, error);
+        if (!source || !krait::parse(source->text, krait::ParseMode::File, arena, error)) ++failed;
+        spent += std::chrono::steady_clock::now() - start;
+    }
+    std::printf("%d failed of %zu files; parse time %.3f s\n", failed, paths.size(),
+                std::chrono::duration<double>(spent).count());
+    return failed ? 1 : 0;
+}
+
 // Runs a program. The front end is complete; the compiler and VM are not
 // there yet, so a program that parses raises NotImplementedError, as
 // CPython would print it.
@@ -155,6 +179,10 @@ int main(int argc, char** argv) {
         if (a == "--dump-ast") {
             if (i + 1 >= args.size()) return usage_error("Argument expected for the --dump-ast option");
             return dump_ast(args[i + 1]);
+        }
+        if (a == "--parse-only") {
+            if (i + 1 >= args.size()) return usage_error("Argument expected for the --parse-only option");
+            return parse_only(std::vector<std::string>(args.begin() + i + 1, args.end()));
         }
         if (a == "--tokenize") {
             if (i + 1 >= args.size()) return usage_error("Argument expected for the --tokenize option");
