@@ -130,6 +130,80 @@ def unicode_cases():
     write("unicode_cases.txt", lines)
 
 
+# ---------------------------------------------------------------- reprs
+def random_string(rng):
+    """A string mixing every kind of character repr treats differently."""
+    kinds = [
+        lambda: chr(rng.randint(0x20, 0x7E)),
+        lambda: rng.choice("'\"\\\t\n\r\x00\x7f\x1b"),
+        lambda: chr(rng.randint(0, 0x1F)),
+        lambda: chr(rng.randint(0x80, 0xFF)),
+        lambda: chr(rng.randint(0x100, 0xFFFF)),
+        lambda: chr(rng.randint(0xD800, 0xDFFF)),  # lone surrogates
+        lambda: chr(rng.randint(0x10000, 0x10FFFF)),
+        lambda: chr(rng.randint(0x10000, 0x3FFFF)),
+        lambda: chr(rng.choice([0xA0, 0xAD, 0x2028, 0x200B, 0xFEFF, 0xE000, 0xFFFF, 0x10FFFF, 0x1F600, 0x3000])),
+    ]
+    return "".join(rng.choice(kinds)() for _ in range(rng.randint(0, 12)))
+
+
+def double_bits(x: float) -> str:
+    import struct
+    return "%016x" % struct.unpack("<Q", struct.pack("<d", x))[0]
+
+
+def random_double(rng):
+    import struct
+    kind = rng.randrange(8)
+    if kind == 0:  # any bit pattern (NaNs, infinities, subnormals included)
+        return struct.unpack("<d", rng.getrandbits(64).to_bytes(8, "little"))[0]
+    if kind == 1:  # subnormals
+        return struct.unpack("<d", rng.getrandbits(52).to_bytes(8, "little"))[0]
+    if kind == 2:  # near the positional/exponent boundaries
+        return float("%de%d" % (rng.randint(1, 99999), rng.randint(-10, 20)))
+    if kind == 3:  # integers
+        return float(rng.randint(0, 10 ** rng.randint(1, 25)))
+    if kind == 4:  # short decimals
+        return round(rng.uniform(-1000, 1000), rng.randint(0, 6))
+    if kind == 5:  # huge and tiny exponents
+        return float("%d.%de%d" % (rng.randint(1, 9), rng.randint(0, 10 ** 8), rng.randint(-330, 310)))
+    if kind == 6:
+        return rng.choice([0.0, -0.0, 1e16, 1e15, 9999999999999998.0, 1e-4, 1e-5, 0.0001, 0.00001, 5e-324,
+                           1.7976931348623157e308, 2.2250738585072014e-308, 0.1, 0.3, 1 / 3, 123.0, 1e22, 1e23,
+                           float("inf"), float("-inf"), float("nan")])
+    return rng.uniform(0, 1) * 10 ** rng.randint(-20, 20)
+
+
+def repr_cases():
+    rng = random.Random(1911)
+    lines = []
+    for _ in range(3000):
+        s = random_string(rng)
+        lines.append("str\t%s\t%s" % (hexs(s), hexs(repr(s))))
+    for _ in range(1000):
+        b = bytes(rng.choice([rng.randint(0, 255), rng.choice(b"'\"\\\t\n\r"), rng.randint(0x20, 0x7e)])
+                  for _ in range(rng.randint(0, 12)))
+        lines.append("bytes\t%s\t%s" % (hexb(b), hexs(repr(b))))
+    for _ in range(6000):
+        x = random_double(rng)
+        lines.append("float\t%s\t%s" % (double_bits(x), repr(x)))
+        x = abs(x) if rng.random() < 0.9 else x
+        lines.append("imag\t%s\t%s" % (double_bits(x), repr(complex(0.0, x))))
+    # Ints of every size written in every base, as a BigInt keeps them.
+    fmt = {2: "b", 8: "o", 10: "d", 16: "x"}
+    sizes = [1, 8, 40, 62, 63, 64, 65, 100, 300, 1000, 3000] * 100 + [14283] * 4
+    for size in sizes:
+        n = rng.getrandbits(size)
+        base = rng.choice([2, 8, 10, 16])
+        digits = format(n, fmt[base])
+        if rng.random() < 0.3 and base == 16:
+            digits = digits.upper()
+        if len(str(n)) > 4300:
+            continue  # CPython refuses to print these (tested separately)
+        lines.append("int\t%d\t%s\t%d\t%d" % (base, digits, n, len(str(n))))
+    write("repr_cases.txt", lines)
+
+
 def main():
     os.makedirs(DATA, exist_ok=True)
     which = sys.argv[1:] or ["unicode"]
