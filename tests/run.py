@@ -1,0 +1,140 @@
+#!/usr/bin/python3.11
+"""krait's test suite: C++ unit tests, differential cases, a stdlib AST sample.
+
+    /usr/bin/python3.11 tests/run.py --krait build/krait --build-dir build
+    tests/run.py ... -k syntax_errors/indent     # only cases whose name contains this
+    tests/run.py ... --no-unit --no-ast          # only the differential cases
+
+1. <build-dir>/krait_unit_tests (GoogleTest), if built: one count per test.
+2. Every case under tests/cases (see tests/harness.py): krait's exit code,
+   stdout and stderr against those recorded from CPython 3.11, byte for byte.
+3. `krait --dump-ast` against CPython's ast.dump on every --ast-sample-th .py
+   file of /usr/lib/python3.11 (the full sweep is tests/ast_sweep.py).
+
+Failures are printed with a short diff; the last line is `N passed, N failed`
+and the exit status is 1 when anything failed.
+"""
+import argparse
+import difflib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import ast_sweep  # noqa: E402  (re-executes under /usr/bin/python3.11 only when run as a script)
+import harness  # noqa: E402
+
+MAX_DIFF_LINES = 24
+
+
+def run_unit_tests(build_dir, filters):
+    """Returns (passed, failed, failure reports); nothing when the binary is absent."""
+    binary = os.path.join(build_dir, "krait_unit_tests")
+    if filters or not os.path.exists(binary):
+        return 0, 0, []
+    with tempfile.TemporaryDirectory() as tmp:
+        report = os.path.join(tmp, "report.json")
+        p = subprocess.run([binary, f"--gtest_output=json:{report}"], capture_output=True, timeout=600)
+        if not os.path.exists(report):  # crashed before writing its report
+            out = (p.stdout + p.stderr).decode("utf-8", "replace").splitlines()
+            return 0, 1, [f"FAIL unit tests: exit {p.returncode}\n" + "\n".join(out[-MAX_DIFF_LINES:])]
+        with open(report) as f:
+            data = json.load(f)
+    passed, failed, reports = 0, 0, []
+    for suite in data.get("testsuites", []):
+        for test in suite.get("testsuite", []):
+            name = f"{suite['name']}.{test['name']}"
+            if test.get("failures"):
+                failed += 1
+                msgs = "\n".join(fl.get("failure", "") for fl in test["failures"]).splitlines()
+                reports.append(f"FAIL unit {name}\n" + "\n".join("    " + m for m in msgs[:MAX_DIFF_LINES]))
+            else:
+                passed += 1
+    if p.returncode != 0 and failed == 0:  # e.g. a crash in teardown
+        failed += 1
+        reports.append(f"FAIL unit tests: exit {p.returncode}")
+    return passed, failed, reports
+
+
+def case_diff(case, expected, got):
+    diff = list(difflib.unified_diff(expected.text().splitlines(), got.text().splitlines(),
+                                     "cpython", "krait", lineterm="", n=2))
+    if len(diff) > MAX_DIFF_LINES:
+        diff = diff[:MAX_DIFF_LINES] + [f"... ({len(diff) - MAX_DIFF_LINES} more diff lines)"]
+    if not diff:  # differs only in bytes the text view hides (e.g. invalid UTF-8)
+        diff = ["(outputs differ in undecodable bytes)"]
+    shortened = ["    " + (line if len(line) <= 200 else line[:200] + "...") for line in diff]
+    return f"FAIL {case.name}\n" + "\n".join(shortened)
+
+
+def run_cases(krait, filters, jobs):
+    cases = harness.discover(filters)
+
+    def one(case):
+        if not os.path.exists(case.path(".expected")):
+            return f"FAIL {case.name}: no .expected file (run tests/record.py)"
+        expected = case.expected()
+        got = harness.run_case(krait, case)
+        return None if got == expected else case_diff(case, expected, got)
+
+    with ThreadPoolExecutor(jobs) as pool:
+        results = list(pool.map(one, cases))
+    failures = [r for r in results if r]
+    return len(cases) - len(failures), len(failures), failures
+
+
+def run_ast_sample(krait, sample, jobs):
+    files = ast_sweep.stdlib_files(sample)
+    results = ast_sweep.check_files(krait, files, jobs)
+    passed = sum(1 for _, s, _ in results if s == "same")
+    failures = [f"FAIL ast {path}: {detail}" for path, s, detail in results if s == "differs"]
+    return passed, len(failures), failures
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--krait", default="build/krait")
+    ap.add_argument("--build-dir", default="build")
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--ast-sample", type=int, default=10, help="check every N-th stdlib file (default 10)")
+    ap.add_argument("-k", dest="filters", action="append", default=[], help="only cases whose name contains this")
+    ap.add_argument("--no-unit", action="store_true")
+    ap.add_argument("--no-ast", action="store_true")
+    ap.add_argument("--max-failures-shown", type=int, default=60)
+    args = ap.parse_args()
+    if os.path.realpath(sys.executable) != os.path.realpath(harness.CPYTHON):
+        os.execv(harness.CPYTHON, [harness.CPYTHON] + sys.argv)
+    if not os.path.exists(args.krait):
+        print(f"no krait binary at {args.krait}")
+        print("0 passed, 1 failed")
+        return 1
+
+    total_passed, total_failed, shown = 0, 0, 0
+    sections = []
+    if not args.no_unit:
+        sections.append(("unit tests", lambda: run_unit_tests(args.build_dir, args.filters)))
+    sections.append(("differential cases", lambda: run_cases(args.krait, args.filters, args.jobs)))
+    if not args.no_ast and not args.filters:
+        sections.append((f"stdlib AST sample (every {args.ast_sample}th file)",
+                         lambda: run_ast_sample(args.krait, args.ast_sample, args.jobs)))
+    for title, fn in sections:
+        passed, failed, failures = fn()
+        for report in failures:
+            if shown < args.max_failures_shown:
+                print(report)
+            shown += 1
+        print(f"== {title}: {passed} passed, {failed} failed", flush=True)
+        total_passed += passed
+        total_failed += failed
+    if shown > args.max_failures_shown:
+        print(f"({shown - args.max_failures_shown} more failures not shown; use -k or --max-failures-shown)")
+    print(f"{total_passed} passed, {total_failed} failed")
+    return 1 if total_failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
