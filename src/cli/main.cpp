@@ -86,17 +86,39 @@ int dump_tokens(const std::string& path) {
     auto bytes = read_file_or_report(path);
     if (!bytes) return 2;
     krait::SyntaxErrorInfo error;
-    auto source = krait::decode_source(*bytes, error);
+    auto source = krait::decode_source(*bytes, error, path);
     if (!source) {
         std::fputs(krait::format_syntax_error(error, path, "").c_str(), stderr);
         return 1;
     }
+    // Type names as CPython's token module spells them (tokens are listed
+    // in TokenType's order); the text escapes '\\' and newlines so that each
+    // token stays on one line.
+    static const char* const kTypeNames[] = {
+        "ENDMARKER", "NAME", "NUMBER", "STRING", "NEWLINE", "INDENT", "DEDENT", "LPAR", "RPAR",
+        "LSQB", "RSQB", "COLON", "COMMA", "SEMI", "PLUS", "MINUS", "STAR", "SLASH", "VBAR",
+        "AMPER", "LESS", "GREATER", "EQUAL", "DOT", "PERCENT", "LBRACE", "RBRACE", "EQEQUAL",
+        "NOTEQUAL", "LESSEQUAL", "GREATEREQUAL", "TILDE", "CIRCUMFLEX", "LEFTSHIFT", "RIGHTSHIFT",
+        "DOUBLESTAR", "PLUSEQUAL", "MINEQUAL", "STAREQUAL", "SLASHEQUAL", "PERCENTEQUAL",
+        "AMPEREQUAL", "VBAREQUAL", "CIRCUMFLEXEQUAL", "LEFTSHIFTEQUAL", "RIGHTSHIFTEQUAL",
+        "DOUBLESTAREQUAL", "DOUBLESLASH", "DOUBLESLASHEQUAL", "AT", "ATEQUAL", "RARROW",
+        "ELLIPSIS", "COLONEQUAL", "ERRORTOKEN"};
     auto result = krait::tokenize(source->text);
+    std::string out;
     for (const auto& t : result.tokens) {
         std::string_view text(source->text.data() + t.start, t.end - t.start);
-        std::printf("%d,%d-%d,%d: %d kw=%d '%.*s'\n", t.lineno, t.col_offset, t.end_lineno,
-                    t.end_col_offset, int(t.type), int(t.keyword), int(text.size()), text.data());
+        char head[96];
+        std::snprintf(head, sizeof head, "%d,%d-%d,%d: %s kw=%d '", t.lineno, t.col_offset,
+                      t.end_lineno, t.end_col_offset, kTypeNames[int(t.type)], int(t.keyword));
+        out += head;
+        for (char c : text) {
+            if (c == '\\') out += "\\\\";
+            else if (c == '\n') out += "\\n";
+            else out += c;
+        }
+        out += "'\n";
     }
+    std::fwrite(out.data(), 1, out.size(), stdout);
     if (result.error) {
         std::fputs(krait::format_syntax_error(*result.error, path, source->text).c_str(), stderr);
         return 1;
