@@ -204,6 +204,160 @@ def repr_cases():
     write("repr_cases.txt", lines)
 
 
+# ---------------------------------------------------------------- literals
+def random_number(rng):
+    """A NUMBER token of any form the tokenizer accepts."""
+    def digits(alphabet, n):
+        out = rng.choice(alphabet[1:]) + "".join(rng.choice(alphabet) for _ in range(n - 1))
+        if rng.random() < 0.2 and len(out) > 1:  # single underscores between digits
+            i = rng.randint(1, len(out) - 1)
+            out = out[:i] + "_" + out[i:]
+        return out
+    dec = "0123456789"
+    n = rng.choice([1, 2, 5, 15, 18, 19, 20, 25, 40, 100, 400])
+    kind = rng.randrange(9)
+    if kind == 0:
+        return digits(dec, n)
+    if kind == 1:
+        return rng.choice(["0x", "0X"]) + digits("0123456789abcdefABCDEF", max(1, n * 5 // 6))
+    if kind == 2:
+        return rng.choice(["0o", "0O"]) + digits("01234567", n)
+    if kind == 3:
+        return rng.choice(["0b", "0B"]) + digits("01", n * 3)
+    if kind == 4:
+        return rng.choice(["0", "00", "0_0", "0x0", "0o0", "0b0", "0x_f", "0b_1", "0o_7", "9223372036854775807",
+                           "9223372036854775808", "0x7fffffffffffffff", "0x8000000000000000", "1_000_000"])
+    if kind == 5:  # floats with a point
+        return rng.choice([digits(dec, n) + "." + digits(dec, rng.randint(1, 20)), digits(dec, n) + ".",
+                           "." + digits(dec, rng.randint(1, 30)), "0." + "0" * rng.randint(0, 400) + digits(dec, 3)])
+    if kind == 6:  # exponents, huge and tiny
+        mant = rng.choice([digits(dec, rng.randint(1, 20)), digits(dec, 3) + "." + digits(dec, 5), "." + digits(dec, 4),
+                           digits(dec, 2) + "."])
+        exp = rng.choice(["e", "E"]) + rng.choice(["", "+", "-"]) + str(rng.choice([0, 1, 5, 16, 22, 300, 308, 309, 323,
+                                                                                       324, 330, 400, 99999]))
+        return mant + exp
+    if kind == 7:  # imaginary
+        return rng.choice([digits(dec, n), digits(dec, 3) + "." + digits(dec, 4), "1e" + str(rng.randint(-400, 400)),
+                           "0", "00"]) + rng.choice("jJ")
+    return rng.choice(["1e999", "1e-999", "2.2250738585072011e-308", "4.9406564584124654e-324",
+                       "2.4703282292062328e-324", "2.4703282292062327e-324", "1.7976931348623158e308",
+                       "1.7976931348623159e308", "0.1e-330", "0e999", "0.0", "00.5", "1_0.2_5e1_0",
+                       "9007199254740993", "9007199254740993.0", "123456789012345678901234567890e-40"])
+
+
+def number_record(text):
+    import ast
+    try:
+        tree = ast.parse(text, mode="eval")
+    except SyntaxError as e:
+        return None, e.msg
+    v = tree.body.value
+    if isinstance(v, complex):
+        return "complex\t" + double_bits(v.imag), None
+    if isinstance(v, float):
+        return "float\t" + double_bits(v), None
+    assert isinstance(v, int)
+    # The value is printed in full even past the 4300-digit limit on str().
+    limit = sys.get_int_max_str_digits()
+    sys.set_int_max_str_digits(0)
+    try:
+        return ("int" if v < 2 ** 63 else "bigint") + "\t" + str(v), None
+    finally:
+        sys.set_int_max_str_digits(limit)
+
+
+NAMES = ["LATIN SMALL LETTER A", "latin small letter a", "SNOWMAN", "LF", "BYTE ORDER MARK", "CJK UNIFIED IDEOGRAPH-4E00",
+         "HANGUL SYLLABLE GAG", "GRINNING FACE", "EM DASH"]
+
+
+def random_body(rng, ascii_only):
+    """The text between the quotes of a one-line \" string literal."""
+    pieces = []
+    for _ in range(rng.randint(0, 8)):
+        k = rng.randrange(20)
+        if k < 5:
+            pieces.append("".join(chr(rng.randint(0x20, 0x7E)) for _ in range(rng.randint(1, 4)))
+                          .replace("\\", "/").replace('"', "'"))
+        elif k == 5 and not ascii_only:
+            pieces.append(chr(rng.choice([0xE9, 0x20AC, 0x3042, 0x1F600, 0x10348, 0xA0, 0x2028])))
+        elif k == 6:
+            pieces.append("\\" + rng.choice("\\'\"abfnrtv\n"))
+        elif k == 7:
+            pieces.append("\\" + "".join(rng.choice("01234567") for _ in range(rng.randint(1, 4))) +
+                          rng.choice(["", "8", "9"]))
+        elif k == 8:
+            pieces.append("\\x" + "".join(rng.choice("0123456789abcdefABCDEF") for _ in range(rng.choice([2, 2, 2, 1, 0])))
+                          + rng.choice(["", "g", "0", "z"]))
+        elif k == 9:
+            pieces.append("\\u" + "".join(rng.choice("0123456789abcdefABCDEF") for _ in range(rng.choice([4, 4, 4, 3, 0]))))
+        elif k == 10:
+            hexd = rng.choice(["%08x" % rng.randint(0, 0x10FFFF), "%08X" % rng.randint(0, 0x10FFFF), "0000d800",
+                               "%08x" % rng.randint(0x110000, 0xFFFFFFFF), "0001f60", "00"])
+            pieces.append("\\U" + hexd)
+        elif k == 11:
+            pieces.append(rng.choice(["\\N{%s}" % rng.choice(NAMES), "\\N{%s}" % rng.choice(NAMES),
+                                      "\\N{NOT A NAME}", "\\N{}", "\\N", "\\Nx", "\\N{" + chr(0xE9) + "}",
+                                      "\\N{ LF}"]))
+        elif k == 12:
+            pieces.append("\\" + rng.choice("cdegz8AZ!*[ ") )
+        elif k == 13 and not ascii_only:
+            pieces.append("\\" + chr(rng.choice([0xE9, 0x1F600])))
+        elif k == 14:
+            pieces.append("\\\\")
+        elif k == 15:
+            pieces.append("\\\n")
+        else:
+            pieces.append(rng.choice(["abc", "x", " ", "{", "}", "\t"]))
+    body = "".join(pieces)
+    if rng.random() < 0.05:
+        body += rng.choice(["\\N{LATIN", "\\N{"])  # unterminated name at the end
+    return body
+
+
+def literal_record(prefix, body):
+    import warnings
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            value = eval(compile(prefix + '"' + body + '"', "<case>", "eval"))
+        except SyntaxError as e:
+            return "error\t" + hexs(e.msg)
+    warning = "-"
+    for w in caught:
+        warning = hexs(str(w.message))
+        break
+    data = hexb(value) if isinstance(value, bytes) else hexs(value)
+    return "ok\t%s\t%s" % (data, warning)
+
+
+def literals_cases():
+    rng = random.Random(2023)
+    lines = []
+    seen = set()
+    for _ in range(4000):
+        text = random_number(rng)
+        if text in seen:
+            continue
+        seen.add(text)
+        record, error = number_record(text)
+        if record is None:
+            # Only the decimal digit limit may refuse a generated literal.
+            assert error.startswith("Exceeds the limit"), (text, error)
+            lines.append("numerror\t%s\t%s" % (text, hexs(error)))
+        else:
+            lines.append("number\t%s\t%s" % (text, record))
+    for text in ["1" * 4300, "1" * 4301, "1_" * 4300 + "1", "0" * 5000, "1" * 5000 + ".0", "1" * 5000 + "j",
+                 "0x" + "f" * 5000]:
+        _, error = number_record(text)
+        lines.append("numerror\t%s\t%s" % (text, hexs(error) if error else "-"))
+    for _ in range(6000):
+        prefix = rng.choice(["", "", "", "b", "r", "rb", "u", "R", "Br"])
+        ascii_only = "b" in prefix.lower() and rng.random() < 0.9
+        body = random_body(rng, ascii_only)
+        lines.append("string\t%s\t%s\t%s" % (prefix or "-", hexs(body), literal_record(prefix, body)))
+    write("literal_cases.txt", lines)
+
+
 def main():
     os.makedirs(DATA, exist_ok=True)
     which = sys.argv[1:] or ["unicode"]

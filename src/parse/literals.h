@@ -14,6 +14,12 @@ namespace krait {
 // Underscores are dropped; floats are correctly rounded; "1e999" is inf.
 ast::ConstantValue parse_number(std::string_view text, ast::Arena& arena);
 
+// CPython 3.11 refuses decimal int literals of more than 4300 digits (not
+// counting underscores; all-zero ones are fine) with a SyntaxError at the
+// token (column offset 0 in its report). Returns that message, or "" when
+// the literal is fine. parse_number still returns the value.
+std::string number_literal_error(std::string_view text);
+
 struct StringDecodeResult {
     bool ok = true;
     // On failure, the SyntaxError message exactly as CPython 3.11 prints it,
@@ -31,5 +37,10 @@ struct StringDecodeResult {
 // surrogates as 3-byte sequences), raw bytes for bytes. `is_raw` skips
 // escape processing.
 StringDecodeResult decode_string_body(std::string_view body, bool is_bytes, bool is_raw, std::string& out);
+
+// The DeprecationWarning text for the invalid escape at `offset` of `body`
+// (StringDecodeResult::first_invalid_escape): "invalid escape sequence '\d'"
+// or, for an octal escape above 0o377, "invalid octal escape sequence '\777'".
+std::string invalid_escape_message(std::string_view body, int offset);
 
 }  // namespace krait
