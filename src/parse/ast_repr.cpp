@@ -4,6 +4,8 @@
 
 #include <gmp.h>
 
+#include <charconv>
+
 #include "support/float_repr.h"
 #include "support/unicode.h"
 #include "support/utf8.h"
@@ -130,7 +132,12 @@ void append_constant_repr(std::string& out, const ConstantValue& value) {
         case Kind::True: out += "True"; break;
         case Kind::False: out += "False"; break;
         case Kind::Ellipsis: out += "Ellipsis"; break;
-        case Kind::Int: out += std::to_string(value.int_value); break;
+        case Kind::Int: {
+            char buf[24];
+            auto result = std::to_chars(buf, buf + sizeof buf, value.int_value);
+            out.append(buf, result.ptr);
+            break;
+        }
         case Kind::BigInt: out += bigint_decimal(value); break;
         case Kind::Float: out += float_repr(value.float_value); break;
         case Kind::Complex: out += imaginary_repr(value.float_value); break;

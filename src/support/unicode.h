@@ -9,14 +9,21 @@
 
 namespace krait::unicode {
 
+// XID_Start / XID_Continue as str.isidentifier() sees them. '_' is not
+// XID_Start: isidentifier() (and so the tokenizer) accepts it first besides.
+// Two table loads, no allocation.
 bool is_xid_start(char32_t cp);
 bool is_xid_continue(char32_t cp);
 // str.isprintable() for one character.
 bool is_printable(char32_t cp);
-// NFKC normalisation (identifiers, PEP 3131).
+// NFKC normalisation (identifiers, PEP 3131), = unicodedata.normalize('NFKC').
+// ASCII-only text is returned as it is without further work.
 std::u32string nfkc(std::u32string_view text);
-// The code point of a character name for "\N{...}" (case-insensitive, with
-// aliases and named sequences excluded as CPython's \N does), or nullopt.
+// The code point of a character name for "\N{...}", or nullopt, accepting
+// what CPython 3.11's \N accepts: every character name and name alias
+// (ASCII case-insensitive), not the named sequences; "HANGUL SYLLABLE ..."
+// and "CJK UNIFIED IDEOGRAPH-XXXX[X]" (4 or 5 upper-case hex digits) are
+// computed and match only in upper case, as in CPython.
 std::optional<char32_t> lookup_name(std::string_view name);
 
 }  // namespace krait::unicode
