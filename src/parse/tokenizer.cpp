@@ -186,6 +186,18 @@ private:
         int col = col_before(cur, line_start_);
         return fail(SyntaxErrorInfo::Type::SyntaxError, std::move(msg), lineno_, col, lineno_, col);
     }
+    // The byte column of the current line that lies `nchars` characters
+    // from its start (bytes past the line's end count one each).
+    int col_for_chars(int nchars) const {
+        size_t p = line_start_;
+        int k = 0;
+        while (k < nchars && p < n_ && src_[p] != '\n') {
+            ++p;
+            while (p < n_ && (static_cast<unsigned char>(src_[p]) & 0xC0) == 0x80) ++p;
+            ++k;
+        }
+        return static_cast<int>(p - line_start_) + (nchars - k);
+    }
     // Byte column of the current line's '\n' (or its end).
     int newline_col() const {
         const void* nl = std::memchr(src_.data() + line_start_, '\n', n_ - line_start_);
@@ -476,15 +488,20 @@ private:
                 continue;
             }
             end_quote_size = 0;
+            // CPython counts a line when it reads its first character, so
+            // a string open at the end of input is "detected" on the last
+            // line, not the one after it.
             if (c == '\n') {
-                pos_ = p;
-                new_line();
+                if (p < n_) {
+                    pos_ = p;
+                    new_line();
+                }
             } else if (c == '\\') {
                 // Skip the escaped character (it may be a newline).
                 int e = peek(p);
                 if (e >= 0) {
                     ++p;
-                    if (e == '\n') {
+                    if (e == '\n' && p < n_) {
                         pos_ = p;
                         new_line();
                     }
@@ -505,9 +522,11 @@ private:
     // `p` is the offending character's offset.
     bool end_of_number_ok(size_t p, const char* kind) {
         int c = peek(p);
+        // The rest of the keyword, and then the end of the word.
         auto follows = [&](const char* rest) {
             size_t len = std::strlen(rest);
-            return p + 1 + len <= n_ && std::memcmp(src_.data() + p + 1, rest, len) == 0;
+            return p + 1 + len <= n_ && std::memcmp(src_.data() + p + 1, rest, len) == 0 &&
+                   !is_ident_char(peek(p + 1 + len));
         };
         bool kw = false;
         switch (c) {
@@ -515,6 +534,8 @@ private:
             case 'e': kw = follows("lse"); break;
             case 'f': kw = follows("or"); break;
             case 'i': {
+                // Only one more letter is looked at here ("1isx" is a
+                // NUMBER and the NAME "isx" for the parser to reject).
                 int c2 = peek(p + 1);
                 kw = c2 == 'f' || c2 == 'n' || c2 == 's';
                 break;
@@ -608,11 +629,14 @@ private:
             if (c == 'e' || c == 'E') return exponent(start, p);
             if (c == 'j' || c == 'J') return imaginary(start, p);
             if (nonzero) {
-                int col = static_cast<int>(start - line_start_);
+                // CPython gives this range in bytes but treats it as
+                // characters: pick the columns that reproduce its numbers.
+                int col = col_for_chars(static_cast<int>(start - line_start_));
+                int end = col_for_chars(static_cast<int>(zeros_end - line_start_) - 1);
                 return fail(SyntaxErrorInfo::Type::SyntaxError,
                             "leading zeros in decimal integer literals are not permitted; "
                             "use an 0o prefix for octal integers",
-                            lineno_, col, lineno_, static_cast<int>(zeros_end - line_start_) - 1);
+                            lineno_, col, lineno_, end);
             }
             if (!end_of_number_ok(p, "decimal")) return false;
             return number_done(start, p);
