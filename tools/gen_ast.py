@@ -127,11 +127,11 @@ def main():
         kinds = ", ".join(c.name for c in t.constructors)
         h.append(f"struct {t.name} {{")
         h.append(f"    enum class Kind : uint8_t {{ {kinds} }};")
-        h.append("    Kind kind;")
+        h.append("    Kind node_kind;")
         h += member_lines(t.attributes)
-        h.append("    template <class T> T* as() { return kind == T::kKind ? static_cast<T*>(this) : nullptr; }")
-        h.append("    template <class T> const T* as() const { return kind == T::kKind ? static_cast<const T*>(this) : nullptr; }")
-        h.append("    template <class T> bool is() const { return kind == T::kKind; }")
+        h.append("    template <class T> T* as() { return node_kind == T::kKind ? static_cast<T*>(this) : nullptr; }")
+        h.append("    template <class T> const T* as() const { return node_kind == T::kKind ? static_cast<const T*>(this) : nullptr; }")
+        h.append("    template <class T> bool is() const { return node_kind == T::kKind; }")
         h.append("};")
         h.append("")
         for c in t.constructors:
@@ -210,7 +210,7 @@ def main():
                 c.append("    }")
             c.append("    close();")
         else:
-            c.append("    switch (node->kind) {")
+            c.append("    switch (node->node_kind) {")
             for k in t.constructors:
                 c.append(f"    case {t.name}::Kind::{k.name}: {{")
                 if k.fields:

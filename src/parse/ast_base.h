@@ -36,7 +36,7 @@ public:
     template <class T>
     T* make() {
         T* node = new (allocate(sizeof(T), alignof(T))) T{};
-        if constexpr (requires { T::kKind; }) node->kind = T::kKind;
+        if constexpr (requires { T::kKind; }) node->node_kind = T::kKind;
         return node;
     }
 

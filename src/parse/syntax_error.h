@@ -8,7 +8,9 @@
 namespace krait {
 
 struct SyntaxErrorInfo {
-    enum class Type { SyntaxError, IndentationError, TabError };
+    // MemoryError is what CPython 3.11 raises when input nests deeper than
+    // its parser's stack allows; it prints as a bare "MemoryError".
+    enum class Type { SyntaxError, IndentationError, TabError, MemoryError };
     Type type = Type::SyntaxError;
     std::string msg;
     // 1-based line numbers; columns are 0-based UTF-8 byte offsets into the
@@ -28,6 +30,7 @@ struct SyntaxErrorInfo {
         switch (t) {
             case Type::IndentationError: return "IndentationError";
             case Type::TabError: return "TabError";
+            case Type::MemoryError: return "MemoryError";
             default: return "SyntaxError";
         }
     }

@@ -1,0 +1,1013 @@
+// Expression rules of the Python 3.11 grammar.
+#include "parse/literals.h"
+#include "parse/parser_impl.h"
+
+namespace krait::detail {
+
+using TT = TokenType;
+using KW = Keyword;
+
+namespace {
+
+std::optional<ast::operator_> augassign_or_binop(TT t) {
+    switch (t) {
+        case TT::Plus: return ast::operator_::Add;
+        case TT::Minus: return ast::operator_::Sub;
+        case TT::Star: return ast::operator_::Mult;
+        case TT::At: return ast::operator_::MatMult;
+        case TT::Slash: return ast::operator_::Div;
+        case TT::Percent: return ast::operator_::Mod;
+        case TT::DoubleSlash: return ast::operator_::FloorDiv;
+        case TT::LeftShift: return ast::operator_::LShift;
+        case TT::RightShift: return ast::operator_::RShift;
+        default: return std::nullopt;
+    }
+}
+
+}  // namespace
+
+// FIRST set of `expression` and the star forms: used for optional parts such
+// as `return [star_expressions]` so that absence is decided without consuming.
+bool Parser::starts_expression() {
+    const Token& t = peek();
+    switch (t.type) {
+        case TT::Name:
+            switch (t.keyword) {
+                case KW::None_: case KW::True: case KW::False: case KW::None: case KW::Lambda:
+                case KW::Not: case KW::Await:
+                    return true;
+                default:
+                    return false;
+            }
+        case TT::Number: case TT::String: case TT::LPar: case TT::LSqb: case TT::LBrace:
+        case TT::Minus: case TT::Plus: case TT::Tilde: case TT::Ellipsis: case TT::Star:
+            return true;
+        default:
+            return false;
+    }
+}
+
+// expressions: expression (',' expression)* [',']
+ast::expr* Parser::expressions() {
+    size_t start = pos_;
+    ast::expr* first = expression();
+    if (!first) return nullptr;
+    if (!at(TT::Comma)) return first;
+    std::vector<ast::expr*> elts{first};
+    while (accept(TT::Comma)) {
+        if (!starts_expression() || at(TT::Star)) break;
+        ast::expr* e = expression();
+        if (!e) return nullptr;
+        elts.push_back(e);
+    }
+    auto* t = node<ast::Tuple>(start);
+    t->elts = seq(elts);
+    t->ctx = ast::expr_context::Load;
+    return t;
+}
+
+// expression: disjunction 'if' disjunction 'else' expression | disjunction | lambdef
+ast::expr* Parser::expression() {
+    DepthGuard guard(*this);
+    if (guard.too_deep()) return nullptr;
+    if (at(KW::Lambda)) return lambdef();
+    size_t start = pos_;
+    if (invalid_rules_) {
+        // invalid_legacy_expression: print x / exec x
+        const Token& t = peek();
+        if (is_plain_name(t) && (text(t) == "print" || text(t) == "exec") && peek(1).type != TT::LPar) {
+            size_t save = pos_;
+            ++pos_;
+            if (starts_expression()) {
+                size_t fill = fill_;
+                ast::expr* rest = star_expressions();
+                if (rest && !failed_) {
+                    std::string name(text(t));
+                    return raise(SyntaxErrorInfo::Type::SyntaxError,
+                                 "Missing parentheses in call to '" + name + "'. Did you mean " + name + "(...)?",
+                                 t.lineno, t.col_offset, rest->end_lineno, rest->end_col_offset);
+                }
+                if (failed_) return nullptr;
+                (void)fill;
+            }
+            pos_ = save;
+        }
+    }
+    ast::expr* body = disjunction();
+    if (!body) return nullptr;
+    if (at(KW::If)) {
+        size_t if_pos = pos_;
+        ++pos_;
+        ast::expr* test = disjunction();
+        if (test && accept(KW::Else)) {
+            ast::expr* orelse = expression();
+            if (!orelse) return nullptr;
+            auto* e = node<ast::IfExp>(start);
+            e->test = test;
+            e->body = body;
+            e->orelse = orelse;
+            return e;
+        }
+        if (failed_) return nullptr;
+        if (invalid_rules_ && test && !at(TT::Colon)) {
+            return raise_nodes(body, test, "expected 'else' after 'if' expression");
+        }
+        pos_ = if_pos;
+    }
+    if (invalid_rules_ && peek().type != TT::EndMarker) {
+        // invalid_expression: two expressions in a row inside brackets
+        // ("Perhaps you forgot a comma?").
+        const Token& first = token_at(start);
+        bool name_string = first.type == TT::Name && pos_ == start + 1 && peek().type == TT::String;
+        bool soft_kw = is_plain_name(first) &&
+                       (text(first) == "match" || text(first) == "case" || text(first) == "_") && pos_ == start + 1;
+        if (!name_string && !soft_kw && starts_expression() && !at(TT::Star)) {
+            size_t save = pos_;
+            size_t fill = fill_;
+            ast::expr* second = expression_without_invalid();
+            if (failed_) return nullptr;
+            if (second) {
+                bool legacy = first.type == TT::Name && pos_ > 0 && start + 1 == save &&
+                              (text(first) == "print" || text(first) == "exec");
+                // CPython only says so inside brackets (the last token's nesting level).
+                if (!legacy && last_token_level() > 0)
+                    return raise_nodes(body, second, "invalid syntax. Perhaps you forgot a comma?");
+            }
+            pos_ = save;
+            (void)fill;
+        }
+    }
+    return body;
+}
+
+// The same rule with the second-pass checks off (CPython's
+// expression_without_invalid), for the look-ahead of invalid_expression.
+ast::expr* Parser::expression_without_invalid() {
+    bool saved = invalid_rules_;
+    invalid_rules_ = false;
+    ast::expr* e = expression();
+    invalid_rules_ = saved;
+    return e;
+}
+
+// yield_expr: 'yield' 'from' expression | 'yield' [star_expressions]
+ast::expr* Parser::yield_expr() {
+    size_t start = pos_;
+    if (!accept(KW::Yield)) return nullptr;
+    if (accept(KW::From)) {
+        ast::expr* v = expression();
+        if (!v) return nullptr;
+        auto* e = node<ast::YieldFrom>(start);
+        e->value = v;
+        return e;
+    }
+    ast::expr* v = nullptr;
+    if (starts_expression()) {
+        v = star_expressions();
+        if (!v) return nullptr;
+    }
+    auto* e = node<ast::Yield>(start);
+    e->value = v;
+    return e;
+}
+
+// star_expressions: star_expression (',' star_expression)* [',']
+ast::expr* Parser::star_expressions() {
+    size_t start = pos_;
+    ast::expr* first = star_expression();
+    if (!first) return nullptr;
+    if (!at(TT::Comma)) return first;
+    std::vector<ast::expr*> elts{first};
+    while (accept(TT::Comma)) {
+        if (!starts_expression()) break;
+        ast::expr* e = star_expression();
+        if (!e) return nullptr;
+        elts.push_back(e);
+    }
+    auto* t = node<ast::Tuple>(start);
+    t->elts = seq(elts);
+    t->ctx = ast::expr_context::Load;
+    return t;
+}
+
+// star_expression: '*' bitwise_or | expression
+ast::expr* Parser::star_expression() {
+    size_t start = pos_;
+    if (accept(TT::Star)) {
+        ast::expr* v = bitwise_or();
+        if (!v) return nullptr;
+        auto* s = node<ast::Starred>(start);
+        s->value = v;
+        s->ctx = ast::expr_context::Load;
+        return s;
+    }
+    return expression();
+}
+
+// star_named_expression: '*' bitwise_or | named_expression
+ast::expr* Parser::star_named_expression() {
+    if (at(TT::Star)) return star_expression();
+    return named_expression();
+}
+
+// star_named_expressions: ','.star_named_expression+ [','], stopping before `closer`.
+bool Parser::star_named_expressions(std::vector<ast::expr*>& out, TT closer) {
+    for (;;) {
+        ast::expr* e = star_named_expression();
+        if (!e) return false;
+        out.push_back(e);
+        if (!accept(TT::Comma)) return true;
+        if (at(closer)) return true;
+    }
+}
+
+// assignment_expression: NAME ':=' ~ expression
+ast::expr* Parser::assignment_expression() {
+    const Token& n = peek();
+    if (!is_plain_name(n) || peek(1).type != TT::ColonEqual) return nullptr;
+    size_t start = pos_;
+    pos_ += 2;
+    ast::expr* value = expression();
+    if (!value) return nullptr;
+    auto* e = node<ast::NamedExpr>(start);
+    e->target = name_node(n, ast::expr_context::Store);
+    e->value = value;
+    return e;
+}
+
+// named_expression: assignment_expression | invalid_named_expression | expression !':='
+ast::expr* Parser::named_expression() {
+    if (ast::expr* e = assignment_expression()) return e;
+    if (failed_) return nullptr;
+    size_t start = pos_;
+    if (invalid_rules_) {
+        size_t fill = fill_;
+        ast::expr* a = expression();
+        if (failed_) return nullptr;
+        if (a && at(TT::ColonEqual)) {
+            return raise_nodes(a, a, std::string("cannot use assignment expressions with ") + expr_name(a));
+        }
+        pos_ = start;
+        (void)fill;
+        // a=NAME '=' b=bitwise_or !('='|':=')
+        const Token& n = peek();
+        if (is_plain_name(n) && peek(1).type == TT::Equal) {
+            pos_ += 2;
+            ast::expr* b = bitwise_or();
+            if (failed_) return nullptr;
+            if (b && !at(TT::Equal) && !at(TT::ColonEqual)) {
+                return raise(SyntaxErrorInfo::Type::SyntaxError,
+                             "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", n.lineno, n.col_offset,
+                             b->end_lineno, b->end_col_offset);
+            }
+            pos_ = start;
+            (void)fill;
+        }
+        // !(list|tuple|genexp|'True'|'None'|'False') a=bitwise_or b='=' bitwise_or !('='|':=')
+        bool excluded = at(KW::True) || at(KW::None) || at(KW::False);
+        if (!excluded && (at(TT::LSqb) || at(TT::LPar))) {
+            // list, tuple and genexp displays are excluded; a parenthesised
+            // group is not.
+            ast::expr* a2 = bitwise_or();
+            if (failed_) return nullptr;
+            excluded = a2 && (a2->is<ast::List>() || a2->is<ast::Tuple>() || a2->is<ast::GeneratorExp>()) &&
+                       token_at(start).lineno == a2->lineno && token_at(start).col_offset == a2->col_offset;
+            pos_ = start;
+            (void)fill;
+        }
+        if (!excluded) {
+            ast::expr* a2 = bitwise_or();
+            if (failed_) return nullptr;
+            if (a2 && accept(TT::Equal)) {
+                ast::expr* b = bitwise_or();
+                if (failed_) return nullptr;
+                if (b && !at(TT::Equal) && !at(TT::ColonEqual)) {
+                    return raise_nodes(a2, a2, std::string("cannot assign to ") + expr_name(a2) +
+                                                   " here. Maybe you meant '==' instead of '='?");
+                }
+            }
+            pos_ = start;
+            (void)fill;
+        }
+    }
+    ast::expr* e = expression();
+    if (!e) return nullptr;
+    if (at(TT::ColonEqual)) return nullptr;
+    return e;
+}
+
+// disjunction: conjunction ('or' conjunction)+ | conjunction
+ast::expr* Parser::disjunction() {
+    size_t start = pos_;
+    ast::expr* first = conjunction();
+    if (!first || !at(KW::Or)) return first;
+    std::vector<ast::expr*> values{first};
+    while (accept(KW::Or)) {
+        ast::expr* e = conjunction();
+        if (!e) return nullptr;
+        values.push_back(e);
+    }
+    auto* b = node<ast::BoolOp>(start);
+    b->op = ast::boolop::Or;
+    b->values = seq(values);
+    return b;
+}
+
+// conjunction: inversion ('and' inversion)+ | inversion
+ast::expr* Parser::conjunction() {
+    size_t start = pos_;
+    ast::expr* first = inversion();
+    if (!first || !at(KW::And)) return first;
+    std::vector<ast::expr*> values{first};
+    while (accept(KW::And)) {
+        ast::expr* e = inversion();
+        if (!e) return nullptr;
+        values.push_back(e);
+    }
+    auto* b = node<ast::BoolOp>(start);
+    b->op = ast::boolop::And;
+    b->values = seq(values);
+    return b;
+}
+
+// inversion: 'not' inversion | comparison
+ast::expr* Parser::inversion() {
+    DepthGuard guard(*this);
+    if (guard.too_deep()) return nullptr;
+    size_t start = pos_;
+    if (accept(KW::Not)) {
+        ast::expr* operand = inversion();
+        if (!operand) return nullptr;
+        auto* u = node<ast::UnaryOp>(start);
+        u->op = ast::unaryop::Not;
+        u->operand = operand;
+        return u;
+    }
+    return comparison();
+}
+
+// comparison: bitwise_or compare_op_bitwise_or_pair+ | bitwise_or
+ast::expr* Parser::comparison() {
+    size_t start = pos_;
+    ast::expr* left = bitwise_or();
+    if (!left) return nullptr;
+    std::vector<ast::cmpop> ops;
+    std::vector<ast::expr*> comparators;
+    for (;;) {
+        const Token& t = peek();
+        ast::cmpop op;
+        size_t width = 1;
+        switch (t.type) {
+            case TT::EqEqual: op = ast::cmpop::Eq; break;
+            case TT::NotEqual:
+                // "<>" is only valid under barry_as_FLUFL.
+                if (text(t) != "!=") {
+                    if (invalid_rules_) return raise_at(t, "invalid syntax");
+                    return nullptr;
+                }
+                op = ast::cmpop::NotEq;
+                break;
+            case TT::LessEqual: op = ast::cmpop::LtE; break;
+            case TT::Less: op = ast::cmpop::Lt; break;
+            case TT::GreaterEqual: op = ast::cmpop::GtE; break;
+            case TT::Greater: op = ast::cmpop::Gt; break;
+            case TT::Name:
+                if (t.keyword == KW::In) {
+                    op = ast::cmpop::In;
+                } else if (t.keyword == KW::Not && peek(1).type == TT::Name && peek(1).keyword == KW::In) {
+                    op = ast::cmpop::NotIn;
+                    width = 2;
+                } else if (t.keyword == KW::Is) {
+                    if (peek(1).type == TT::Name && peek(1).keyword == KW::Not) {
+                        op = ast::cmpop::IsNot;
+                        width = 2;
+                    } else {
+                        op = ast::cmpop::Is;
+                    }
+                } else {
+                    goto done;
+                }
+                break;
+            default:
+                goto done;
+        }
+        pos_ += width;
+        ast::expr* right = bitwise_or();
+        if (!right) return nullptr;
+        ops.push_back(op);
+        comparators.push_back(right);
+    }
+done:
+    if (ops.empty()) return left;
+    auto* c = node<ast::Compare>(start);
+    c->left = left;
+    c->ops = seq(ops);
+    c->comparators = seq(comparators);
+    return c;
+}
+
+namespace {
+ast::expr* make_binop(Parser& p, size_t start, ast::expr* left, ast::operator_ op, ast::expr* right) {
+    auto* b = p.node<ast::BinOp>(start);
+    b->left = left;
+    b->op = op;
+    b->right = right;
+    return b;
+}
+}  // namespace
+
+// bitwise_or: bitwise_or '|' bitwise_xor | bitwise_xor   (and the levels below, left-associative)
+ast::expr* Parser::bitwise_or() {
+    size_t start = pos_;
+    ast::expr* left = bitwise_xor();
+    while (left && accept(TT::VBar)) {
+        ast::expr* right = bitwise_xor();
+        if (!right) return nullptr;
+        left = make_binop(*this, start, left, ast::operator_::BitOr, right);
+    }
+    return left;
+}
+
+ast::expr* Parser::bitwise_xor() {
+    size_t start = pos_;
+    ast::expr* left = bitwise_and();
+    while (left && accept(TT::Circumflex)) {
+        ast::expr* right = bitwise_and();
+        if (!right) return nullptr;
+        left = make_binop(*this, start, left, ast::operator_::BitXor, right);
+    }
+    return left;
+}
+
+ast::expr* Parser::bitwise_and() {
+    size_t start = pos_;
+    ast::expr* left = shift_expr();
+    while (left && accept(TT::Amper)) {
+        ast::expr* right = shift_expr();
+        if (!right) return nullptr;
+        left = make_binop(*this, start, left, ast::operator_::BitAnd, right);
+    }
+    return left;
+}
+
+ast::expr* Parser::shift_expr() {
+    size_t start = pos_;
+    ast::expr* left = sum();
+    while (left && (at(TT::LeftShift) || at(TT::RightShift))) {
+        auto op = *augassign_or_binop(peek().type);
+        ++pos_;
+        ast::expr* right = sum();
+        if (!right) return nullptr;
+        left = make_binop(*this, start, left, op, right);
+    }
+    return left;
+}
+
+ast::expr* Parser::sum() {
+    size_t start = pos_;
+    ast::expr* left = term();
+    while (left && (at(TT::Plus) || at(TT::Minus))) {
+        auto op = *augassign_or_binop(peek().type);
+        ++pos_;
+        ast::expr* right = term();
+        if (!right) return nullptr;
+        left = make_binop(*this, start, left, op, right);
+    }
+    return left;
+}
+
+ast::expr* Parser::term() {
+    size_t start = pos_;
+    ast::expr* left = factor();
+    for (;;) {
+        if (!left) return nullptr;
+        TT t = peek().type;
+        if (t != TT::Star && t != TT::Slash && t != TT::DoubleSlash && t != TT::Percent && t != TT::At) return left;
+        auto op = *augassign_or_binop(t);
+        ++pos_;
+        ast::expr* right = factor();
+        if (!right) return nullptr;
+        left = make_binop(*this, start, left, op, right);
+    }
+}
+
+// factor: '+' factor | '-' factor | '~' factor | power
+ast::expr* Parser::factor() {
+    DepthGuard guard(*this);
+    if (guard.too_deep()) return nullptr;
+    size_t start = pos_;
+    ast::unaryop op;
+    switch (peek().type) {
+        case TT::Plus: op = ast::unaryop::UAdd; break;
+        case TT::Minus: op = ast::unaryop::USub; break;
+        case TT::Tilde: op = ast::unaryop::Invert; break;
+        default: return power();
+    }
+    ++pos_;
+    ast::expr* operand = factor();
+    if (!operand) return nullptr;
+    auto* u = node<ast::UnaryOp>(start);
+    u->op = op;
+    u->operand = operand;
+    return u;
+}
+
+// power: await_primary '**' factor | await_primary
+ast::expr* Parser::power() {
+    size_t start = pos_;
+    ast::expr* left = await_primary();
+    if (!left || !accept(TT::DoubleStar)) return left;
+    ast::expr* right = factor();
+    if (!right) return nullptr;
+    return make_binop(*this, start, left, ast::operator_::Pow, right);
+}
+
+// await_primary: AWAIT primary | primary
+ast::expr* Parser::await_primary() {
+    size_t start = pos_;
+    if (accept(KW::Await)) {
+        ast::expr* v = primary();
+        if (!v) return nullptr;
+        auto* a = node<ast::Await>(start);
+        a->value = v;
+        return a;
+    }
+    return primary();
+}
+
+// primary: primary '.' NAME | primary genexp | primary '(' [arguments] ')' | primary '[' slices ']' | atom
+ast::expr* Parser::primary() {
+    size_t start = pos_;
+    ast::expr* e = atom();
+    if (!e) return nullptr;
+    return primary_trailers(e, start);
+}
+
+ast::expr* Parser::primary_trailers(ast::expr* e, size_t start) {
+    for (;;) {
+        switch (peek().type) {
+            case TT::Dot: {
+                const Token& n = peek(1);
+                if (n.type != TT::Name || n.keyword != KW::None_) {
+                    ++pos_;
+                    peek();
+                    return nullptr;
+                }
+                pos_ += 2;
+                auto* a = node<ast::Attribute>(start);
+                a->value = e;
+                a->attr = identifier(n);
+                a->ctx = ast::expr_context::Load;
+                e = a;
+                break;
+            }
+            case TT::LPar:
+                e = call(e, start);
+                if (!e) return nullptr;
+                break;
+            case TT::LSqb: {
+                ++pos_;
+                ast::expr* s = slices();
+                if (!s) return nullptr;
+                if (!accept(TT::RSqb)) return nullptr;
+                auto* sub = node<ast::Subscript>(start);
+                sub->value = e;
+                sub->slice = s;
+                sub->ctx = ast::expr_context::Load;
+                e = sub;
+                break;
+            }
+            default:
+                return e;
+        }
+    }
+}
+
+// slices: slice !',' | ','.(slice | starred_expression)+ [',']
+ast::expr* Parser::slices() {
+    size_t start = pos_;
+    ast::expr* first = at(TT::Star) ? starred_expression() : slice();
+    if (!first) return nullptr;
+    if (!at(TT::Comma) && !first->is<ast::Starred>()) return first;
+    std::vector<ast::expr*> elts{first};
+    while (accept(TT::Comma)) {
+        if (at(TT::RSqb)) break;
+        ast::expr* e = at(TT::Star) ? starred_expression() : slice();
+        if (!e) return nullptr;
+        elts.push_back(e);
+    }
+    auto* t = node<ast::Tuple>(start);
+    t->elts = seq(elts);
+    t->ctx = ast::expr_context::Load;
+    return t;
+}
+
+// slice: [expression] ':' [expression] [':' [expression]] | named_expression
+ast::expr* Parser::slice() {
+    size_t start = pos_;
+    ast::expr* lower = nullptr;
+    if (!at(TT::Colon)) {
+        if (is_plain_name(peek()) && peek(1).type == TT::ColonEqual) return named_expression();
+        lower = expression();
+        if (!lower) return nullptr;
+        if (!at(TT::Colon)) {
+            if (at(TT::ColonEqual)) return nullptr;
+            return lower;
+        }
+    }
+    ++pos_;  // ':'
+    ast::expr* upper = nullptr;
+    ast::expr* step = nullptr;
+    if (starts_expression() && !at(TT::Star)) {
+        upper = expression();
+        if (!upper) return nullptr;
+    }
+    if (accept(TT::Colon)) {
+        if (starts_expression() && !at(TT::Star)) {
+            step = expression();
+            if (!step) return nullptr;
+        }
+    }
+    auto* s = node<ast::Slice>(start);
+    s->lower = lower;
+    s->upper = upper;
+    s->step = step;
+    return s;
+}
+
+// starred_expression: '*' expression
+ast::expr* Parser::starred_expression() {
+    size_t start = pos_;
+    if (!accept(TT::Star)) return nullptr;
+    ast::expr* v = expression();
+    if (!v) return nullptr;
+    auto* s = node<ast::Starred>(start);
+    s->value = v;
+    s->ctx = ast::expr_context::Load;
+    return s;
+}
+
+// atom: NAME | 'True' | 'False' | 'None' | strings | NUMBER | tuple/group/genexp
+//     | list/listcomp | dict/set/dictcomp/setcomp | '...'
+ast::expr* Parser::atom() {
+    const Token& t = peek();
+    switch (t.type) {
+        case TT::Name: {
+            if (t.keyword == KW::None_) {
+                ++pos_;
+                return name_node(t, ast::expr_context::Load);
+            }
+            ast::ConstantValue v;
+            if (t.keyword == KW::True) v.kind = ast::ConstantValue::Kind::True;
+            else if (t.keyword == KW::False) v.kind = ast::ConstantValue::Kind::False;
+            else if (t.keyword == KW::None) v.kind = ast::ConstantValue::Kind::None;
+            else return nullptr;
+            ++pos_;
+            auto* c = located<ast::Constant>(t, t);
+            c->value = v;
+            return c;
+        }
+        case TT::Number: {
+            ++pos_;
+            auto* c = located<ast::Constant>(t, t);
+            c->value = parse_number(text(t), arena_);
+            return c;
+        }
+        case TT::String: return strings();
+        case TT::LPar: return paren_atom();
+        case TT::LSqb: return list_atom();
+        case TT::LBrace: return brace_atom();
+        case TT::Ellipsis: {
+            ++pos_;
+            auto* c = located<ast::Constant>(t, t);
+            c->value.kind = ast::ConstantValue::Kind::Ellipsis;
+            return c;
+        }
+        default:
+            return nullptr;
+    }
+}
+
+// tuple: '(' [star_named_expression ',' [star_named_expressions]] ')'
+// group: '(' (yield_expr | named_expression) ')'
+// genexp: '(' (assignment_expression | expression !':=') for_if_clauses ')'
+ast::expr* Parser::paren_atom() {
+    DepthGuard guard(*this);
+    if (guard.too_deep()) return nullptr;
+    size_t start = pos_;
+    ++pos_;  // '('
+    if (accept(TT::RPar)) {
+        auto* t = node<ast::Tuple>(start);
+        t->ctx = ast::expr_context::Load;
+        return t;
+    }
+    if (at(KW::Yield)) {
+        ast::expr* y = yield_expr();
+        if (!y || !accept(TT::RPar)) return nullptr;
+        return y;
+    }
+    ast::expr* first = star_named_expression();
+    if (!first) return nullptr;
+    if (at(KW::For) || (at(KW::Async) && peek(1).keyword == KW::For)) {
+        if (first->is<ast::Starred>()) return nullptr;
+        std::vector<ast::comprehension*> gens;
+        if (!for_if_clauses(gens)) return nullptr;
+        if (!accept(TT::RPar)) return nullptr;
+        auto* g = node<ast::GeneratorExp>(start);
+        g->elt = first;
+        g->generators = seq(gens);
+        return g;
+    }
+    if (accept(TT::RPar)) {
+        if (first->is<ast::Starred>()) {
+            if (invalid_rules_) return raise_nodes(first, first, "cannot use starred expression here");
+            return nullptr;
+        }
+        return first;
+    }
+    if (!accept(TT::Comma)) {
+        if (invalid_rules_ && at(TT::Equal) && (first->is<ast::Name>())) {
+            // invalid_group / keyword-like: leave to generic error
+        }
+        return nullptr;
+    }
+    std::vector<ast::expr*> elts{first};
+    if (!at(TT::RPar) && !star_named_expressions(elts, TT::RPar)) return nullptr;
+    if (!accept(TT::RPar)) return nullptr;
+    auto* t = node<ast::Tuple>(start);
+    t->elts = seq(elts);
+    t->ctx = ast::expr_context::Load;
+    return t;
+}
+
+// list: '[' [star_named_expressions] ']'
+// listcomp: '[' named_expression for_if_clauses ']'
+ast::expr* Parser::list_atom() {
+    DepthGuard guard(*this);
+    if (guard.too_deep()) return nullptr;
+    size_t start = pos_;
+    ++pos_;  // '['
+    std::vector<ast::expr*> elts;
+    if (!at(TT::RSqb)) {
+        ast::expr* first = star_named_expression();
+        if (!first) return nullptr;
+        if (at(KW::For) || (at(KW::Async) && peek(1).keyword == KW::For)) {
+            if (first->is<ast::Starred>()) return nullptr;
+            std::vector<ast::comprehension*> gens;
+            if (!for_if_clauses(gens)) return nullptr;
+            if (!accept(TT::RSqb)) return nullptr;
+            auto* l = node<ast::ListComp>(start);
+            l->elt = first;
+            l->generators = seq(gens);
+            return l;
+        }
+        elts.push_back(first);
+        if (accept(TT::Comma) && !at(TT::RSqb) && !star_named_expressions(elts, TT::RSqb)) return nullptr;
+    }
+    if (!accept(TT::RSqb)) return nullptr;
+    auto* l = node<ast::List>(start);
+    l->elts = seq(elts);
+    l->ctx = ast::expr_context::Load;
+    return l;
+}
+
+// dict: '{' [double_starred_kvpairs] '}'      set: '{' star_named_expressions '}'
+// dictcomp: '{' kvpair for_if_clauses '}'     setcomp: '{' named_expression for_if_clauses '}'
+ast::expr* Parser::brace_atom() {
+    DepthGuard guard(*this);
+    if (guard.too_deep()) return nullptr;
+    size_t start = pos_;
+    ++pos_;  // '{'
+    if (accept(TT::RBrace)) return node<ast::Dict>(start);
+    auto is_comp = [&] { return at(KW::For) || (at(KW::Async) && peek(1).keyword == KW::For); };
+    bool dict = false;
+    std::vector<ast::expr*> keys, values;
+    // The first item decides between dict and set.
+    if (at(TT::DoubleStar)) {
+        dict = true;
+    } else {
+        size_t item_start = pos_;
+        ast::expr* first = star_named_expression();
+        if (!first) return nullptr;
+        if (at(TT::Colon)) {
+            // A dict key is an `expression`: no walrus, no star.
+            bool bare_walrus = first->is<ast::NamedExpr>() && token_at(item_start).type != TT::LPar;
+            if (first->is<ast::Starred>() || bare_walrus) return nullptr;
+            ++pos_;
+            ast::expr* value = expression();
+            if (!value) return nullptr;
+            if (is_comp()) {
+                std::vector<ast::comprehension*> gens;
+                if (!for_if_clauses(gens) || !accept(TT::RBrace)) return nullptr;
+                auto* d = node<ast::DictComp>(start);
+                d->key = first;
+                d->value = value;
+                d->generators = seq(gens);
+                return d;
+            }
+            dict = true;
+            keys.push_back(first);
+            values.push_back(value);
+            if (!accept(TT::Comma)) {
+                if (!accept(TT::RBrace)) return nullptr;
+                auto* d = node<ast::Dict>(start);
+                d->keys = seq(keys);
+                d->values = seq(values);
+                return d;
+            }
+        } else {
+            if (is_comp()) {
+                if (first->is<ast::Starred>()) return nullptr;
+                std::vector<ast::comprehension*> gens;
+                if (!for_if_clauses(gens) || !accept(TT::RBrace)) return nullptr;
+                auto* s = node<ast::SetComp>(start);
+                s->elt = first;
+                s->generators = seq(gens);
+                return s;
+            }
+            std::vector<ast::expr*> elts{first};
+            if (accept(TT::Comma) && !at(TT::RBrace) && !star_named_expressions(elts, TT::RBrace)) return nullptr;
+            if (!accept(TT::RBrace)) return nullptr;
+            auto* s = node<ast::Set>(start);
+            s->elts = seq(elts);
+            return s;
+        }
+    }
+    // The rest of a dict display: (kvpair | '**' bitwise_or) separated by commas.
+    while (!at(TT::RBrace)) {
+        if (accept(TT::DoubleStar)) {
+            ast::expr* v = bitwise_or();
+            if (!v) return nullptr;
+            keys.push_back(nullptr);
+            values.push_back(v);
+        } else {
+            ast::expr* k = expression();
+            if (!k || !accept(TT::Colon)) return nullptr;
+            ast::expr* v = expression();
+            if (!v) return nullptr;
+            keys.push_back(k);
+            values.push_back(v);
+        }
+        if (!accept(TT::Comma)) break;
+    }
+    if (!accept(TT::RBrace)) return nullptr;
+    (void)dict;
+    auto* d = node<ast::Dict>(start);
+    d->keys = seq(keys);
+    d->values = seq(values);
+    return d;
+}
+
+// for_if_clause: [ASYNC] 'for' star_targets 'in' ~ disjunction ('if' disjunction)*
+bool Parser::for_if_clauses(std::vector<ast::comprehension*>& out) {
+    while (at(KW::For) || (at(KW::Async) && peek(1).keyword == KW::For)) {
+        bool is_async = accept(KW::Async);
+        ++pos_;  // 'for'
+        ast::expr* target = star_targets();
+        if (!target) {
+            if (invalid_rules_ && !failed_) {
+                // invalid_for_target
+                size_t fill = fill_;
+                (void)fill;
+            }
+            return false;
+        }
+        if (!accept(KW::In)) return false;
+        ast::expr* iter = disjunction();
+        if (!iter) return false;
+        std::vector<ast::expr*> ifs;
+        while (accept(KW::If)) {
+            ast::expr* cond = disjunction();
+            if (!cond) return false;
+            ifs.push_back(cond);
+        }
+        auto* c = arena_.make<ast::comprehension>();
+        c->target = target;
+        c->iter = iter;
+        c->ifs = seq(ifs);
+        c->is_async = is_async;
+        out.push_back(c);
+    }
+    return true;
+}
+
+// primary '(' [arguments] ')' and primary genexp
+// args: ','.(starred_expression | (assignment_expression | expression !':=') !'=')+ [',' kwargs] | kwargs
+ast::expr* Parser::call(ast::expr* func, size_t start) {
+    size_t open = pos_;
+    ++pos_;  // '('
+    std::vector<ast::expr*> args;
+    std::vector<ast::keyword*> keywords;
+    bool seen_keyword = false, seen_double_star = false;
+    while (!at(TT::RPar)) {
+        const Token& t = peek();
+        if (t.type == TT::Star) {
+            ast::expr* s = starred_expression();
+            if (!s) return nullptr;
+            if (seen_double_star) {
+                if (invalid_rules_)
+                    return raise_nodes(s, s, "iterable argument unpacking follows keyword argument unpacking");
+                return nullptr;
+            }
+            if (seen_keyword) {
+                // A starred argument among keywords stays positional.
+            }
+            args.push_back(s);
+        } else if (t.type == TT::DoubleStar) {
+            size_t kstart = pos_;
+            ++pos_;
+            ast::expr* v = expression();
+            if (!v) return nullptr;
+            auto* k = node<ast::keyword>(kstart);
+            k->value = v;
+            keywords.push_back(k);
+            seen_double_star = true;
+        } else if (is_plain_name(t) && peek(1).type == TT::Equal) {
+            size_t kstart = pos_;
+            pos_ += 2;
+            ast::expr* v = expression();
+            if (!v) return nullptr;
+            auto* k = node<ast::keyword>(kstart);
+            k->arg = identifier(t);
+            k->value = v;
+            keywords.push_back(k);
+            seen_keyword = true;
+        } else {
+            size_t arg_start = pos_;
+            ast::expr* e = named_expression();
+            if (!e) return nullptr;
+            if (at(KW::For) || (at(KW::Async) && peek(1).keyword == KW::For)) {
+                // primary genexp: the generator expression is the only argument
+                // and takes the call's parentheses as its own.
+                std::vector<ast::comprehension*> gens;
+                if (!for_if_clauses(gens)) return nullptr;
+                if (!args.empty() || !keywords.empty() || !at(TT::RPar)) {
+                    if (invalid_rules_) {
+                        auto* g = node<ast::GeneratorExp>(arg_start);
+                        g->elt = e;
+                        return raise_nodes(e, g, "Generator expression must be parenthesized");
+                    }
+                    return nullptr;
+                }
+                ++pos_;
+                auto* g = node<ast::GeneratorExp>(open);
+                g->elt = e;
+                g->generators = seq(gens);
+                auto* c = node<ast::Call>(start);
+                c->func = func;
+                c->args = seq(std::vector<ast::expr*>{g});
+                return c;
+            }
+            if (at(TT::Equal)) {
+                if (invalid_rules_) {
+                    // invalid_kwarg
+                    const Token& eq = peek();
+                    if (e->is<ast::Constant>()) {
+                        auto* c = e->as<ast::Constant>();
+                        if (c->value.kind == ast::ConstantValue::Kind::True ||
+                            c->value.kind == ast::ConstantValue::Kind::False ||
+                            c->value.kind == ast::ConstantValue::Kind::None) {
+                            const Token& a = token_at(arg_start);
+                            return raise_range(a, eq, "cannot assign to " + std::string(text(a)));
+                        }
+                    }
+                    return raise_range(token_at(arg_start), eq,
+                                       "expression cannot contain assignment, perhaps you meant \"==\"?");
+                }
+                return nullptr;
+            }
+            if (seen_double_star || seen_keyword) {
+                if (invalid_rules_)
+                    return raise_nodes(e, e,
+                                       seen_double_star ? "positional argument follows keyword argument unpacking"
+                                                        : "positional argument follows keyword argument");
+                return nullptr;
+            }
+            args.push_back(e);
+        }
+        if (!accept(TT::Comma)) break;
+    }
+    if (!accept(TT::RPar)) return nullptr;
+    auto* c = node<ast::Call>(start);
+    c->func = func;
+    c->args = seq(args);
+    c->keywords = seq(keywords);
+    return c;
+}
+
+// lambdef: 'lambda' [lambda_params] ':' expression
+ast::expr* Parser::lambdef() {
+    size_t start = pos_;
+    ++pos_;  // 'lambda'
+    ast::arguments* args = parameters(true, TT::Colon);
+    if (!args) return nullptr;
+    if (!accept(TT::Colon)) return nullptr;
+    ast::expr* body = expression();
+    if (!body) return nullptr;
+    auto* l = node<ast::Lambda>(start);
+    l->args = args;
+    l->body = body;
+    return l;
+}
+
+}  // namespace krait::detail

@@ -1,0 +1,1031 @@
+// Statement rules of the Python 3.11 grammar.
+#include "parse/parser_impl.h"
+
+namespace krait::detail {
+
+using TT = TokenType;
+using KW = Keyword;
+
+namespace {
+
+std::optional<ast::operator_> augassign_op(TT t) {
+    switch (t) {
+        case TT::PlusEqual: return ast::operator_::Add;
+        case TT::MinEqual: return ast::operator_::Sub;
+        case TT::StarEqual: return ast::operator_::Mult;
+        case TT::AtEqual: return ast::operator_::MatMult;
+        case TT::SlashEqual: return ast::operator_::Div;
+        case TT::PercentEqual: return ast::operator_::Mod;
+        case TT::AmperEqual: return ast::operator_::BitAnd;
+        case TT::VBarEqual: return ast::operator_::BitOr;
+        case TT::CircumflexEqual: return ast::operator_::BitXor;
+        case TT::LeftShiftEqual: return ast::operator_::LShift;
+        case TT::RightShiftEqual: return ast::operator_::RShift;
+        case TT::DoubleStarEqual: return ast::operator_::Pow;
+        case TT::DoubleSlashEqual: return ast::operator_::FloorDiv;
+        default: return std::nullopt;
+    }
+}
+
+}  // namespace
+
+// file: [statements] ENDMARKER
+ast::mod* Parser::file_rule() {
+    std::vector<ast::stmt*> body;
+    while (!at(TT::EndMarker)) {
+        if (!statement(body)) return nullptr;
+    }
+    auto* m = arena_.make<ast::Module>();
+    m->body = seq(body);
+    return m;
+}
+
+// interactive: statement_newline
+ast::mod* Parser::interactive_rule() {
+    std::vector<ast::stmt*> body;
+    if (at(TT::Newline)) {
+        ++pos_;
+    } else if (!statement(body)) {
+        return nullptr;
+    }
+    while (accept(TT::Newline)) {
+    }
+    if (!at(TT::EndMarker)) return nullptr;
+    auto* m = arena_.make<ast::Interactive>();
+    m->body = seq(body);
+    return m;
+}
+
+// eval: expressions NEWLINE* ENDMARKER
+ast::mod* Parser::eval_rule() {
+    ast::expr* e = expressions();
+    if (!e) return nullptr;
+    while (accept(TT::Newline)) {
+    }
+    if (!at(TT::EndMarker)) return nullptr;
+    auto* m = arena_.make<ast::Expression>();
+    m->body = e;
+    return m;
+}
+
+bool Parser::statements(std::vector<ast::stmt*>& out) {
+    do {
+        if (!statement(out)) return false;
+    } while (!at(TT::Dedent) && !at(TT::EndMarker));
+    return true;
+}
+
+// statement: compound_stmt | simple_stmts
+bool Parser::statement(std::vector<ast::stmt*>& out) {
+    DepthGuard guard(*this);
+    if (guard.too_deep()) return false;
+    if (ast::stmt* s = compound_stmt()) {
+        out.push_back(s);
+        return true;
+    }
+    if (failed_) return false;
+    return simple_stmts(out);
+}
+
+// simple_stmts: ';'.simple_stmt+ [';'] NEWLINE
+bool Parser::simple_stmts(std::vector<ast::stmt*>& out) {
+    for (;;) {
+        ast::stmt* s = simple_stmt();
+        if (!s) return false;
+        out.push_back(s);
+        if (!accept(TT::Semi)) break;
+        if (at(TT::Newline)) break;
+    }
+    return accept(TT::Newline);
+}
+
+ast::stmt* Parser::simple_stmt() {
+    const Token& t = peek();
+    size_t start = pos_;
+    if (t.type == TT::Name) {
+        switch (t.keyword) {
+            case KW::Return: return return_stmt();
+            case KW::Import: return import_name();
+            case KW::From: return import_from();
+            case KW::Raise: return raise_stmt();
+            case KW::Pass: ++pos_; return node<ast::Pass>(start);
+            case KW::Break: ++pos_; return node<ast::Break>(start);
+            case KW::Continue: ++pos_; return node<ast::Continue>(start);
+            case KW::Del: return del_stmt();
+            case KW::Assert: return assert_stmt();
+            case KW::Global: return global_stmt(true);
+            case KW::Nonlocal: return global_stmt(false);
+            case KW::Yield: {
+                // yield_stmt, unless it is the value of an assignment-like statement
+                ast::expr* y = yield_expr();
+                if (!y) return nullptr;
+                if (invalid_rules_ && at(TT::Equal))
+                    return raise_nodes(y, y, "assignment to yield expression not possible");
+                auto* s = node<ast::Expr>(start);
+                s->value = y;
+                return s;
+            }
+            default: break;
+        }
+    }
+    return expression_stmt();
+}
+
+// assignment | star_expressions, decided after parsing the first expression.
+ast::stmt* Parser::expression_stmt() {
+    size_t start = pos_;
+    const Token& first_tok = peek();
+    ast::expr* first = star_expressions();
+    if (!first) {
+        if (failed_ || !invalid_rules_) return nullptr;
+    }
+    if (first && at(TT::Colon)) {
+        // annotated assignment: NAME ':' ... | ('(' single_target ')' | attribute/subscript) ':' ...
+        bool parenthesised = first_tok.type == TT::LPar;
+        bool ok = first->is<ast::Name>() || first->is<ast::Attribute>() || first->is<ast::Subscript>();
+        if (ok && (!parenthesised || first->is<ast::Name>() || first->is<ast::Attribute>() ||
+                   first->is<ast::Subscript>())) {
+            ++pos_;
+            ast::expr* annotation = expression();
+            if (!annotation) return nullptr;
+            ast::expr* value = nullptr;
+            if (accept(TT::Equal)) {
+                value = at(KW::Yield) ? yield_expr() : star_expressions();
+                if (!value) return nullptr;
+            }
+            set_context(first, ast::expr_context::Store);
+            auto* s = node<ast::AnnAssign>(start);
+            s->target = first;
+            s->annotation = annotation;
+            s->value = value;
+            s->simple = first->is<ast::Name>() && !parenthesised;
+            return s;
+        }
+    }
+    if (first && at(TT::Equal)) {
+        std::vector<ast::expr*> targets{first};
+        ast::expr* value = nullptr;
+        bool valid = true;
+        while (accept(TT::Equal)) {
+            value = at(KW::Yield) ? yield_expr() : star_expressions();
+            if (!value) break;
+            if (at(TT::Equal)) targets.push_back(value);
+        }
+        if (value && !failed_) {
+            for (ast::expr* t : targets) valid = valid && !t->is<ast::Yield>() && !t->is<ast::YieldFrom>() &&
+                                                 set_context(t, ast::expr_context::Store);
+            if (valid) {
+                auto* s = node<ast::Assign>(start);
+                s->targets = seq(targets);
+                s->value = value;
+                return s;
+            }
+        }
+        if (failed_ || !invalid_rules_) return nullptr;
+    } else if (first) {
+        if (auto op = augassign_op(peek().type)) {
+            bool single = first->is<ast::Name>() || first->is<ast::Attribute>() || first->is<ast::Subscript>();
+            if (single) {
+                ++pos_;
+                ast::expr* value = at(KW::Yield) ? yield_expr() : star_expressions();
+                if (!value) return nullptr;
+                set_context(first, ast::expr_context::Store);
+                auto* s = node<ast::AugAssign>(start);
+                s->target = first;
+                s->op = *op;
+                s->value = value;
+                return s;
+            }
+            if (!invalid_rules_) return nullptr;
+        } else if (!at(TT::Colon)) {
+            if (invalid_rules_) {
+                // CPython tries invalid_assignment before star_expressions; for
+                // a plain expression statement it only raises for `x = y`-like
+                // input, which was not the case here, but its look-ahead runs.
+                size_t end = pos_;
+                pos_ = start;
+                named_expression();
+                if (failed_) return nullptr;
+                pos_ = end;
+            }
+            auto* s = node<ast::Expr>(start);
+            s->value = first;
+            return s;
+        }
+    }
+    if (!invalid_rules_) return nullptr;
+    // ---- second pass: invalid_assignment --------------------------------------
+    pos_ = start;
+    // invalid_ann_assign_target ':' expression
+    if (at(TT::LPar) || at(TT::LSqb)) {
+        size_t save = pos_;
+        size_t depth = 0;
+        while (at(TT::LPar) && (peek(1).type == TT::LPar || peek(1).type == TT::LSqb)) {
+            ++pos_;
+            ++depth;
+        }
+        ast::expr* t = atom();
+        if (failed_) return nullptr;
+        bool ok = t && (t->is<ast::Tuple>() || t->is<ast::List>());
+        for (size_t i = 0; ok && i < depth; ++i) ok = accept(TT::RPar);
+        if (ok && accept(TT::Colon)) {
+            ast::expr* ann = expression();
+            if (failed_) return nullptr;
+            if (ann)
+                return raise_nodes(t, t, std::string("only single target (not ") +
+                                             (t->is<ast::Tuple>() ? "tuple" : "list") + ") can be annotated");
+        }
+        pos_ = save;
+    }
+    // star_named_expression ',' star_named_expressions* ':' expression
+    {
+        ast::expr* a = star_named_expression();
+        if (failed_) return nullptr;
+        if (a && accept(TT::Comma)) {
+            std::vector<ast::expr*> rest;
+            if (starts_expression()) star_named_expressions(rest, TT::Colon);
+            if (failed_) return nullptr;
+            if (accept(TT::Colon)) {
+                ast::expr* ann = expression();
+                if (failed_) return nullptr;
+                if (ann) return raise_nodes(a, a, "only single target (not tuple) can be annotated");
+            }
+        }
+        pos_ = start;
+    }
+    // expression ':' expression
+    {
+        ast::expr* a = expression();
+        if (failed_) return nullptr;
+        if (a && accept(TT::Colon)) {
+            ast::expr* ann = expression();
+            if (failed_) return nullptr;
+            if (ann) return raise_nodes(a, a, "illegal target for annotation");
+        }
+        pos_ = start;
+    }
+    // (star_targets '=')* a=star_expressions '='  |  (star_targets '=')* a=yield_expr '='
+    for (;;) {
+        size_t save = pos_;
+        ast::expr* t = star_targets();
+        if (failed_) return nullptr;
+        if (t && accept(TT::Equal)) continue;
+        pos_ = save;
+        break;
+    }
+    {
+        size_t save = pos_;
+        if (at(KW::Yield)) {
+            ast::expr* y = yield_expr();
+            if (failed_) return nullptr;
+            if (y && at(TT::Equal)) return raise_nodes(y, y, "assignment to yield expression not possible");
+        } else {
+            ast::expr* a = star_expressions();
+            if (failed_) return nullptr;
+            if (a && at(TT::Equal)) return raise_invalid_target(TargetsKind::Star, a);
+        }
+        pos_ = save;
+    }
+    pos_ = start;
+    // a=star_expressions augassign (yield_expr | star_expressions)
+    {
+        ast::expr* a = star_expressions();
+        if (failed_) return nullptr;
+        if (a && augassign_op(peek().type)) {
+            ++pos_;
+            ast::expr* v = at(KW::Yield) ? yield_expr() : star_expressions();
+            if (failed_) return nullptr;
+            if (v)
+                return raise_nodes(a, a, std::string("'") + expr_name(a) +
+                                             "' is an illegal expression for augmented assignment");
+        }
+    }
+    pos_ = start;
+    first = star_expressions();
+    if (!first) return nullptr;
+    auto* s = node<ast::Expr>(start);
+    s->value = first;
+    return s;
+}
+
+// block: NEWLINE INDENT statements DEDENT | simple_stmts | invalid_block
+ast::Seq<ast::stmt*> Parser::block(const Token& owner, const char* what) {
+    std::vector<ast::stmt*> body;
+    if (accept(TT::Newline)) {
+        if (!at(TT::Indent)) {
+            if (invalid_rules_ && what)
+                raise_indentation(token_at(fill_ - 1), std::string("expected an indented block after ") + what +
+                                                            " on line " + std::to_string(owner.lineno));
+            else if (invalid_rules_)
+                raise_indentation(token_at(fill_ - 1), "expected an indented block");
+            return {};
+        }
+        ++pos_;
+        if (!statements(body)) return {};
+        if (!accept(TT::Dedent)) return {};
+    } else {
+        if (!simple_stmts(body)) return {};
+    }
+    return seq(body);
+}
+
+ast::stmt* Parser::compound_stmt() {
+    const Token& t = peek();
+    size_t start = pos_;
+    if (t.type == TT::At) return decorated();
+    if (t.type != TT::Name) return nullptr;
+    switch (t.keyword) {
+        case KW::Def: return function_def(start, false, {});
+        case KW::If: return if_stmt(false);
+        case KW::Class: return class_def(start, {});
+        case KW::With: return with_stmt(start, false);
+        case KW::For: return for_stmt(start, false);
+        case KW::Try: return try_stmt();
+        case KW::While: return while_stmt();
+        case KW::Async: {
+            const Token& n = peek(1);
+            if (n.keyword == KW::Def) return function_def(start, true, {});
+            if (n.keyword == KW::With) return with_stmt(start, true);
+            if (n.keyword == KW::For) return for_stmt(start, true);
+            return nullptr;
+        }
+        case KW::None_:
+            if (text(t) == "match") {
+                ast::stmt* m = match_stmt();
+                if (!m && !failed_) pos_ = start;
+                return m;
+            }
+            return nullptr;
+        default:
+            return nullptr;
+    }
+}
+
+// if_stmt: 'if' named_expression ':' block (elif_stmt | [else_block])
+ast::stmt* Parser::if_stmt(bool is_elif) {
+    size_t start = pos_;
+    const Token& kw = peek();
+    ++pos_;
+    ast::expr* test = named_expression();
+    if (!test) return nullptr;
+    if (!accept(TT::Colon)) {
+        if (invalid_rules_ && at(TT::Newline)) {
+            peek();
+            return raise_at(token_at(fill_ - 1), "expected ':'");
+        }
+        return nullptr;
+    }
+    auto body = block(kw, is_elif ? "'elif' statement" : "'if' statement");
+    if (body.empty()) return nullptr;
+    ast::Seq<ast::stmt*> orelse;
+    if (at(KW::Elif)) {
+        ast::stmt* e = if_stmt(true);
+        if (!e) return nullptr;
+        orelse = seq(std::vector<ast::stmt*>{e});
+    } else if (at(KW::Else)) {
+        const Token& else_kw = peek();
+        ++pos_;
+        if (!accept(TT::Colon)) return raise_at(peek(), "expected ':'");
+        orelse = block(else_kw, "'else' statement");
+        if (orelse.empty()) return nullptr;
+    }
+    auto* s = node<ast::If>(start);
+    s->test = test;
+    s->body = body;
+    s->orelse = orelse;
+    return s;
+}
+
+// while_stmt: 'while' named_expression ':' block [else_block]
+ast::stmt* Parser::while_stmt() {
+    size_t start = pos_;
+    const Token& kw = peek();
+    ++pos_;
+    ast::expr* test = named_expression();
+    if (!test) return nullptr;
+    if (!accept(TT::Colon)) {
+        if (invalid_rules_ && at(TT::Newline)) {
+            peek();
+            return raise_at(token_at(fill_ - 1), "expected ':'");
+        }
+        return nullptr;
+    }
+    auto body = block(kw, "'while' statement");
+    if (body.empty()) return nullptr;
+    ast::Seq<ast::stmt*> orelse;
+    if (at(KW::Else)) {
+        const Token& else_kw = peek();
+        ++pos_;
+        if (!accept(TT::Colon)) return raise_at(peek(), "expected ':'");
+        orelse = block(else_kw, "'else' statement");
+        if (orelse.empty()) return nullptr;
+    }
+    auto* s = node<ast::While>(start);
+    s->test = test;
+    s->body = body;
+    s->orelse = orelse;
+    return s;
+}
+
+// for_stmt: [ASYNC] 'for' star_targets 'in' ~ star_expressions ':' [TYPE_COMMENT] block [else_block]
+ast::stmt* Parser::for_stmt(size_t start, bool is_async) {
+    if (is_async) ++pos_;
+    const Token& kw = peek();
+    ++pos_;
+    size_t target_start = pos_;
+    ast::expr* target = star_targets();
+    if (!target || !accept(KW::In)) {
+        if (!failed_ && invalid_rules_) {
+            // invalid_for_target: ASYNC? 'for' a=star_expressions
+            pos_ = target_start;
+            ast::expr* a = star_expressions();
+            if (!failed_ && a) return raise_invalid_target(TargetsKind::For, a);
+        }
+        return nullptr;
+    }
+    ast::expr* iter = star_expressions();
+    if (!iter) return nullptr;
+    if (!accept(TT::Colon)) {
+        if (invalid_rules_ && at(TT::Newline)) {
+            peek();
+            return raise_at(token_at(fill_ - 1), "expected ':'");
+        }
+        return nullptr;
+    }
+    auto body = block(kw, "'for' statement");
+    if (body.empty()) return nullptr;
+    ast::Seq<ast::stmt*> orelse;
+    if (at(KW::Else)) {
+        const Token& else_kw = peek();
+        ++pos_;
+        if (!accept(TT::Colon)) return raise_at(peek(), "expected ':'");
+        orelse = block(else_kw, "'else' statement");
+        if (orelse.empty()) return nullptr;
+    }
+    ast::stmt* s;
+    if (is_async) {
+        auto* f = node<ast::AsyncFor>(start);
+        f->target = target, f->iter = iter, f->body = body, f->orelse = orelse;
+        s = f;
+    } else {
+        auto* f = node<ast::For>(start);
+        f->target = target, f->iter = iter, f->body = body, f->orelse = orelse;
+        s = f;
+    }
+    return s;
+}
+
+// with_stmt: [ASYNC] 'with' '(' ','.with_item+ ','? ')' ':' block
+//          | [ASYNC] 'with' ','.with_item+ ':' [TYPE_COMMENT] block
+ast::stmt* Parser::with_stmt(size_t start, bool is_async) {
+    if (is_async) ++pos_;
+    const Token& kw = peek();
+    ++pos_;
+    std::vector<ast::withitem*> items;
+    bool parsed = false;
+    if (at(TT::LPar)) {
+        size_t save = pos_;
+        ++pos_;
+        for (;;) {
+            ast::withitem* item = with_item();
+            if (!item) break;
+            items.push_back(item);
+            if (!accept(TT::Comma)) break;
+            if (at(TT::RPar)) break;
+        }
+        if (failed_) return nullptr;
+        if (!items.empty() && accept(TT::RPar) && at(TT::Colon)) {
+            parsed = true;
+        } else {
+            items.clear();
+            pos_ = save;
+        }
+    }
+    if (!parsed) {
+        for (;;) {
+            ast::withitem* item = with_item();
+            if (!item) return nullptr;
+            items.push_back(item);
+            if (!accept(TT::Comma)) break;
+        }
+    }
+    if (!accept(TT::Colon)) {
+        if (invalid_rules_ && at(TT::Newline)) {
+            peek();
+            return raise_at(token_at(fill_ - 1), "expected ':'");
+        }
+        return nullptr;
+    }
+    auto body = block(kw, "'with' statement");
+    if (body.empty()) return nullptr;
+    if (is_async) {
+        auto* w = node<ast::AsyncWith>(start);
+        w->items = seq(items), w->body = body;
+        return w;
+    }
+    auto* w = node<ast::With>(start);
+    w->items = seq(items), w->body = body;
+    return w;
+}
+
+// with_item: expression 'as' star_target &(',' | ')' | ':') | expression
+ast::withitem* Parser::with_item() {
+    ast::expr* e = expression();
+    if (!e) return nullptr;
+    ast::expr* vars = nullptr;
+    if (at(KW::As)) {
+        size_t save = pos_;
+        ++pos_;
+        vars = star_target();
+        if (failed_) return nullptr;
+        if (!vars || !(at(TT::Comma) || at(TT::RPar) || at(TT::Colon))) {
+            if (invalid_rules_) {
+                // invalid_with_item: expression 'as' a=expression &(',' | ')' | ':')
+                pos_ = save + 1;
+                ast::expr* a = expression();
+                if (failed_) return nullptr;
+                if (a && (at(TT::Comma) || at(TT::RPar) || at(TT::Colon)))
+                    return raise_invalid_target(TargetsKind::Star, a);
+            }
+            pos_ = save;
+            vars = nullptr;
+        }
+    }
+    auto* w = arena_.make<ast::withitem>();
+    w->context_expr = e;
+    w->optional_vars = vars;
+    return w;
+}
+
+// try_stmt: 'try' &&':' block finally_block
+//         | 'try' &&':' block except_block+ [else_block] [finally_block]
+//         | 'try' &&':' block except_star_block+ [else_block] [finally_block]
+ast::stmt* Parser::try_stmt() {
+    size_t start = pos_;
+    const Token& kw = peek();
+    ++pos_;
+    if (!accept(TT::Colon)) return raise_at(peek(), "expected ':'");
+    auto body = block(kw, "'try' statement");
+    if (body.empty()) return nullptr;
+    std::vector<ast::excepthandler*> handlers;
+    bool star = at(KW::Except) && peek(1).type == TT::Star;
+    while (at(KW::Except)) {
+        bool this_star = peek(1).type == TT::Star;
+        if (this_star != star) {
+            if (invalid_rules_)
+                return raise_at(peek(), "cannot have both 'except' and 'except*' on the same 'try'");
+            return nullptr;
+        }
+        ast::excepthandler* h = except_block(star, kw);
+        if (!h) return nullptr;
+        handlers.push_back(h);
+    }
+    ast::Seq<ast::stmt*> orelse, finalbody;
+    if (!handlers.empty() && at(KW::Else)) {
+        const Token& else_kw = peek();
+        ++pos_;
+        if (!accept(TT::Colon)) return raise_at(peek(), "expected ':'");
+        orelse = block(else_kw, "'else' statement");
+        if (orelse.empty()) return nullptr;
+    }
+    if (at(KW::Finally)) {
+        const Token& fin = peek();
+        ++pos_;
+        if (!accept(TT::Colon)) return raise_at(peek(), "expected ':'");
+        finalbody = block(fin, "'finally' statement");
+        if (finalbody.empty()) return nullptr;
+    }
+    if (handlers.empty() && finalbody.empty()) {
+        if (invalid_rules_) return raise_at(token_at(fill_ - 1), "expected 'except' or 'finally' block");
+        return nullptr;
+    }
+    if (star) {
+        auto* t = node<ast::TryStar>(start);
+        t->body = body, t->handlers = seq(handlers), t->orelse = orelse, t->finalbody = finalbody;
+        return t;
+    }
+    auto* t = node<ast::Try>(start);
+    t->body = body, t->handlers = seq(handlers), t->orelse = orelse, t->finalbody = finalbody;
+    return t;
+}
+
+// except_block: 'except' expression ['as' NAME] ':' block | 'except' ':' block
+// except_star_block: 'except' '*' expression ['as' NAME] ':' block
+ast::excepthandler* Parser::except_block(bool star, const Token& try_token) {
+    size_t start = pos_;
+    const Token& kw = peek();
+    ++pos_;
+    if (star) ++pos_;
+    ast::expr* type = nullptr;
+    ast::Identifier name;
+    if (!at(TT::Colon) || star) {
+        type = expression();
+        if (!type) return nullptr;
+        if (at(TT::Comma) && invalid_rules_) {
+            // invalid_except_stmt: 'except' '*'? a=expression ',' expressions ['as' NAME ] ':'
+            size_t save = pos_;
+            ++pos_;
+            ast::expr* rest = expressions();
+            if (failed_) return nullptr;
+            if (rest) {
+                if (accept(KW::As) && is_plain_name(peek())) ++pos_;
+                if (at(TT::Colon)) return raise_nodes(type, rest, "multiple exception types must be parenthesized");
+            }
+            pos_ = save;
+        }
+        if (accept(KW::As)) {
+            const Token& n = peek();
+            if (!is_plain_name(n)) return nullptr;
+            ++pos_;
+            name = identifier(n);
+        }
+    }
+    if (!accept(TT::Colon)) {
+        if (invalid_rules_ && at(TT::Newline)) {
+            peek();
+            return raise_at(token_at(fill_ - 1), "expected ':'");
+        }
+        return nullptr;
+    }
+    auto body = block(kw, star ? "'except*' statement" : "'except' statement");
+    if (body.empty()) return nullptr;
+    auto* h = node<ast::ExceptHandler>(start);
+    h->type = type;
+    h->name = name;
+    h->body = body;
+    return h;
+}
+
+// decorators: ('@' named_expression NEWLINE)+ then class_def_raw | function_def_raw
+ast::stmt* Parser::decorated() {
+    std::vector<ast::expr*> decorators;
+    while (accept(TT::At)) {
+        ast::expr* d = named_expression();
+        if (!d || !accept(TT::Newline)) return nullptr;
+        decorators.push_back(d);
+    }
+    size_t start = pos_;
+    if (at(KW::Def)) return function_def(start, false, seq(decorators));
+    if (at(KW::Async) && peek(1).keyword == KW::Def) return function_def(start, true, seq(decorators));
+    if (at(KW::Class)) return class_def(start, seq(decorators));
+    return nullptr;
+}
+
+// function_def_raw: [ASYNC] 'def' NAME &&'(' [params] ')' ['->' expression] &&':' [func_type_comment] block
+ast::stmt* Parser::function_def(size_t start, bool is_async, ast::Seq<ast::expr*> decorators) {
+    if (is_async) ++pos_;
+    const Token& kw = peek();
+    ++pos_;
+    const Token& name = peek();
+    if (!is_plain_name(name)) return nullptr;
+    ++pos_;
+    if (!accept(TT::LPar)) return raise_at(peek(), "expected '('");
+    ast::arguments* args = parameters(false, TT::RPar);
+    if (!args) return nullptr;
+    if (!accept(TT::RPar)) return nullptr;
+    ast::expr* returns = nullptr;
+    if (accept(TT::RArrow)) {
+        returns = expression();
+        if (!returns) return nullptr;
+    }
+    if (!accept(TT::Colon)) return raise_at(peek(), "expected ':'");
+    auto body = block(kw, "function definition");
+    if (body.empty()) return nullptr;
+    if (is_async) {
+        auto* f = node<ast::AsyncFunctionDef>(start);
+        f->name = identifier(name), f->args = args, f->body = body, f->decorator_list = decorators;
+        f->returns = returns;
+        return f;
+    }
+    auto* f = node<ast::FunctionDef>(start);
+    f->name = identifier(name), f->args = args, f->body = body, f->decorator_list = decorators;
+    f->returns = returns;
+    return f;
+}
+
+// class_def_raw: 'class' NAME ['(' [arguments] ')'] &&':' block
+ast::stmt* Parser::class_def(size_t start, ast::Seq<ast::expr*> decorators) {
+    const Token& kw = peek();
+    ++pos_;
+    const Token& name = peek();
+    if (!is_plain_name(name)) return nullptr;
+    ++pos_;
+    ast::Seq<ast::expr*> bases;
+    ast::Seq<ast::keyword*> keywords;
+    if (at(TT::LPar)) {
+        // The call rule parses the same argument list; take its parts. A lone
+        // generator expression (which `call` accepts) is not an argument list.
+        size_t open = pos_;
+        ast::expr* c = call(nullptr, open);
+        if (!c) return nullptr;
+        auto* cl = c->as<ast::Call>();
+        if (cl->args.size() == 1 && cl->args[0]->is<ast::GeneratorExp>() &&
+            cl->args[0]->col_offset == token_at(open).col_offset && cl->args[0]->lineno == token_at(open).lineno)
+            return nullptr;
+        bases = cl->args;
+        keywords = cl->keywords;
+    }
+    if (!accept(TT::Colon)) return raise_at(peek(), "expected ':'");
+    auto body = block(kw, "class definition");
+    if (body.empty()) return nullptr;
+    auto* c = node<ast::ClassDef>(start);
+    c->name = identifier(name), c->bases = bases, c->keywords = keywords, c->body = body;
+    c->decorator_list = decorators;
+    return c;
+}
+
+// import_name: 'import' dotted_as_names
+ast::stmt* Parser::import_name() {
+    size_t start = pos_;
+    ++pos_;
+    std::vector<ast::alias*> names;
+    do {
+        ast::alias* a = dotted_as_name();
+        if (!a) return nullptr;
+        names.push_back(a);
+    } while (accept(TT::Comma));
+    auto* s = node<ast::Import>(start);
+    s->names = seq(names);
+    return s;
+}
+
+// dotted_as_name: dotted_name ['as' NAME]
+ast::alias* Parser::dotted_as_name() {
+    size_t start = pos_;
+    const Token& first = peek();
+    if (!is_plain_name(first)) return nullptr;
+    ++pos_;
+    std::string dotted;
+    bool compound = false;
+    while (at(TT::Dot) && is_plain_name(peek(1))) {
+        if (!compound) dotted = std::string(identifier(first).view());
+        compound = true;
+        dotted += '.';
+        dotted += identifier(peek(1)).view();
+        pos_ += 2;
+    }
+    ast::Identifier name = compound ? ast::Identifier(arena_.copy(dotted)) : identifier(first);
+    ast::Identifier asname;
+    if (accept(KW::As)) {
+        const Token& n = peek();
+        if (!is_plain_name(n)) return nullptr;
+        ++pos_;
+        asname = identifier(n);
+    }
+    auto* a = node<ast::alias>(start);
+    a->name = name;
+    a->asname = asname;
+    return a;
+}
+
+// import_from: 'from' ('.' | '...')* dotted_name 'import' import_from_targets
+//            | 'from' ('.' | '...')+ 'import' import_from_targets
+ast::stmt* Parser::import_from() {
+    size_t start = pos_;
+    ++pos_;
+    int level = 0;
+    for (;;) {
+        if (accept(TT::Dot)) level += 1;
+        else if (accept(TT::Ellipsis)) level += 3;
+        else break;
+    }
+    ast::Identifier module;
+    if (!at(KW::Import)) {
+        ast::alias* m = dotted_as_name();
+        if (!m || !m->asname.is_none()) return nullptr;
+        module = m->name;
+    } else if (level == 0) {
+        return nullptr;
+    }
+    if (!accept(KW::Import)) return nullptr;
+    std::vector<ast::alias*> names;
+    if (at(TT::Star)) {
+        const Token& star = peek();
+        ++pos_;
+        auto* a = located<ast::alias>(star, star);
+        a->name = ast::Identifier(std::string_view("*", 1));
+        names.push_back(a);
+    } else {
+        bool paren = accept(TT::LPar);
+        for (;;) {
+            size_t astart = pos_;
+            const Token& n = peek();
+            if (!is_plain_name(n)) return nullptr;
+            ++pos_;
+            ast::Identifier asname;
+            if (accept(KW::As)) {
+                const Token& n2 = peek();
+                if (!is_plain_name(n2)) return nullptr;
+                ++pos_;
+                asname = identifier(n2);
+            }
+            auto* a = node<ast::alias>(astart);
+            a->name = identifier(n);
+            a->asname = asname;
+            names.push_back(a);
+            if (!accept(TT::Comma)) break;
+            if (paren && at(TT::RPar)) break;
+            if (!paren && at(TT::Newline)) {
+                if (invalid_rules_) return raise_at(token_at(pos_ - 1), "trailing comma not allowed without surrounding parentheses");
+                return nullptr;
+            }
+        }
+        if (paren && !accept(TT::RPar)) return nullptr;
+    }
+    auto* s = node<ast::ImportFrom>(start);
+    s->module = module;
+    s->names = seq(names);
+    s->level = level;
+    return s;
+}
+
+// return_stmt: 'return' [star_expressions]
+ast::stmt* Parser::return_stmt() {
+    size_t start = pos_;
+    ++pos_;
+    ast::expr* value = nullptr;
+    if (starts_expression()) {
+        value = star_expressions();
+        if (!value) return nullptr;
+    }
+    auto* s = node<ast::Return>(start);
+    s->value = value;
+    return s;
+}
+
+// raise_stmt: 'raise' expression ['from' expression] | 'raise'
+ast::stmt* Parser::raise_stmt() {
+    size_t start = pos_;
+    ++pos_;
+    ast::expr* exc = nullptr;
+    ast::expr* cause = nullptr;
+    if (starts_expression() && !at(TT::Star)) {
+        exc = expression();
+        if (!exc) return nullptr;
+        if (accept(KW::From)) {
+            cause = expression();
+            if (!cause) return nullptr;
+        }
+    }
+    auto* s = node<ast::Raise>(start);
+    s->exc = exc;
+    s->cause = cause;
+    return s;
+}
+
+// global_stmt: 'global' ','.NAME+     nonlocal_stmt: 'nonlocal' ','.NAME+
+ast::stmt* Parser::global_stmt(bool is_global) {
+    size_t start = pos_;
+    ++pos_;
+    std::vector<ast::Identifier> names;
+    do {
+        const Token& n = peek();
+        if (!is_plain_name(n)) return nullptr;
+        ++pos_;
+        names.push_back(identifier(n));
+    } while (accept(TT::Comma));
+    if (is_global) {
+        auto* s = node<ast::Global>(start);
+        s->names = seq(names);
+        return s;
+    }
+    auto* s = node<ast::Nonlocal>(start);
+    s->names = seq(names);
+    return s;
+}
+
+// del_stmt: 'del' del_targets &(';' | NEWLINE) | invalid_del_stmt
+ast::stmt* Parser::del_stmt() {
+    size_t start = pos_;
+    ++pos_;
+    std::vector<ast::expr*> targets;
+    size_t targets_start = pos_;
+    if (!del_targets_as_list(targets) || !(at(TT::Semi) || at(TT::Newline))) {
+        if (!failed_ && invalid_rules_) {
+            // invalid_del_stmt: 'del' a=star_expressions
+            pos_ = targets_start;
+            ast::expr* a = star_expressions();
+            if (!failed_ && a) return raise_invalid_target(TargetsKind::Del, a);
+        }
+        return nullptr;
+    }
+    auto* s = node<ast::Delete>(start);
+    s->targets = seq(targets);
+    return s;
+}
+
+// assert_stmt: 'assert' expression [',' expression]
+ast::stmt* Parser::assert_stmt() {
+    size_t start = pos_;
+    ++pos_;
+    ast::expr* test = expression();
+    if (!test) return nullptr;
+    ast::expr* msg = nullptr;
+    if (accept(TT::Comma)) {
+        msg = expression();
+        if (!msg) return nullptr;
+    }
+    auto* s = node<ast::Assert>(start);
+    s->test = test;
+    s->msg = msg;
+    return s;
+}
+
+// Parameters of a def (annotations allowed, `closer` is ')') or a lambda
+// (`closer` is ':'). Returns the arguments node; reports CPython's errors for
+// misplaced defaults and stars in the second pass.
+ast::arguments* Parser::parameters(bool lambda, TT closer) {
+    std::vector<ast::arg*> posonly, args, kwonly;
+    std::vector<ast::expr*> defaults, kw_defaults;
+    ast::arg* vararg = nullptr;
+    ast::arg* kwarg = nullptr;
+    bool seen_star = false, seen_slash = false;
+    while (!at(closer)) {
+        if (kwarg) return nullptr;  // nothing may follow **kwargs
+        const Token& t = peek();
+        if (t.type == TT::Slash) {
+            if (seen_slash || seen_star) return nullptr;
+            if (args.empty()) return nullptr;
+            ++pos_;
+            seen_slash = true;
+            posonly = std::move(args);
+            args.clear();
+        } else if (t.type == TT::Star) {
+            if (seen_star) return nullptr;
+            ++pos_;
+            seen_star = true;
+            if (!at(TT::Comma)) {
+                vararg = param(lambda, true);
+                if (!vararg) return nullptr;
+                if (at(TT::Equal)) {
+                    if (invalid_rules_) return raise_at(peek(), lambda ? "var-positional argument cannot have default value" : "var-positional argument cannot have default value");
+                    return nullptr;
+                }
+            } else if (peek(1).type == closer) {
+                if (invalid_rules_) return raise_at(t, "named arguments must follow bare *");
+                return nullptr;
+            }
+        } else if (t.type == TT::DoubleStar) {
+            ++pos_;
+            kwarg = param(lambda, false);
+            if (!kwarg) return nullptr;
+            if (at(TT::Equal)) {
+                if (invalid_rules_) return raise_at(peek(), "var-keyword argument cannot have default value");
+                return nullptr;
+            }
+        } else {
+            ast::arg* a = param(lambda, false);
+            if (!a) return nullptr;
+            ast::expr* def = nullptr;
+            if (accept(TT::Equal)) {
+                def = expression();
+                if (!def) return nullptr;
+            }
+            if (seen_star) {
+                kwonly.push_back(a);
+                kw_defaults.push_back(def);
+            } else {
+                if (!def && !defaults.empty()) {
+                    if (invalid_rules_)
+                        return raise_nodes(a, a, "non-default argument follows default argument");
+                    return nullptr;
+                }
+                args.push_back(a);
+                if (def) defaults.push_back(def);
+            }
+        }
+        if (!accept(TT::Comma)) break;
+    }
+    if (seen_star && !vararg && kwonly.empty()) {
+        if (invalid_rules_) return raise_at(token_at(pos_ - 1), "named arguments must follow bare *");
+        return nullptr;
+    }
+    auto* a = arena_.make<ast::arguments>();
+    a->posonlyargs = seq(posonly);
+    a->args = seq(args);
+    a->vararg = vararg;
+    a->kwonlyargs = seq(kwonly);
+    a->kw_defaults = seq(kw_defaults);
+    a->kwarg = kwarg;
+    a->defaults = seq(defaults);
+    return a;
+}
+
+// param: NAME [':' expression]; after '*' the annotation may be starred (PEP 646).
+ast::arg* Parser::param(bool lambda, bool star_annotation) {
+    size_t start = pos_;
+    const Token& n = peek();
+    if (!is_plain_name(n)) return nullptr;
+    ++pos_;
+    ast::expr* annotation = nullptr;
+    if (!lambda && accept(TT::Colon)) {
+        annotation = star_annotation && at(TT::Star) ? star_expression() : expression();
+        if (!annotation) return nullptr;
+    }
+    auto* a = node<ast::arg>(start);
+    a->arg = identifier(n);
+    a->annotation = annotation;
+    return a;
+}
+
+}  // namespace krait::detail

@@ -1,0 +1,242 @@
+// The parser's driver: token access, the two passes, and which error wins
+// when both the tokenizer and the parser have one (CPython's order).
+#include "parse/parser.h"
+
+#include "parse/parser_impl.h"
+#include "parse/tokenizer.h"
+#include "support/unicode.h"
+#include "support/utf8.h"
+
+namespace krait {
+namespace detail {
+
+using TT = TokenType;
+
+Token Parser::error_token_{TT::ErrorToken};
+
+namespace {
+
+// CPython's parser stack limit, and what one level of krait's guarded
+// recursion costs in CPython's count (about two rule calls per nesting of
+// `-x`, `not x`, `x if c else y`). The base accounts for the rules above the
+// first guarded one.
+constexpr int kMaxStack = 6000;
+constexpr int kLevelCost = 2;
+constexpr int kBaseLevels = 14;
+
+// Tokenizer errors CPython reports through the parser's done-code (they are
+// not exceptions yet when the parser looks ahead for more errors).
+bool is_done_code_error(const SyntaxErrorInfo& e) {
+    return e.type != SyntaxErrorInfo::Type::SyntaxError || e.msg == "unexpected EOF while parsing" ||
+           e.msg == "unexpected character after line continuation character";
+}
+
+// Errors found at the end of input with brackets open.
+bool is_eof_error(const SyntaxErrorInfo& e) {
+    return e.msg == "unexpected EOF while parsing" ||
+           (e.msg.size() > 17 && e.msg.compare(e.msg.size() - 17, 17, "' was never closed") == 0);
+}
+
+}  // namespace
+
+DepthGuard::DepthGuard(Parser& p) : p_(p) {
+    if (++p_.depth_ * kLevelCost + kBaseLevels > kMaxStack && !p_.failed_) {
+        p_.raise(SyntaxErrorInfo::Type::MemoryError, "", 0, 0, 0, 0);
+    }
+    too_deep_ = p_.failed_;
+}
+
+Parser::Parser(const Input& input, ast::Arena& arena, int depth)
+    : source_(input.source), tokens_(input.tokens), tokenizer_error_(input.tokenizer_error), arena_(arena),
+      depth_(depth) {}
+
+const Token& Parser::peek(size_t k) {
+    size_t i = pos_ + k;
+    if (i >= tokens_->size()) {
+        // Past the last token the tokenizer produced: its error is reached.
+        if (tokenizer_error_) {
+            if (!reached_tokenizer_error_) {
+                reached_tokenizer_error_ = true;
+                if (!is_eof_error(*tokenizer_error_)) {
+                    if (!failed_) {
+                        failed_ = true;
+                        error_ = *tokenizer_error_;
+                    }
+                }
+            }
+            fill_ = tokens_->size() + 1;
+            return error_token_;
+        }
+        i = tokens_->size() - 1;
+    }
+    if (i + 1 > fill_) fill_ = i + 1;
+    return (*tokens_)[i];
+}
+
+bool Parser::at_soft(std::string_view word) {
+    const Token& t = peek();
+    return t.type == TT::Name && t.keyword == Keyword::None_ && text(t) == word;
+}
+
+bool Parser::accept(TT t) {
+    if (peek().type != t) return false;
+    ++pos_;
+    return true;
+}
+
+bool Parser::accept(Keyword k) {
+    const Token& t = peek();
+    if (t.type != TT::Name || t.keyword != k) return false;
+    ++pos_;
+    return true;
+}
+
+int Parser::last_token_level() {
+    if (levels_.empty()) {
+        int level = 0;
+        levels_.reserve(tokens_->size());
+        for (const Token& t : *tokens_) {
+            if (t.type == TT::LPar || t.type == TT::LSqb || t.type == TT::LBrace) ++level;
+            else if (t.type == TT::RPar || t.type == TT::RSqb || t.type == TT::RBrace) --level;
+            levels_.push_back(level);
+        }
+    }
+    return pos_ == 0 ? 0 : levels_[pos_ - 1];
+}
+
+ast::Identifier Parser::identifier(const Token& t) {
+    std::string_view s = text(t);
+    for (unsigned char c : s) {
+        if (c >= 0x80) {
+            // PEP 3131: identifiers are NFKC-normalised.
+            std::u32string cps;
+            for (size_t i = 0; i < s.size();) cps.push_back(static_cast<char32_t>(utf8::decode(s, i)));
+            std::string out;
+            for (char32_t c2 : unicode::nfkc(cps)) utf8::append(out, c2);
+            return ast::Identifier(arena_.copy(out));
+        }
+    }
+    return ast::Identifier(s);
+}
+
+ast::Name* Parser::name_node(const Token& t, ast::expr_context ctx) {
+    auto* n = located<ast::Name>(t, t);
+    n->id = identifier(t);
+    n->ctx = ctx;
+    return n;
+}
+
+std::nullptr_t Parser::raise(SyntaxErrorInfo::Type type, std::string msg, int lineno, int col, int end_lineno,
+                             int end_col) {
+    if (failed_) return nullptr;
+    failed_ = true;
+    error_ = SyntaxErrorInfo{};
+    error_.type = type;
+    error_.msg = std::move(msg);
+    error_.lineno = lineno;
+    error_.col_offset = col;
+    error_.end_lineno = end_lineno;
+    error_.end_col_offset = end_col;
+    return nullptr;
+}
+
+std::nullptr_t Parser::raise_at(const Token& t, std::string msg) {
+    return raise(SyntaxErrorInfo::Type::SyntaxError, std::move(msg), t.lineno, t.col_offset, t.end_lineno,
+                 t.end_col_offset);
+}
+
+std::nullptr_t Parser::raise_range(const Token& a, const Token& b, std::string msg) {
+    return raise(SyntaxErrorInfo::Type::SyntaxError, std::move(msg), a.lineno, a.col_offset, b.end_lineno,
+                 b.end_col_offset);
+}
+
+std::nullptr_t Parser::raise_indentation(const Token& t, std::string msg) {
+    return raise(SyntaxErrorInfo::Type::IndentationError, std::move(msg), t.lineno, t.col_offset, t.end_lineno,
+                 t.end_col_offset);
+}
+
+ast::mod* Parser::run_pass(ParseMode mode) {
+    pos_ = 0;
+    switch (mode) {
+        case ParseMode::File: return file_rule();
+        case ParseMode::Eval:
+            if (fstring_mode_) {
+                // fstring: star_expressions (the rest of "(expr)" is not looked at)
+                ast::expr* e = star_expressions();
+                if (!e) return nullptr;
+                auto* m = arena_.make<ast::Expression>();
+                m->body = e;
+                return m;
+            }
+            return eval_rule();
+        case ParseMode::Single: return interactive_rule();
+        case ParseMode::FuncType: return nullptr;
+    }
+    return nullptr;
+}
+
+ast::mod* Parser::parse(ParseMode mode) {
+    if (ast::mod* m = run_pass(mode); m && !failed_) return m;
+    if (failed_) return nullptr;  // a tokenizer error, a forced token, or too deep
+    // The first pass failed without an error: run again with the checks that
+    // give specific messages.
+    const size_t last_index = fill_ - 1;
+    const bool first_pass_hit_eof = reached_tokenizer_error_;
+    invalid_rules_ = true;
+    run_pass(mode);
+    if (failed_ && (error_.type == SyntaxErrorInfo::Type::MemoryError ||
+                    (reached_tokenizer_error_ && tokenizer_error_ && error_.msg == tokenizer_error_->msg &&
+                     error_.lineno == tokenizer_error_->lineno))) {
+        return nullptr;
+    }
+    if (!failed_) {
+        if (first_pass_hit_eof || last_index >= tokens_->size()) {
+            // The first pass ran into the end of input inside brackets.
+            if (tokenizer_error_) {
+                error_ = *tokenizer_error_;
+                failed_ = true;
+                return nullptr;
+            }
+        }
+        const Token& last = token_at(std::min(last_index, tokens_->size() - 1));
+        if (last.type == TT::Indent) {
+            raise_indentation(last, "unexpected indent");
+        } else if (last.type == TT::Dedent) {
+            raise_indentation(last, "unexpected unindent");
+        } else {
+            raise_at(last, "invalid syntax");
+        }
+    } else if (first_pass_hit_eof) {
+        return nullptr;  // the tokenizer did not finish cleanly: the parser's error stands
+    }
+    // Tokenizer errors later in the file take precedence over the parser's.
+    if (tokenizer_error_ && !reached_tokenizer_error_) {
+        const SyntaxErrorInfo& t = *tokenizer_error_;
+        const Token& current = token_at(std::min(fill_ - 1, tokens_->size() - 1));
+        if (is_eof_error(t) && t.msg != "unexpected EOF while parsing") {
+            if (current.lineno > t.lineno) error_ = t;
+        } else if (!is_done_code_error(t)) {
+            error_ = t;
+        }
+    }
+    return nullptr;
+}
+
+}  // namespace detail
+
+ast::mod* parse(std::string_view source, ParseMode mode, ast::Arena& arena, SyntaxErrorInfo& error) {
+    TokenizeResult tokens = tokenize(source);
+    if (tokens.tokens.empty()) {
+        // Nothing to parse before the first error.
+        if (tokens.error) {
+            error = *tokens.error;
+            return nullptr;
+        }
+    }
+    detail::Parser parser({source, &tokens.tokens, tokens.error ? &*tokens.error : nullptr}, arena);
+    ast::mod* m = parser.parse(mode);
+    if (!m) error = parser.error();
+    return m;
+}
+
+}  // namespace krait
