@@ -60,6 +60,20 @@ def run_unit_tests(build_dir, filters):
     return passed, failed, reports
 
 
+def shorten(line, diff, width=160):
+    """Long diff lines (deep nesting, long source lines) are cut around the
+    first column where a removed and an added line differ, so the difference stays visible."""
+    if len(line) <= width:
+        return line
+    minus = next((d for d in diff if d.startswith("-") and not d.startswith("---")), "")
+    plus = next((d for d in diff if d.startswith("+") and not d.startswith("+++")), "")
+    n = 1
+    while n < min(len(minus), len(plus)) and minus[n] == plus[n]:
+        n += 1
+    start = max(1, min(n - width // 2, len(line) - width))
+    return line[0] + ("..." if start > 1 else "") + line[start:start + width] + ("..." if start + width < len(line) else "")
+
+
 def case_diff(case, expected, got):
     diff = list(difflib.unified_diff(expected.text().splitlines(), got.text().splitlines(),
                                      "cpython", "krait", lineterm="", n=2))
@@ -67,7 +81,7 @@ def case_diff(case, expected, got):
         diff = diff[:MAX_DIFF_LINES] + [f"... ({len(diff) - MAX_DIFF_LINES} more diff lines)"]
     if not diff:  # differs only in bytes the text view hides (e.g. invalid UTF-8)
         diff = ["(outputs differ in undecodable bytes)"]
-    shortened = ["    " + (line if len(line) <= 200 else line[:200] + "...") for line in diff]
+    shortened = ["    " + shorten(line, diff) for line in diff]
     return f"FAIL {case.name}\n" + "\n".join(shortened)
 
 
