@@ -2,7 +2,7 @@
 """Records, with the reference /usr/bin/python3.11, the cases the C++ unit
 tests of src/support/unicode, float_repr, ast_repr and literals check.
 
-    /usr/bin/python3.11 tools/gen_test_cases.py
+    /usr/bin/python3.11 tools/gen_test_cases.py [unicode] [repr] [literals]
 
 Writes tests/unit/data/*.txt: one case a line, tab-separated fields; text
 that may hold anything is written as the hex of its UTF-8 (lone surrogates
@@ -360,7 +360,7 @@ def literals_cases():
 
 def main():
     os.makedirs(DATA, exist_ok=True)
-    which = sys.argv[1:] or ["unicode"]
+    which = sys.argv[1:] or ["unicode", "repr", "literals"]
     for w in which:
         globals()[w + "_cases"]()
 
