@@ -107,7 +107,7 @@ ERROR_CASES = [
     "".join(" " * i + "if 1:\n" for i in range(100)) + " " * 100 + "pass\n",
     # continuation
     "x = 1 \\ 2\n", "y=1\nx = 1 \\ 2\n", "x = \\\n", "x = \\\n  \\\n", "x = \\", "x = 1 \\# c\n",
-    "x = (1 \\ 2)\n",
+    "x = (1 \\ 2)\n", "x = (1 \\\n", "x = 1 \\é\n", "\"\"\"abc\\\n", "if x:\n  y\n\\\n",
 ]
 
 DECODE_CASES = [

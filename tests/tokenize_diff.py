@@ -27,6 +27,7 @@ import subprocess
 import sys
 import token
 import tokenize
+import warnings
 
 # krait's Keyword enum order (src/parse/token.h), 1-based.
 KEYWORDS = ["False", "None", "True", "and", "as", "assert", "async", "await", "break",
@@ -100,7 +101,9 @@ def expected_tokens(data):
 
 def compiles(data):
     try:
-        compile(data, "f", "exec", dont_inherit=True)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            compile(data, "f", "exec", dont_inherit=True)
         return True
     except (SyntaxError, ValueError):
         return False

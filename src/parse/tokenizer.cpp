@@ -268,6 +268,7 @@ private:
             int nl_col = static_cast<int>(pos_ - line_start_);
             ++pos_;
             if (pos_ >= n_) {
+                if (level_ > 0) return end_of_file();  // "'(' was never closed"
                 return fail(SyntaxErrorInfo::Type::SyntaxError, "unexpected EOF while parsing",
                             lineno_, nl_col, lineno_, kEndMinusOne);
             }
