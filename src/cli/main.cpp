@@ -57,17 +57,28 @@ std::string read_stdin() {
     return s.str();
 }
 
+// How a program reached krait: a file (or stdin) is decoded and its errors
+// reported as CPython does for files; -c CODE as a string.
+enum class InputKind { File, String };
+
 // Parses `bytes`; on a syntax error prints it as CPython does and returns
 // nullptr. `display_name` is what tracebacks call the file.
-krait::ast::mod* parse_or_report(const std::string& bytes, const std::string& display_name,
+krait::ast::mod* parse_or_report(const std::string& bytes, const std::string& display_name, InputKind kind,
                                  krait::ast::Arena& arena, std::string& decoded) {
     krait::SyntaxErrorInfo error;
-    auto source = krait::decode_source(bytes, error);
+    bool file = kind == InputKind::File;
+    auto source = krait::decode_source(bytes, error, file ? std::string_view(display_name) : std::string_view());
+    bool declared = true;
     if (source) {
         decoded = std::move(source->text);
+        declared = source->declared;
         if (auto* module = krait::parse(decoded, krait::ParseMode::File, arena, error)) return module;
     }
-    std::fputs(krait::format_syntax_error(error, display_name, decoded).c_str(), stderr);
+    if (error.type == krait::SyntaxErrorInfo::Type::MemoryError) {
+        std::fputs("MemoryError\n", stderr);
+        return nullptr;
+    }
+    std::fputs(krait::format_syntax_error(error, display_name, decoded, file && !declared).c_str(), stderr);
     return nullptr;
 }
 
@@ -131,7 +142,7 @@ int dump_ast(const std::string& path) {
     if (!bytes) return 2;
     krait::ast::Arena arena;
     std::string decoded;
-    auto* module = parse_or_report(*bytes, path, arena, decoded);
+    auto* module = parse_or_report(*bytes, path, InputKind::File, arena, decoded);
     if (!module) return 1;
     std::string out;
     krait::ast::dump(module, out, true);
@@ -166,10 +177,10 @@ int parse_only(const std::vector<std::string>& paths) {
 // Runs a program. The front end is complete; the compiler and VM are not
 // there yet, so a program that parses raises NotImplementedError, as
 // CPython would print it.
-int run_source(const std::string& bytes, const std::string& display_name) {
+int run_source(const std::string& bytes, const std::string& display_name, InputKind kind) {
     krait::ast::Arena arena;
     std::string decoded;
-    if (!parse_or_report(bytes, display_name, arena, decoded)) return 1;
+    if (!parse_or_report(bytes, display_name, kind, arena, decoded)) return 1;
     std::fputs("Traceback (most recent call last):\n"
                "NotImplementedError: krait cannot execute programs yet: "
                "the bytecode compiler and VM are not implemented\n",
@@ -216,7 +227,7 @@ int main(int argc, char** argv) {
                 if (i + 1 >= args.size()) return usage_error("Argument expected for the -c option");
                 code = args[i + 1];
             }
-            return run_source(code, "<string>");
+            return run_source(code, "<string>", InputKind::String);
         }
         if (a.rfind("--", 0) == 0) return usage_error("unknown option " + a);
         return usage_error("Unknown option: -" + a.substr(1, 1));
@@ -226,7 +237,7 @@ int main(int argc, char** argv) {
             std::fputs("krait: the interactive prompt is not implemented yet\n", stderr);
             return 1;
         }
-        return run_source(read_stdin(), "<stdin>");
+        return run_source(read_stdin(), "<stdin>", InputKind::File);
     }
     const std::string& path = args[i];
     int err = 0;
@@ -237,5 +248,6 @@ int main(int argc, char** argv) {
                      shown.c_str(), err, std::strerror(err));
         return 2;
     }
-    return run_source(*bytes, path);
+    // CPython shows (and sets __file__ to) the script's absolute path.
+    return run_source(*bytes, std::filesystem::absolute(path).lexically_normal().string(), InputKind::File);
 }

@@ -79,11 +79,13 @@ bool Parser::statements(std::vector<ast::stmt*>& out) {
 bool Parser::statement(std::vector<ast::stmt*>& out) {
     DepthGuard guard(*this);
     if (guard.too_deep()) return false;
+    size_t start = pos_;
     if (ast::stmt* s = compound_stmt()) {
         out.push_back(s);
         return true;
     }
     if (failed_) return false;
+    pos_ = start;  // a failed rule consumes nothing
     return simple_stmts(out);
 }
 

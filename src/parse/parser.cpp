@@ -137,6 +137,7 @@ std::nullptr_t Parser::raise(SyntaxErrorInfo::Type type, std::string msg, int li
     error_.col_offset = col;
     error_.end_lineno = end_lineno;
     error_.end_col_offset = end_col;
+    error_.from_parser = true;
     return nullptr;
 }
 

@@ -283,6 +283,7 @@ std::optional<DecodedSource> decode_source(std::string_view bytes, SyntaxErrorIn
         return std::nullopt;
     }
     out.encoding = name;
+    out.declared = !spec.empty() || bom;
 
     if (name == "utf-8") {
         // Running a file without a declaration (nor BOM) checks the bytes

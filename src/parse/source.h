@@ -15,6 +15,7 @@ struct DecodedSource {
     // added when missing, as CPython does for source given as a string/bytes.
     std::string text;
     std::string encoding;  // the declared (or default "utf-8") encoding name
+    bool declared = false;  // a coding declaration or a UTF-8 BOM was present
 };
 
 // Decodes `bytes` as CPython does. With an empty `filename` it behaves as

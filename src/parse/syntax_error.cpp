@@ -45,8 +45,9 @@ bool source_line(std::string_view source, int lineno, std::string_view& line) {
 // CPython's 1-based offset for a 0-based byte column of `line`. Negative
 // columns mean "no position" and map to CPython's 0 / -1. Columns beyond the
 // line's end (errors at end of input) count one per byte past the end.
-long cpython_offset(std::string_view line, int col) {
+long cpython_offset(std::string_view line, int col, bool bytes) {
     if (col < 0) return long(col) + 1;
+    if (bytes) return long(col) + 1;
     size_t c = size_t(col);
     size_t within = c < line.size() ? c : line.size();
     return long(utf8::length(line.substr(0, within))) + long(c - within) + 1;
@@ -54,7 +55,9 @@ long cpython_offset(std::string_view line, int col) {
 
 }  // namespace
 
-std::string format_syntax_error(const SyntaxErrorInfo& err, std::string_view filename, std::string_view source) {
+std::string format_syntax_error(const SyntaxErrorInfo& err, std::string_view filename, std::string_view source,
+                                bool parser_offsets_in_bytes) {
+    const bool bytes = parser_offsets_in_bytes && err.from_parser;
     const char* type = SyntaxErrorInfo::type_name(err.type);
     std::string out;
     // Without a line number CPython prints the bare exception (e.g. the
@@ -77,11 +80,12 @@ std::string format_syntax_error(const SyntaxErrorInfo& err, std::string_view fil
             has_text = true;
         } else {
             has_text = source_line(source, err.lineno, text);
+            if (has_text && bytes && text.size() > 999) text.remove_prefix((text.size() - 1) / 999 * 999);
         }
     }
 
     if (has_text) {
-        long offset = cpython_offset(text, err.col_offset);
+        long offset = cpython_offset(text, err.col_offset, bytes);
         long end_offset;
         if (err.end_lineno <= 0) {
             end_offset = offset;  // no end: a single caret
@@ -92,7 +96,7 @@ std::string format_syntax_error(const SyntaxErrorInfo& err, std::string_view fil
             std::string_view end_text = text;
             if (err.end_lineno != err.lineno && err.text_override.empty())
                 source_line(source, err.end_lineno, end_text);
-            end_offset = cpython_offset(end_text, err.end_col_offset);
+            end_offset = cpython_offset(end_text, err.end_col_offset, bytes);
         }
 
         // From here on CPython's arithmetic: 0-based positions in bytes.

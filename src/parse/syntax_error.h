@@ -25,6 +25,10 @@ struct SyntaxErrorInfo {
     std::string text_override;
     // Some errors (e.g. decoding errors) have no source line to show at all.
     bool no_text = false;
+    // Raised by the parser rather than the tokenizer: CPython prints those
+    // differently for files without a coding declaration (see
+    // format_syntax_error).
+    bool from_parser = false;
 
     static const char* type_name(Type t) {
         switch (t) {
@@ -40,6 +44,12 @@ struct SyntaxErrorInfo {
 // file: `  File "NAME", line N`, the source line, the caret line, `Type: msg`.
 // `source` is the decoded UTF-8 source (for the line text and to turn byte
 // columns into character columns).
-std::string format_syntax_error(const SyntaxErrorInfo& err, std::string_view filename, std::string_view source);
+//
+// `parser_offsets_in_bytes`: the source was a file (or stdin) without a coding
+// declaration or BOM. CPython then leaves the parser's error offsets in UTF-8
+// bytes instead of characters, and reads the shown line back from the file in
+// 999-byte pieces (a long line shows only its last piece).
+std::string format_syntax_error(const SyntaxErrorInfo& err, std::string_view filename, std::string_view source,
+                                bool parser_offsets_in_bytes = false);
 
 }  // namespace krait
