@@ -78,7 +78,8 @@ krait::ast::mod* parse_or_report(const std::string& bytes, const std::string& di
         std::fputs("MemoryError\n", stderr);
         return nullptr;
     }
-    std::fputs(krait::format_syntax_error(error, display_name, decoded, file && !declared).c_str(), stderr);
+    krait::ErrorSource origin{file, declared};
+    std::fputs(krait::format_syntax_error(error, display_name, decoded, origin).c_str(), stderr);
     return nullptr;
 }
 

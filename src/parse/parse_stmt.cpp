@@ -934,52 +934,89 @@ ast::stmt* Parser::assert_stmt() {
 }
 
 // Parameters of a def (annotations allowed, `closer` is ')') or a lambda
-// (`closer` is ':'). Returns the arguments node; reports CPython's errors for
-// misplaced defaults and stars in the second pass.
+// (`closer` is ':'). In the second pass, misplaced '/', '*', '**' and
+// defaults get CPython's messages, at CPython's locations.
 ast::arguments* Parser::parameters(bool lambda, TT closer) {
     std::vector<ast::arg*> posonly, args, kwonly;
     std::vector<ast::expr*> defaults, kw_defaults;
     ast::arg* vararg = nullptr;
     ast::arg* kwarg = nullptr;
     bool seen_star = false, seen_slash = false;
+    auto fail = [&](const Token& t, const char* msg) -> ast::arguments* {
+        if (invalid_rules_) raise_at(t, msg);
+        return nullptr;
+    };
     while (!at(closer)) {
-        if (kwarg) return nullptr;  // nothing may follow **kwargs
         const Token& t = peek();
+        if (kwarg) {
+            // Anything after **kwargs.
+            if (t.type == TT::Star || t.type == TT::DoubleStar || t.type == TT::Slash)
+                return fail(t, "arguments cannot follow var-keyword argument");
+            if (is_plain_name(t)) {
+                ast::arg* a = param(lambda, false);
+                if (a && invalid_rules_) return raise_nodes(a, a, "arguments cannot follow var-keyword argument");
+            }
+            return nullptr;
+        }
         if (t.type == TT::Slash) {
-            if (seen_slash || seen_star) return nullptr;
-            if (args.empty()) return nullptr;
+            if (seen_star) return fail(t, "/ must be ahead of *");
+            if (seen_slash) return fail(t, "/ may appear only once");
+            if (args.empty()) {
+                // Only the second pass looks past the '/' (CPython's first
+                // pass does not, which fixes where "invalid syntax" points).
+                if (invalid_rules_ && peek(1).type == TT::Comma) return fail(t, "at least one argument must precede /");
+                return nullptr;
+            }
             ++pos_;
             seen_slash = true;
             posonly = std::move(args);
             args.clear();
+            if (at(TT::Star)) return fail(peek(), "expected comma between / and *");
         } else if (t.type == TT::Star) {
-            if (seen_star) return nullptr;
+            if (seen_star) return fail(t, "* argument may appear only once");
             ++pos_;
             seen_star = true;
-            if (!at(TT::Comma)) {
+            TT next = peek().type;
+            if (invalid_rules_ &&
+                (next == closer || (next == TT::Comma && (peek(1).type == closer || peek(1).type == TT::DoubleStar)))) {
+                // A lambda's rule reports at the farthest token, a def's at the '*'.
+                return fail(lambda ? token_at(fill_ - 1) : t, "named arguments must follow bare *");
+            }
+            if (next != TT::Comma) {
                 vararg = param(lambda, true);
                 if (!vararg) return nullptr;
-                if (at(TT::Equal)) {
-                    if (invalid_rules_) return raise_at(peek(), lambda ? "var-positional argument cannot have default value" : "var-positional argument cannot have default value");
-                    return nullptr;
-                }
-            } else if (peek(1).type == closer) {
-                if (invalid_rules_) return raise_at(t, "named arguments must follow bare *");
-                return nullptr;
+                if (at(TT::Equal)) return fail(peek(), "var-positional argument cannot have default value");
             }
         } else if (t.type == TT::DoubleStar) {
             ++pos_;
             kwarg = param(lambda, false);
             if (!kwarg) return nullptr;
-            if (at(TT::Equal)) {
-                if (invalid_rules_) return raise_at(peek(), "var-keyword argument cannot have default value");
-                return nullptr;
+            if (at(TT::Equal)) return fail(peek(), "var-keyword argument cannot have default value");
+        } else if (t.type == TT::LPar && invalid_rules_ && !seen_star && defaults.empty()) {
+            // param_no_default* '(' param_no_default+ ','? ')'
+            size_t save = pos_;
+            ++pos_;
+            bool names = false;
+            while (is_plain_name(peek())) {
+                if (!param(lambda, false)) break;
+                names = true;
+                if (!accept(TT::Comma)) break;
             }
+            if (names && at(TT::RPar))
+                return raise_range(t, peek(), lambda ? "Lambda expression parameters cannot be parenthesized"
+                                                     : "Function parameters cannot be parenthesized");
+            if (failed_) return nullptr;
+            pos_ = save;
+            return nullptr;
         } else {
             ast::arg* a = param(lambda, false);
             if (!a) return nullptr;
             ast::expr* def = nullptr;
-            if (accept(TT::Equal)) {
+            if (at(TT::Equal)) {
+                const Token& eq = peek();
+                ++pos_;
+                if (at(TT::RPar) || at(TT::Comma) || (lambda && at(TT::Colon)))
+                    return fail(eq, "expected default value expression");
                 def = expression();
                 if (!def) return nullptr;
             }
@@ -997,10 +1034,6 @@ ast::arguments* Parser::parameters(bool lambda, TT closer) {
             }
         }
         if (!accept(TT::Comma)) break;
-    }
-    if (seen_star && !vararg && kwonly.empty()) {
-        if (invalid_rules_) return raise_at(token_at(pos_ - 1), "named arguments must follow bare *");
-        return nullptr;
     }
     auto* a = arena_.make<ast::arguments>();
     a->posonlyargs = seq(posonly);

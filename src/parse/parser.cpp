@@ -142,8 +142,34 @@ std::nullptr_t Parser::raise(SyntaxErrorInfo::Type type, std::string msg, int li
 }
 
 std::nullptr_t Parser::raise_at(const Token& t, std::string msg) {
-    return raise(SyntaxErrorInfo::Type::SyntaxError, std::move(msg), t.lineno, t.col_offset, t.end_lineno,
-                 t.end_col_offset);
+    return raise_on_token(SyntaxErrorInfo::Type::SyntaxError, t, std::move(msg));
+}
+
+// CPython's INDENT, DEDENT and ENDMARKER tokens have no columns: an error on
+// one takes the tokenizer's position instead (after the indentation; at the
+// end of input, the end of the last line) and no end.
+std::nullptr_t Parser::raise_on_token(SyntaxErrorInfo::Type type, const Token& t, std::string msg) {
+    if (t.type == TT::Indent) return raise(type, std::move(msg), t.lineno, t.end_col_offset - 1, t.lineno, -2);
+    if (t.type == TT::EndMarker || (t.type == TT::Dedent && &t - tokens_->data() + 1 < long(tokens_->size()) &&
+                                    (&t)[1].type != TT::Dedent && (&t)[1].type == TT::EndMarker) ||
+        (t.type == TT::Dedent && t.lineno > token_at(tokens_->size() - 1).lineno - 1 &&
+         token_at(tokens_->size() - 1).type == TT::EndMarker && t.lineno == token_at(tokens_->size() - 1).lineno)) {
+        int lines = 0;
+        size_t last_start = 0;
+        for (size_t i = 0; i + 1 < source_.size(); ++i) {
+            if (source_[i] == '\n') {
+                ++lines;
+                last_start = i + 1;
+            }
+        }
+        int line = lines + 1;
+        int col = static_cast<int>(source_.size() - last_start) - 1;
+        if (source_.empty()) line = 1, col = -1;
+        raise(type, std::move(msg), line, col, line, -2);
+        error_.at_end_of_input = true;
+        return nullptr;
+    }
+    return raise(type, std::move(msg), t.lineno, t.col_offset, t.end_lineno, t.end_col_offset);
 }
 
 std::nullptr_t Parser::raise_range(const Token& a, const Token& b, std::string msg) {
@@ -152,8 +178,7 @@ std::nullptr_t Parser::raise_range(const Token& a, const Token& b, std::string m
 }
 
 std::nullptr_t Parser::raise_indentation(const Token& t, std::string msg) {
-    return raise(SyntaxErrorInfo::Type::IndentationError, std::move(msg), t.lineno, t.col_offset, t.end_lineno,
-                 t.end_col_offset);
+    return raise_on_token(SyntaxErrorInfo::Type::IndentationError, t, std::move(msg));
 }
 
 ast::mod* Parser::run_pass(ParseMode mode) {

@@ -112,6 +112,7 @@ public:
     std::nullptr_t raise(SyntaxErrorInfo::Type type, std::string msg, int lineno, int col, int end_lineno,
                          int end_col);
     std::nullptr_t raise_at(const Token& t, std::string msg);
+    std::nullptr_t raise_on_token(SyntaxErrorInfo::Type type, const Token& t, std::string msg);
     std::nullptr_t raise_range(const Token& a, const Token& b, std::string msg);
     template <class A, class B>
     std::nullptr_t raise_nodes(const A* a, const B* b, std::string msg) {

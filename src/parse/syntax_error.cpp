@@ -56,8 +56,8 @@ long cpython_offset(std::string_view line, int col, bool bytes) {
 }  // namespace
 
 std::string format_syntax_error(const SyntaxErrorInfo& err, std::string_view filename, std::string_view source,
-                                bool parser_offsets_in_bytes) {
-    const bool bytes = parser_offsets_in_bytes && err.from_parser;
+                                ErrorSource origin) {
+    const bool bytes = origin.file && !origin.declared_encoding && err.from_parser;
     const char* type = SyntaxErrorInfo::type_name(err.type);
     std::string out;
     // Without a line number CPython prints the bare exception (e.g. the
@@ -85,7 +85,7 @@ std::string format_syntax_error(const SyntaxErrorInfo& err, std::string_view fil
     }
 
     if (has_text) {
-        long offset = cpython_offset(text, err.col_offset, bytes);
+        long offset = origin.file && err.at_end_of_input ? 0 : cpython_offset(text, err.col_offset, bytes);
         long end_offset;
         if (err.end_lineno <= 0) {
             end_offset = offset;  // no end: a single caret
@@ -130,7 +130,10 @@ std::string format_syntax_error(const SyntaxErrorInfo& err, std::string_view fil
         if (start >= 0) {
             out += "    ";
             out.append(size_t(start), ' ');
-            out.append(end > start ? size_t(end - start) : 1, '^');
+            // Only a plain SyntaxError underlines a range; its subclasses
+            // (IndentationError, TabError) always get one caret.
+            bool range = end > start && err.type == SyntaxErrorInfo::Type::SyntaxError;
+            out.append(range ? size_t(end - start) : 1, '^');
             out += '\n';
         }
     }

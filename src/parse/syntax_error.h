@@ -29,6 +29,9 @@ struct SyntaxErrorInfo {
     // differently for files without a coding declaration (see
     // format_syntax_error).
     bool from_parser = false;
+    // Located at the end of input (on CPython's column-less ENDMARKER or a
+    // final DEDENT).
+    bool at_end_of_input = false;
 
     static const char* type_name(Type t) {
         switch (t) {
@@ -44,12 +47,21 @@ struct SyntaxErrorInfo {
 // file: `  File "NAME", line N`, the source line, the caret line, `Type: msg`.
 // `source` is the decoded UTF-8 source (for the line text and to turn byte
 // columns into character columns).
-//
-// `parser_offsets_in_bytes`: the source was a file (or stdin) without a coding
-// declaration or BOM. CPython then leaves the parser's error offsets in UTF-8
-// bytes instead of characters, and reads the shown line back from the file in
-// 999-byte pieces (a long line shows only its last piece).
+
+// How the source reached the parser, which changes a few details of CPython's
+// report.
+struct ErrorSource {
+    // A file or stdin, rather than a string (-c, compile()). CPython's reader
+    // has let go of the last line at the end of a file, so errors there get
+    // no caret.
+    bool file = false;
+    // A coding declaration or BOM was present. Without one, a file's parser
+    // errors keep their offsets in UTF-8 bytes instead of characters, and the
+    // shown line is read back in 999-byte pieces (a long line shows only its
+    // last piece).
+    bool declared_encoding = false;
+};
 std::string format_syntax_error(const SyntaxErrorInfo& err, std::string_view filename, std::string_view source,
-                                bool parser_offsets_in_bytes = false);
+                                ErrorSource origin = {});
 
 }  // namespace krait
