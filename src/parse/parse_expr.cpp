@@ -101,7 +101,11 @@ ast::expr* Parser::expression() {
         ast::expr* test = disjunction();
         if (test && accept(KW::Else)) {
             ast::expr* orelse = expression();
-            if (!orelse) return nullptr;
+            if (failed_) return nullptr;
+            if (!orelse) {
+                pos_ = if_pos;  // PEG: the alternative fails, `disjunction` alone stands
+                return body;
+            }
             auto* e = node<ast::IfExp>(start);
             e->test = test;
             e->body = body;
@@ -302,9 +306,13 @@ ast::expr* Parser::disjunction() {
     ast::expr* first = conjunction();
     if (!first || !at(KW::Or)) return first;
     std::vector<ast::expr*> values{first};
-    while (accept(KW::Or)) {
+    for (size_t save = pos_; accept(KW::Or); save = pos_) {
         ast::expr* e = conjunction();
-        if (!e) return nullptr;
+        if (!e) {
+            if (failed_) return nullptr;
+            pos_ = save;  // PEG repetition: stop before the incomplete item
+            break;
+        }
         values.push_back(e);
     }
     auto* b = node<ast::BoolOp>(start);
@@ -319,9 +327,13 @@ ast::expr* Parser::conjunction() {
     ast::expr* first = inversion();
     if (!first || !at(KW::And)) return first;
     std::vector<ast::expr*> values{first};
-    while (accept(KW::And)) {
+    for (size_t save = pos_; accept(KW::And); save = pos_) {
         ast::expr* e = inversion();
-        if (!e) return nullptr;
+        if (!e) {
+            if (failed_) return nullptr;
+            pos_ = save;
+            break;
+        }
         values.push_back(e);
     }
     auto* b = node<ast::BoolOp>(start);
@@ -391,9 +403,21 @@ ast::expr* Parser::comparison() {
             default:
                 goto done;
         }
+        (void)0;
+        size_t save = pos_;
         pos_ += width;
         ast::expr* right = bitwise_or();
-        if (!right) return nullptr;
+        if (!right && !failed_ && width == 2 && op == ast::cmpop::IsNot) {
+            // 'is' 'not' x failed: CPython then tries 'is' alone.
+            pos_ = save + 1;
+            op = ast::cmpop::Is;
+            right = bitwise_or();
+        }
+        if (!right) {
+            if (failed_) return nullptr;
+            pos_ = save;
+            break;
+        }
         ops.push_back(op);
         comparators.push_back(right);
     }
@@ -420,9 +444,13 @@ ast::expr* make_binop(Parser& p, size_t start, ast::expr* left, ast::operator_ o
 ast::expr* Parser::bitwise_or() {
     size_t start = pos_;
     ast::expr* left = bitwise_xor();
-    while (left && accept(TT::VBar)) {
+    for (size_t save = pos_; left && accept(TT::VBar); save = pos_) {
         ast::expr* right = bitwise_xor();
-        if (!right) return nullptr;
+        if (!right) {
+            if (failed_) return nullptr;
+            pos_ = save;  // PEG: the left operand stands alone
+            break;
+        }
         left = make_binop(*this, start, left, ast::operator_::BitOr, right);
     }
     return left;
@@ -431,9 +459,13 @@ ast::expr* Parser::bitwise_or() {
 ast::expr* Parser::bitwise_xor() {
     size_t start = pos_;
     ast::expr* left = bitwise_and();
-    while (left && accept(TT::Circumflex)) {
+    for (size_t save = pos_; left && accept(TT::Circumflex); save = pos_) {
         ast::expr* right = bitwise_and();
-        if (!right) return nullptr;
+        if (!right) {
+            if (failed_) return nullptr;
+            pos_ = save;  // PEG: the left operand stands alone
+            break;
+        }
         left = make_binop(*this, start, left, ast::operator_::BitXor, right);
     }
     return left;
@@ -442,9 +474,13 @@ ast::expr* Parser::bitwise_xor() {
 ast::expr* Parser::bitwise_and() {
     size_t start = pos_;
     ast::expr* left = shift_expr();
-    while (left && accept(TT::Amper)) {
+    for (size_t save = pos_; left && accept(TT::Amper); save = pos_) {
         ast::expr* right = shift_expr();
-        if (!right) return nullptr;
+        if (!right) {
+            if (failed_) return nullptr;
+            pos_ = save;  // PEG: the left operand stands alone
+            break;
+        }
         left = make_binop(*this, start, left, ast::operator_::BitAnd, right);
     }
     return left;
@@ -455,9 +491,13 @@ ast::expr* Parser::shift_expr() {
     ast::expr* left = sum();
     while (left && (at(TT::LeftShift) || at(TT::RightShift))) {
         auto op = *augassign_or_binop(peek().type);
-        ++pos_;
+        size_t save = pos_++;
         ast::expr* right = sum();
-        if (!right) return nullptr;
+        if (!right) {
+            if (failed_) return nullptr;
+            pos_ = save;
+            break;
+        }
         left = make_binop(*this, start, left, op, right);
     }
     return left;
@@ -468,9 +508,13 @@ ast::expr* Parser::sum() {
     ast::expr* left = term();
     while (left && (at(TT::Plus) || at(TT::Minus))) {
         auto op = *augassign_or_binop(peek().type);
-        ++pos_;
+        size_t save = pos_++;
         ast::expr* right = term();
-        if (!right) return nullptr;
+        if (!right) {
+            if (failed_) return nullptr;
+            pos_ = save;
+            break;
+        }
         left = make_binop(*this, start, left, op, right);
     }
     return left;
@@ -484,9 +528,13 @@ ast::expr* Parser::term() {
         TT t = peek().type;
         if (t != TT::Star && t != TT::Slash && t != TT::DoubleSlash && t != TT::Percent && t != TT::At) return left;
         auto op = *augassign_or_binop(t);
-        ++pos_;
+        size_t save = pos_++;
         ast::expr* right = factor();
-        if (!right) return nullptr;
+        if (!right) {
+            if (failed_) return nullptr;
+            pos_ = save;
+            return left;
+        }
         left = make_binop(*this, start, left, op, right);
     }
 }
@@ -516,9 +564,14 @@ ast::expr* Parser::factor() {
 ast::expr* Parser::power() {
     size_t start = pos_;
     ast::expr* left = await_primary();
+    size_t save = pos_;
     if (!left || !accept(TT::DoubleStar)) return left;
     ast::expr* right = factor();
-    if (!right) return nullptr;
+    if (!right) {
+        if (failed_) return nullptr;
+        pos_ = save;
+        return left;
+    }
     return make_binop(*this, start, left, ast::operator_::Pow, right);
 }
 
@@ -863,16 +916,18 @@ bool Parser::for_if_clauses(std::vector<ast::comprehension*>& out) {
     while (at(KW::For) || (at(KW::Async) && peek(1).keyword == KW::For)) {
         bool is_async = accept(KW::Async);
         ++pos_;  // 'for'
+        size_t target_start = pos_;
         ast::expr* target = star_targets();
-        if (!target) {
+        if (!target || !at(KW::In)) {
             if (invalid_rules_ && !failed_) {
-                // invalid_for_target
-                size_t fill = fill_;
-                (void)fill;
+                // invalid_for_target: ASYNC? 'for' a=star_expressions
+                pos_ = target_start;
+                ast::expr* a = star_expressions();
+                if (!failed_ && a) raise_invalid_target(TargetsKind::For, a);
             }
             return false;
         }
-        if (!accept(KW::In)) return false;
+        ++pos_;  // 'in'
         ast::expr* iter = disjunction();
         if (!iter) return false;
         std::vector<ast::expr*> ifs;
@@ -891,27 +946,41 @@ bool Parser::for_if_clauses(std::vector<ast::comprehension*>& out) {
     return true;
 }
 
+namespace {
+// The last element of a comprehension, where CPython ends the range of
+// "Generator expression must be parenthesized".
+const ast::expr* last_comprehension_item(const std::vector<ast::comprehension*>& gens) {
+    const ast::comprehension* c = gens.back();
+    return c->ifs.empty() ? c->iter : c->ifs.back();
+}
+}  // namespace
+
 // primary '(' [arguments] ')' and primary genexp
 // args: ','.(starred_expression | (assignment_expression | expression !':=') !'=')+ [',' kwargs] | kwargs
+// In the second pass, CPython's invalid_arguments and invalid_kwarg messages.
 ast::expr* Parser::call(ast::expr* func, size_t start) {
     size_t open = pos_;
     ++pos_;  // '('
     std::vector<ast::expr*> args;
     std::vector<ast::keyword*> keywords;
     bool seen_keyword = false, seen_double_star = false;
+    // Second pass: a positional argument after keywords is reported once the
+    // whole list is read, at the farthest token (CPython's `args ',' args`).
+    const char* positional_after_keyword = nullptr;
+    const Token* first_arg = nullptr;
+    const Token* prev_arg_end = nullptr;
+    auto is_comp = [&] { return at(KW::For) || (at(KW::Async) && peek(1).keyword == KW::For); };
     while (!at(TT::RPar)) {
         const Token& t = peek();
+        if (!first_arg) first_arg = &t;
         if (t.type == TT::Star) {
+            if (seen_double_star) {
+                if (!invalid_rules_) return nullptr;
+                return raise_range(*first_arg, *prev_arg_end,
+                                   "iterable argument unpacking follows keyword argument unpacking");
+            }
             ast::expr* s = starred_expression();
             if (!s) return nullptr;
-            if (seen_double_star) {
-                if (invalid_rules_)
-                    return raise_nodes(s, s, "iterable argument unpacking follows keyword argument unpacking");
-                return nullptr;
-            }
-            if (seen_keyword) {
-                // A starred argument among keywords stays positional.
-            }
             args.push_back(s);
         } else if (t.type == TT::DoubleStar) {
             size_t kstart = pos_;
@@ -922,71 +991,69 @@ ast::expr* Parser::call(ast::expr* func, size_t start) {
             k->value = v;
             keywords.push_back(k);
             seen_double_star = true;
-        } else if (is_plain_name(t) && peek(1).type == TT::Equal) {
+        } else if (t.type == TT::Name && peek(1).type == TT::Equal &&
+                   (t.keyword == KW::None_ || t.keyword == KW::True || t.keyword == KW::False ||
+                    t.keyword == KW::None)) {
+            const Token& eq = peek(1);
+            if (t.keyword != KW::None_) {
+                if (invalid_rules_) return raise_range(t, eq, "cannot assign to " + std::string(text(t)));
+                return nullptr;
+            }
             size_t kstart = pos_;
             pos_ += 2;
             ast::expr* v = expression();
             if (!v) return nullptr;
+            if (invalid_rules_ && is_comp()) {
+                return raise_range(t, eq, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+            }
             auto* k = node<ast::keyword>(kstart);
             k->arg = identifier(t);
             k->value = v;
             keywords.push_back(k);
             seen_keyword = true;
         } else {
-            size_t arg_start = pos_;
-            ast::expr* e = named_expression();
+            ast::expr* e = assignment_expression();
+            if (!e && !failed_) e = expression();
             if (!e) return nullptr;
-            if (at(KW::For) || (at(KW::Async) && peek(1).keyword == KW::For)) {
-                // primary genexp: the generator expression is the only argument
-                // and takes the call's parentheses as its own.
+            if (is_comp()) {
                 std::vector<ast::comprehension*> gens;
                 if (!for_if_clauses(gens)) return nullptr;
-                if (!args.empty() || !keywords.empty() || !at(TT::RPar)) {
-                    if (invalid_rules_) {
-                        auto* g = node<ast::GeneratorExp>(arg_start);
-                        g->elt = e;
-                        return raise_nodes(e, g, "Generator expression must be parenthesized");
-                    }
-                    return nullptr;
+                bool first = args.empty() && keywords.empty();
+                if (first && at(TT::RPar)) {
+                    // primary genexp: the generator expression is the only
+                    // argument and takes the call's parentheses as its own.
+                    ++pos_;
+                    auto* g = node<ast::GeneratorExp>(open);
+                    g->elt = e;
+                    g->generators = seq(gens);
+                    auto* c = node<ast::Call>(start);
+                    c->func = func;
+                    c->args = seq(std::vector<ast::expr*>{g});
+                    return c;
                 }
-                ++pos_;
-                auto* g = node<ast::GeneratorExp>(open);
-                g->elt = e;
-                g->generators = seq(gens);
-                auto* c = node<ast::Call>(start);
-                c->func = func;
-                c->args = seq(std::vector<ast::expr*>{g});
-                return c;
+                if (invalid_rules_ && (!first || at(TT::Comma)))
+                    return raise_nodes(e, last_comprehension_item(gens), "Generator expression must be parenthesized");
+                return nullptr;
             }
             if (at(TT::Equal)) {
-                if (invalid_rules_) {
-                    // invalid_kwarg
-                    const Token& eq = peek();
-                    if (e->is<ast::Constant>()) {
-                        auto* c = e->as<ast::Constant>();
-                        if (c->value.kind == ast::ConstantValue::Kind::True ||
-                            c->value.kind == ast::ConstantValue::Kind::False ||
-                            c->value.kind == ast::ConstantValue::Kind::None) {
-                            const Token& a = token_at(arg_start);
-                            return raise_range(a, eq, "cannot assign to " + std::string(text(a)));
-                        }
-                    }
-                    return raise_range(token_at(arg_start), eq,
-                                       "expression cannot contain assignment, perhaps you meant \"==\"?");
-                }
+                if (invalid_rules_)
+                    return raise(SyntaxErrorInfo::Type::SyntaxError,
+                                 "expression cannot contain assignment, perhaps you meant \"==\"?", e->lineno,
+                                 e->col_offset, peek().end_lineno, peek().end_col_offset);
                 return nullptr;
             }
             if (seen_double_star || seen_keyword) {
-                if (invalid_rules_)
-                    return raise_nodes(e, e,
-                                       seen_double_star ? "positional argument follows keyword argument unpacking"
-                                                        : "positional argument follows keyword argument");
-                return nullptr;
+                if (!invalid_rules_) return nullptr;
+                if (!positional_after_keyword)
+                    positional_after_keyword = seen_double_star ? "positional argument follows keyword argument unpacking"
+                                                                : "positional argument follows keyword argument";
             }
             args.push_back(e);
         }
+        prev_arg_end = &last();
         if (!accept(TT::Comma)) break;
     }
+    if (positional_after_keyword) return raise_at(token_at(fill_ - 1), positional_after_keyword);
     if (!accept(TT::RPar)) return nullptr;
     auto* c = node<ast::Call>(start);
     c->func = func;

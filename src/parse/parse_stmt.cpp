@@ -503,18 +503,38 @@ ast::stmt* Parser::with_stmt(size_t start, bool is_async) {
             pos_ = save;
         }
     }
+    size_t items_start = pos_;
     if (!parsed) {
         for (;;) {
             ast::withitem* item = with_item();
-            if (!item) return nullptr;
+            if (!item) break;
             items.push_back(item);
             if (!accept(TT::Comma)) break;
         }
+        if (failed_) return nullptr;
     }
-    if (!accept(TT::Colon)) {
-        if (invalid_rules_ && at(TT::Newline)) {
-            peek();
-            return raise_at(token_at(fill_ - 1), "expected ':'");
+    if (items.empty() || !accept(TT::Colon)) {
+        if (invalid_rules_) {
+            // invalid_with_stmt: [ASYNC] 'with' ['('] ','.(expression ['as' star_target])+ [','] [')'] NEWLINE
+            pos_ = items_start;
+            bool paren = accept(TT::LPar);
+            bool any = false;
+            for (;;) {
+                if (!expression()) break;
+                any = true;
+                if (at(KW::As)) {
+                    size_t save = pos_++;
+                    if (!star_target()) pos_ = save;
+                }
+                if (failed_) return nullptr;
+                if (!accept(TT::Comma)) break;
+                if (paren && at(TT::RPar)) break;
+            }
+            if (failed_) return nullptr;
+            if (any && (!paren || accept(TT::RPar)) && at(TT::Newline)) {
+                peek();
+                return raise_at(token_at(fill_ - 1), "expected ':'");
+            }
         }
         return nullptr;
     }
@@ -686,9 +706,11 @@ ast::stmt* Parser::function_def(size_t start, bool is_async, ast::Seq<ast::expr*
     if (!args) return nullptr;
     if (!accept(TT::RPar)) return nullptr;
     ast::expr* returns = nullptr;
-    if (accept(TT::RArrow)) {
+    if (at(TT::RArrow)) {
+        size_t save = pos_++;
         returns = expression();
-        if (!returns) return nullptr;
+        if (failed_) return nullptr;
+        if (!returns) pos_ = save;  // ['->' expression] is optional: the ':' check reports
     }
     if (!accept(TT::Colon)) return raise_at(peek(), "expected ':'");
     auto body = block(kw, "function definition");
@@ -977,8 +999,7 @@ ast::arguments* Parser::parameters(bool lambda, TT closer) {
             ++pos_;
             seen_star = true;
             TT next = peek().type;
-            if (invalid_rules_ &&
-                (next == closer || (next == TT::Comma && (peek(1).type == closer || peek(1).type == TT::DoubleStar)))) {
+            if (next == closer || (next == TT::Comma && (peek(1).type == closer || peek(1).type == TT::DoubleStar))) {
                 // A lambda's rule reports at the farthest token, a def's at the '*'.
                 return fail(lambda ? token_at(fill_ - 1) : t, "named arguments must follow bare *");
             }
