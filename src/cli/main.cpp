@@ -68,17 +68,18 @@ krait::ast::mod* parse_or_report(const std::string& bytes, const std::string& di
     krait::SyntaxErrorInfo error;
     bool file = kind == InputKind::File;
     auto source = krait::decode_source(bytes, error, file ? std::string_view(display_name) : std::string_view());
-    bool declared = true;
+    bool declared = true, bom = false;
     if (source) {
         decoded = std::move(source->text);
         declared = source->declared;
+        bom = source->bom;
         if (auto* module = krait::parse(decoded, krait::ParseMode::File, arena, error)) return module;
     }
     if (error.type == krait::SyntaxErrorInfo::Type::MemoryError) {
         std::fputs("MemoryError\n", stderr);
         return nullptr;
     }
-    krait::ErrorSource origin{file, declared};
+    krait::ErrorSource origin{file, declared, bom};
     std::fputs(krait::format_syntax_error(error, display_name, decoded, origin).c_str(), stderr);
     return nullptr;
 }

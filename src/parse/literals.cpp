@@ -333,6 +333,27 @@ StringDecodeResult decode_string_body(std::string_view body, bool is_bytes, bool
             }
         }
     }
+    if (!is_bytes) {
+        // Invalid UTF-8 (possible under a "utf-8" coding declaration): a body
+        // without escapes is decoded whole, one with escapes a run of
+        // non-ASCII bytes at a time, and positions count from there.
+        bool whole = is_raw || body.find('\\') == std::string_view::npos;
+        for (size_t i = 0; i < body.size(); ++i) {
+            if (static_cast<unsigned char>(body[i]) < 0x80) continue;
+            size_t run_end = i;
+            while (run_end < body.size() && static_cast<unsigned char>(body[run_end]) >= 0x80) ++run_end;
+            std::string_view run = whole ? body : body.substr(i, run_end - i);
+            utf8::DecodeError e = utf8::python_decode_error(run);
+            if (e.end) {
+                StringDecodeResult result;
+                result.ok = false;
+                result.error = "(unicode error) " + utf8::python_decode_message(run, e);
+                return result;
+            }
+            if (whole) break;
+            i = run_end;
+        }
+    }
     if (is_raw) {
         out.append(body);
         return {};

@@ -566,6 +566,8 @@ ast::expr* Parser::power() {
     ast::expr* left = await_primary();
     size_t save = pos_;
     if (!left || !accept(TT::DoubleStar)) return left;
+    DepthGuard guard(*this);  // with factor's, two levels a `**` as CPython
+    if (guard.too_deep()) return nullptr;
     ast::expr* right = factor();
     if (!right) {
         if (failed_) return nullptr;
@@ -847,6 +849,7 @@ ast::expr* Parser::brace_atom() {
             bool bare_walrus = first->is<ast::NamedExpr>() && token_at(item_start).type != TT::LPar;
             if (first->is<ast::Starred>() || bare_walrus) return nullptr;
             ++pos_;
+            if (invalid_rules_ && !dict_value_ok()) return nullptr;
             ast::expr* value = expression();
             if (!value) return nullptr;
             if (is_comp()) {
@@ -895,7 +898,15 @@ ast::expr* Parser::brace_atom() {
             values.push_back(v);
         } else {
             ast::expr* k = expression();
-            if (!k || !accept(TT::Colon)) return nullptr;
+            if (!k) return nullptr;
+            if (!accept(TT::Colon)) {
+                // invalid_kvpair: at the key's last character, no end.
+                if (invalid_rules_)
+                    return raise(SyntaxErrorInfo::Type::SyntaxError, "':' expected after dictionary key", k->lineno,
+                                 k->end_col_offset - 1, k->end_lineno, -1);
+                return nullptr;
+            }
+            if (invalid_rules_ && !dict_value_ok()) return nullptr;
             ast::expr* v = expression();
             if (!v) return nullptr;
             keys.push_back(k);
@@ -909,6 +920,30 @@ ast::expr* Parser::brace_atom() {
     d->keys = seq(keys);
     d->values = seq(values);
     return d;
+}
+
+// After a dictionary key's ':' (second pass): CPython's errors for a
+// starred or missing value. False when one was raised.
+bool Parser::dict_value_ok() {
+    if (at(TT::Star)) {
+        const Token& star = peek();
+        size_t save = pos_++;
+        ast::expr* v = bitwise_or();
+        if (failed_) return false;
+        if (v) {
+            // RAISE_SYNTAX_ERROR_STARTING_FROM: ends where the tokenizer is.
+            const Token& end = token_at(fill_ - 1);
+            raise(SyntaxErrorInfo::Type::SyntaxError, "cannot use a starred expression in a dictionary value",
+                  star.lineno, star.col_offset, end.end_lineno, end.end_col_offset - 1);
+            return false;
+        }
+        pos_ = save;
+    }
+    if (at(TT::RBrace) || at(TT::Comma)) {
+        raise_at(last(), "expression expected after dictionary key and ':'");
+        return false;
+    }
+    return true;
 }
 
 // for_if_clause: [ASYNC] 'for' star_targets 'in' ~ disjunction ('if' disjunction)*
@@ -1064,6 +1099,8 @@ ast::expr* Parser::call(ast::expr* func, size_t start) {
 
 // lambdef: 'lambda' [lambda_params] ':' expression
 ast::expr* Parser::lambdef() {
+    DepthGuard guard(*this);  // with expression's, two levels a lambda as CPython
+    if (guard.too_deep()) return nullptr;
     size_t start = pos_;
     ++pos_;  // 'lambda'
     ast::arguments* args = parameters(true, TT::Colon);

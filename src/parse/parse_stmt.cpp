@@ -506,8 +506,12 @@ ast::stmt* Parser::with_stmt(size_t start, bool is_async) {
     size_t items_start = pos_;
     if (!parsed) {
         for (;;) {
+            size_t save = pos_;
             ast::withitem* item = with_item();
-            if (!item) break;
+            if (!item) {
+                pos_ = save > items_start ? save - 1 : save;  // leave a trailing ',' unconsumed
+                break;
+            }
             items.push_back(item);
             if (!accept(TT::Comma)) break;
         }

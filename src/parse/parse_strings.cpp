@@ -411,7 +411,9 @@ ast::expr* Parser::strings() {
         std::string_view single;
         for (const StringToken& s : parts) {
             std::string_view body = s.body;
-            bool plain = s.is_raw || body.find('\\') == std::string_view::npos;
+            // Bodies without escapes need no decoding, unless the source may
+            // hold invalid UTF-8 (then decode_string_body reports it).
+            bool plain = (s.is_raw || body.find('\\') == std::string_view::npos) && source_valid_utf8_;
             if (plain && !bytes && parts.size() == 1) {
                 single = body;  // common case: no copy, no decoding
                 break;

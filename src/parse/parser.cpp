@@ -16,13 +16,13 @@ Token Parser::error_token_{TT::ErrorToken};
 
 namespace {
 
-// CPython's parser stack limit, and what one level of krait's guarded
-// recursion costs in CPython's count (about two rule calls per nesting of
-// `-x`, `not x`, `x if c else y`). The base accounts for the rules above the
-// first guarded one.
+// CPython's parser stack limit. Each guarded rule call here stands for one
+// level of CPython's count (measured: a nesting of `-x`, `not x` or
+// `x if c else y` costs one, of `x ** y` or `lambda: x` two, which the
+// power and lambda rules add themselves); the base stands for the rules
+// above the first guarded one.
 constexpr int kMaxStack = 6000;
-constexpr int kLevelCost = 2;
-constexpr int kBaseLevels = 14;
+constexpr int kBaseLevels = 32;
 
 // Tokenizer errors CPython reports through the parser's done-code (they are
 // not exceptions yet when the parser looks ahead for more errors).
@@ -33,14 +33,13 @@ bool is_done_code_error(const SyntaxErrorInfo& e) {
 
 // Errors found at the end of input with brackets open.
 bool is_eof_error(const SyntaxErrorInfo& e) {
-    return e.msg == "unexpected EOF while parsing" ||
-           (e.msg.size() > 17 && e.msg.compare(e.msg.size() - 17, 17, "' was never closed") == 0);
+    return e.msg == "unexpected EOF while parsing" || std::string_view(e.msg).ends_with("' was never closed");
 }
 
 }  // namespace
 
 DepthGuard::DepthGuard(Parser& p) : p_(p) {
-    if (++p_.depth_ * kLevelCost + kBaseLevels > kMaxStack && !p_.failed_) {
+    if (++p_.depth_ + kBaseLevels > kMaxStack && !p_.failed_) {
         p_.raise(SyntaxErrorInfo::Type::MemoryError, "", 0, 0, 0, 0);
     }
     too_deep_ = p_.failed_;
@@ -260,6 +259,7 @@ ast::mod* parse(std::string_view source, ParseMode mode, ast::Arena& arena, Synt
         }
     }
     detail::Parser parser({source, &tokens.tokens, tokens.error ? &*tokens.error : nullptr}, arena);
+    parser.source_valid_utf8_ = utf8::python_decode_error(source).end == 0;
     ast::mod* m = parser.parse(mode);
     if (!m) error = parser.error();
     return m;

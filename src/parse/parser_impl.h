@@ -207,6 +207,7 @@ public:
     ast::expr* paren_atom();
     ast::expr* list_atom();
     ast::expr* brace_atom();
+    bool dict_value_ok();
     ast::expr* lambdef();
     bool for_if_clauses(std::vector<ast::comprehension*>& out);
     ast::expr* starred_expression();
@@ -240,6 +241,7 @@ public:
     bool reached_tokenizer_error_ = false;
     SyntaxErrorInfo error_;
     int depth_ = 0;  // recursion guard, see DepthGuard
+    bool source_valid_utf8_ = true;  // checked once: string literals skip the check when true
     bool fstring_mode_ = false;  // parsing an f-string replacement field's "(expr)"
     std::vector<int> levels_;  // bracket level after each token, computed on demand
     static Token error_token_;

@@ -284,6 +284,7 @@ std::optional<DecodedSource> decode_source(std::string_view bytes, SyntaxErrorIn
     }
     out.encoding = name;
     out.declared = !spec.empty() || bom;
+    out.bom = bom;
 
     if (name == "utf-8") {
         // Running a file without a declaration (nor BOM) checks the bytes

@@ -16,6 +16,7 @@ struct DecodedSource {
     std::string text;
     std::string encoding;  // the declared (or default "utf-8") encoding name
     bool declared = false;  // a coding declaration or a UTF-8 BOM was present
+    bool bom = false;       // the bytes began with a UTF-8 BOM
 };
 
 // Decodes `bytes` as CPython does. With an empty `filename` it behaves as

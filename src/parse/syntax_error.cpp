@@ -48,9 +48,21 @@ bool source_line(std::string_view source, int lineno, std::string_view& line) {
 long cpython_offset(std::string_view line, int col, bool bytes) {
     if (col < 0) return long(col) + 1;
     if (bytes) return long(col) + 1;
-    size_t c = size_t(col);
+    size_t c = size_t(col) + 1;
     size_t within = c < line.size() ? c : line.size();
-    return long(utf8::length(line.substr(0, within))) + long(c - within) + 1;
+    // CPython decodes the first col+1 bytes with errors="replace" and counts
+    // the characters: a cut-off character counts as one.
+    std::string_view prefix = line.substr(0, within);
+    size_t chars = 0;
+    for (size_t i = 0; i < prefix.size();) {
+        utf8::DecodeError e = utf8::python_decode_error(prefix, i);
+        size_t stop = e.end ? e.start : prefix.size();
+        chars += utf8::length(prefix.substr(i, stop - i));
+        if (!e.end) break;
+        ++chars;
+        i = e.end;
+    }
+    return long(chars) + long(c - within);
 }
 
 }  // namespace
@@ -73,6 +85,7 @@ std::string format_syntax_error(const SyntaxErrorInfo& err, std::string_view fil
     out += "\", line " + std::to_string(err.lineno) + "\n";
 
     std::string_view text;
+    std::string shown_text;  // when the shown line differs from the source's
     bool has_text = false;
     if (!err.no_text) {
         if (!err.text_override.empty()) {
@@ -81,6 +94,16 @@ std::string format_syntax_error(const SyntaxErrorInfo& err, std::string_view fil
         } else {
             has_text = source_line(source, err.lineno, text);
             if (has_text && bytes && text.size() > 999) text.remove_prefix((text.size() - 1) / 999 * 999);
+        }
+        // CPython shows the line decoded with errors="replace", and a parser
+        // error on the first line of a file with a BOM includes the BOM.
+        if (has_text && utf8::python_decode_error(text).end) {
+            shown_text = utf8::python_replace(text);
+            text = shown_text;
+        }
+        if (has_text && err.lineno == 1 && err.from_parser && origin.file && origin.bom) {
+            shown_text = "\xEF\xBB\xBF" + std::string(text);
+            text = shown_text;
         }
     }
 

@@ -60,6 +60,8 @@ struct ErrorSource {
     // shown line is read back in 999-byte pieces (a long line shows only its
     // last piece).
     bool declared_encoding = false;
+    // The file began with a UTF-8 BOM: CPython reads line 1 back with it.
+    bool bom = false;
 };
 std::string format_syntax_error(const SyntaxErrorInfo& err, std::string_view filename, std::string_view source,
                                 ErrorSource origin = {});

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdio>
 #include <string>
 #include <string_view>
 
@@ -52,6 +53,84 @@ inline size_t length(std::string_view text) {
     size_t n = 0;
     for (unsigned char c : text) n += (c & 0xC0) != 0x80;
     return n;
+}
+
+}  // namespace krait::utf8
+
+namespace krait::utf8 {
+
+// A span of bytes Python's strict UTF-8 decoder rejects, with its reason as
+// the codec words it ("invalid start byte", "invalid continuation byte",
+// "unexpected end of data"). Python rejects overlong forms, surrogates and
+// code points above U+10FFFF.
+struct DecodeError {
+    size_t start;
+    size_t end;
+    const char* reason;
+};
+
+// The first error Python's UTF-8 decoder would report in `s` from `from`
+// on, or end == 0 when there is none.
+inline DecodeError python_decode_error(std::string_view s, size_t from = 0) {
+    size_t i = from, n = s.size();
+    while (i < n) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        int need;
+        unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+        if (c >= 0xC2 && c <= 0xDF) {
+            need = 1;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            need = 2;
+            if (c == 0xE0) lo = 0xA0;  // overlong
+            if (c == 0xED) hi = 0x9F;  // surrogates
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            need = 3;
+            if (c == 0xF0) lo = 0x90;  // overlong
+            if (c == 0xF4) hi = 0x8F;  // above U+10FFFF
+        } else {
+            return {i, i + 1, "invalid start byte"};
+        }
+        size_t j = i + 1;
+        for (int k = 0; k < need; ++k, ++j) {
+            if (j >= n) return {i, n, "unexpected end of data"};
+            unsigned char cc = static_cast<unsigned char>(s[j]);
+            if (cc < (k == 0 ? lo : 0x80) || cc > (k == 0 ? hi : 0xBF)) return {i, j, "invalid continuation byte"};
+        }
+        i = j;
+    }
+    return {0, 0, nullptr};
+}
+
+// Python's message for such an error, e.g. "'utf-8' codec can't decode byte
+// 0xe9 in position 0: unexpected end of data".
+inline std::string python_decode_message(std::string_view s, const DecodeError& e, size_t base = 0) {
+    char buf[96];
+    if (e.end - e.start == 1) {
+        std::snprintf(buf, sizeof buf, "'utf-8' codec can't decode byte 0x%02x in position %zu: ",
+                      static_cast<unsigned char>(s[e.start]), e.start - base);
+    } else {
+        std::snprintf(buf, sizeof buf, "'utf-8' codec can't decode bytes in position %zu-%zu: ", e.start - base,
+                      e.end - 1 - base);
+    }
+    return std::string(buf) + e.reason;
+}
+
+// `s` decoded as Python's errors="replace" does, re-encoded: each rejected
+// span becomes one U+FFFD.
+inline std::string python_replace(std::string_view s) {
+    std::string out;
+    size_t i = 0;
+    for (DecodeError e = python_decode_error(s); e.end; e = python_decode_error(s, i)) {
+        out.append(s.substr(i, e.start - i));
+        out += "\xEF\xBF\xBD";
+        i = e.end;
+    }
+    out.append(s.substr(i));
+    return out;
 }
 
 }  // namespace krait::utf8

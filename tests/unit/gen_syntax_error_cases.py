@@ -36,11 +36,16 @@ SOURCES = [
 
 
 def char_offset(line: bytes, col: int) -> int:
-    """krait's SyntaxErrorInfo -> CPython's offset: see syntax_error.h."""
+    """krait's SyntaxErrorInfo -> CPython's offset: see syntax_error.h.
+
+    As CPython's parser does it: the characters of the first col+1 bytes
+    decoded with errors="replace" (a cut-off character counts as one);
+    columns past the end of the line count one a byte.
+    """
     if col < 0:
         return col + 1
-    within = min(col, len(line))
-    return len(line[:within].decode("utf-8", "replace")) + (col - within) + 1
+    within = min(col + 1, len(line))
+    return len(line[:within].decode("utf-8", "replace")) + (col + 1 - within)
 
 
 def lines_of(src: bytes):
