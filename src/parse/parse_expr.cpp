@@ -67,28 +67,28 @@ ast::expr* Parser::expressions() {
 }
 
 // expression: disjunction 'if' disjunction 'else' expression | disjunction | lambdef
-ast::expr* Parser::expression() {
+ast::expr* Parser::expression() { return memoized(MemoRule::Expression, [this] { return expression_rule(); }); }
+
+ast::expr* Parser::expression_rule() {
     DepthGuard guard(*this);
     if (guard.too_deep()) return nullptr;
     if (at(KW::Lambda)) return lambdef();
     size_t start = pos_;
     if (invalid_rules_) {
-        // invalid_legacy_expression: print x / exec x
+        // invalid_legacy_expression: a=NAME !'(' b=star_expressions, then
+        // "print x" / "exec x" get their message. The look-ahead runs for any
+        // name, as CPython's does (it may reach a tokenizer error).
         const Token& t = peek();
-        if (is_plain_name(t) && (text(t) == "print" || text(t) == "exec") && peek(1).type != TT::LPar) {
+        if (is_plain_name(t) && peek(1).type != TT::LPar) {
             size_t save = pos_;
             ++pos_;
-            if (starts_expression()) {
-                size_t fill = fill_;
-                ast::expr* rest = star_expressions();
-                if (rest && !failed_) {
-                    std::string name(text(t));
-                    return raise(SyntaxErrorInfo::Type::SyntaxError,
-                                 "Missing parentheses in call to '" + name + "'. Did you mean " + name + "(...)?",
-                                 t.lineno, t.col_offset, rest->end_lineno, rest->end_col_offset);
-                }
-                if (failed_) return nullptr;
-                (void)fill;
+            ast::expr* rest = star_expressions();
+            if (failed_) return nullptr;
+            if (rest && (text(t) == "print" || text(t) == "exec")) {
+                std::string name(text(t));
+                return raise(SyntaxErrorInfo::Type::SyntaxError,
+                             "Missing parentheses in call to '" + name + "'. Did you mean " + name + "(...)?",
+                             t.lineno, t.col_offset, rest->end_lineno, rest->end_col_offset);
             }
             pos_ = save;
         }
@@ -131,8 +131,8 @@ ast::expr* Parser::expression() {
             ast::expr* second = expression_without_invalid();
             if (failed_) return nullptr;
             if (second) {
-                bool legacy = first.type == TT::Name && pos_ > 0 && start + 1 == save &&
-                              (text(first) == "print" || text(first) == "exec");
+                auto* n = body->as<ast::Name>();
+                bool legacy = n && (n->id == "print" || n->id == "exec");
                 // CPython only says so inside brackets (the last token's nesting level).
                 if (!legacy && last_token_level() > 0)
                     return raise_nodes(body, second, "invalid syntax. Perhaps you forgot a comma?");
@@ -441,7 +441,9 @@ ast::expr* make_binop(Parser& p, size_t start, ast::expr* left, ast::operator_ o
 }  // namespace
 
 // bitwise_or: bitwise_or '|' bitwise_xor | bitwise_xor   (and the levels below, left-associative)
-ast::expr* Parser::bitwise_or() {
+ast::expr* Parser::bitwise_or() { return memoized(MemoRule::BitwiseOr, [this] { return bitwise_or_rule(); }); }
+
+ast::expr* Parser::bitwise_or_rule() {
     size_t start = pos_;
     ast::expr* left = bitwise_xor();
     for (size_t save = pos_; left && accept(TT::VBar); save = pos_) {

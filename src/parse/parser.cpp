@@ -52,15 +52,14 @@ Parser::Parser(const Input& input, ast::Arena& arena, int depth)
 const Token& Parser::peek(size_t k) {
     size_t i = pos_ + k;
     if (i >= tokens_->size()) {
-        // Past the last token the tokenizer produced: its error is reached.
+        // Past the last token the tokenizer produced: its error is reached,
+        // and raised at once, as CPython's parser does when it fetches it.
         if (tokenizer_error_) {
             if (!reached_tokenizer_error_) {
                 reached_tokenizer_error_ = true;
-                if (!is_eof_error(*tokenizer_error_)) {
-                    if (!failed_) {
-                        failed_ = true;
-                        error_ = *tokenizer_error_;
-                    }
+                if (!failed_) {
+                    failed_ = true;
+                    error_ = *tokenizer_error_;
                 }
             }
             fill_ = tokens_->size() + 1;
@@ -201,29 +200,21 @@ ast::mod* Parser::run_pass(ParseMode mode) {
 }
 
 ast::mod* Parser::parse(ParseMode mode) {
-    if (ast::mod* m = run_pass(mode); m && !failed_) return m;
+    ast::mod* m = run_pass(mode);
     if (failed_) return nullptr;  // a tokenizer error, a forced token, or too deep
+    if (m) return m;
     // The first pass failed without an error: run again with the checks that
     // give specific messages.
     const size_t last_index = fill_ - 1;
-    const bool first_pass_hit_eof = reached_tokenizer_error_;
     invalid_rules_ = true;
+    memoize_ = true;
     run_pass(mode);
-    if (failed_ && (error_.type == SyntaxErrorInfo::Type::MemoryError ||
-                    (reached_tokenizer_error_ && tokenizer_error_ && error_.msg == tokenizer_error_->msg &&
-                     error_.lineno == tokenizer_error_->lineno))) {
-        return nullptr;
-    }
-    if (!failed_) {
-        if (first_pass_hit_eof || last_index >= tokens_->size()) {
-            // The first pass ran into the end of input inside brackets.
-            if (tokenizer_error_) {
-                error_ = *tokenizer_error_;
-                failed_ = true;
-                return nullptr;
-            }
-        }
-        const Token& last = token_at(std::min(last_index, tokens_->size() - 1));
+    if (failed_) {
+        // The tokenizer's error, reached in this pass, stands as it is.
+        if (reached_tokenizer_error_ || error_.type == SyntaxErrorInfo::Type::MemoryError) return nullptr;
+    } else {
+        // Nothing specific: "invalid syntax" where the first pass stopped.
+        const Token& last = token_at(last_index);
         if (last.type == TT::Indent) {
             raise_indentation(last, "unexpected indent");
         } else if (last.type == TT::Dedent) {
@@ -231,15 +222,15 @@ ast::mod* Parser::parse(ParseMode mode) {
         } else {
             raise_at(last, "invalid syntax");
         }
-    } else if (first_pass_hit_eof) {
-        return nullptr;  // the tokenizer did not finish cleanly: the parser's error stands
     }
-    // Tokenizer errors later in the file take precedence over the parser's.
-    if (tokenizer_error_ && !reached_tokenizer_error_) {
+    // CPython then tokenizes the rest of the file: an error raised there as
+    // an exception replaces the parser's; brackets left open at the end do
+    // when they were opened on a line before the farthest token.
+    if (tokenizer_error_) {
         const SyntaxErrorInfo& t = *tokenizer_error_;
         const Token& current = token_at(std::min(fill_ - 1, tokens_->size() - 1));
-        if (is_eof_error(t) && t.msg != "unexpected EOF while parsing") {
-            if (current.lineno > t.lineno) error_ = t;
+        if (is_eof_error(t)) {
+            if (t.msg != "unexpected EOF while parsing" && current.lineno > t.lineno) error_ = t;
         } else if (!is_done_code_error(t)) {
             error_ = t;
         }

@@ -16,6 +16,7 @@
 #pragma once
 
 #include <optional>
+#include <unordered_map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -173,8 +174,29 @@ public:
     ast::expr* name_or_attr();
     bool pattern_capture_target_ahead();
 
+    // ---- memoization (second pass) ----------------------------------------------
+    // The second pass's checks parse the same sub-expression several times
+    // (as CPython's invalid_* alternatives do); without memoization nested
+    // brackets would cost exponential time. Results are kept by rule and
+    // position, as CPython memoizes its rules.
+    enum class MemoRule : uint8_t { Expression, BitwiseOr };
+    template <class F>
+    ast::expr* memoized(MemoRule rule, F&& parse_rule) {
+        if (!memoize_) return parse_rule();
+        uint64_t key = (uint64_t(pos_) << 8) | (uint64_t(rule) << 1) | uint64_t(invalid_rules_);
+        if (auto it = memo_.find(key); it != memo_.end()) {
+            pos_ = it->second.second;
+            return it->second.first;
+        }
+        ast::expr* result = parse_rule();
+        if (!failed_) memo_[key] = {result, pos_};
+        return result;
+    }
+
     // ---- rules: expressions (parse_expr.cpp) -----------------------------------
     bool starts_expression();
+    ast::expr* expression_rule();
+    ast::expr* bitwise_or_rule();
     ast::expr* expressions();
     ast::expr* expression();
     ast::expr* expression_without_invalid();
@@ -244,6 +266,8 @@ public:
     bool source_valid_utf8_ = true;  // checked once: string literals skip the check when true
     bool fstring_mode_ = false;  // parsing an f-string replacement field's "(expr)"
     std::vector<int> levels_;  // bracket level after each token, computed on demand
+    bool memoize_ = false;     // in the second pass
+    std::unordered_map<uint64_t, std::pair<ast::expr*, size_t>> memo_;
     static Token error_token_;
 };
 
