@@ -229,7 +229,9 @@ int main(int argc, char** argv) {
                 if (i + 1 >= args.size()) return usage_error("Argument expected for the -c option");
                 code = args[i + 1];
             }
-            return run_source(code, "<string>", InputKind::String);
+            // CPython compiles the command with a newline appended (which shows in
+            // where errors at its end are reported).
+            return run_source(code + "\n", "<string>", InputKind::String);
         }
         if (a.rfind("--", 0) == 0) return usage_error("unknown option " + a);
         return usage_error("Unknown option: -" + a.substr(1, 1));

@@ -75,6 +75,36 @@ ast::expr* Parser::expression_rule() {
     if (at(KW::Lambda)) return lambdef();
     size_t start = pos_;
     if (invalid_rules_) {
+        // invalid_expression, first alternative: two expressions in a row
+        // inside brackets ("Perhaps you forgot a comma?"), unless NAME STRING
+        // (a bad string prefix) or a soft keyword starts it.
+        const Token& first = peek();
+        bool name_string = is_plain_name(first) && peek(1).type == TT::String;
+        bool soft_kw = is_plain_name(first) && (text(first) == "match" || text(first) == "case" || text(first) == "_");
+        if (!name_string && !soft_kw) {
+            ast::expr* a = disjunction();
+            if (failed_) return nullptr;
+            if (a && starts_expression() && !at(TT::Star)) {
+                ast::expr* b = expression_without_invalid();
+                if (failed_) return nullptr;
+                auto* n = a->as<ast::Name>();
+                bool legacy = n && (n->id == "print" || n->id == "exec");
+                if (b && !legacy && last_token_level() > 0)
+                    return raise_nodes(a, b, "invalid syntax. Perhaps you forgot a comma?");
+            }
+            pos_ = start;
+        }
+        // Second alternative: disjunction 'if' disjunction !('else'|':')
+        ast::expr* a = disjunction();
+        if (failed_) return nullptr;
+        if (a && accept(KW::If)) {
+            ast::expr* b = disjunction();
+            if (failed_) return nullptr;
+            if (b && !at(KW::Else) && !at(TT::Colon)) return raise_nodes(a, b, "expected 'else' after 'if' expression");
+        }
+        pos_ = start;
+    }
+    if (invalid_rules_) {
         // invalid_legacy_expression: a=NAME !'(' b=star_expressions, then
         // "print x" / "exec x" get their message. The look-ahead runs for any
         // name, as CPython's does (it may reach a tokenizer error).
@@ -113,33 +143,7 @@ ast::expr* Parser::expression_rule() {
             return e;
         }
         if (failed_) return nullptr;
-        if (invalid_rules_ && test && !at(TT::Colon)) {
-            return raise_nodes(body, test, "expected 'else' after 'if' expression");
-        }
         pos_ = if_pos;
-    }
-    if (invalid_rules_ && peek().type != TT::EndMarker) {
-        // invalid_expression: two expressions in a row inside brackets
-        // ("Perhaps you forgot a comma?").
-        const Token& first = token_at(start);
-        bool name_string = first.type == TT::Name && pos_ == start + 1 && peek().type == TT::String;
-        bool soft_kw = is_plain_name(first) &&
-                       (text(first) == "match" || text(first) == "case" || text(first) == "_") && pos_ == start + 1;
-        if (!name_string && !soft_kw && starts_expression() && !at(TT::Star)) {
-            size_t save = pos_;
-            size_t fill = fill_;
-            ast::expr* second = expression_without_invalid();
-            if (failed_) return nullptr;
-            if (second) {
-                auto* n = body->as<ast::Name>();
-                bool legacy = n && (n->id == "print" || n->id == "exec");
-                // CPython only says so inside brackets (the last token's nesting level).
-                if (!legacy && last_token_level() > 0)
-                    return raise_nodes(body, second, "invalid syntax. Perhaps you forgot a comma?");
-            }
-            pos_ = save;
-            (void)fill;
-        }
     }
     return body;
 }
@@ -301,7 +305,9 @@ ast::expr* Parser::named_expression() {
 }
 
 // disjunction: conjunction ('or' conjunction)+ | conjunction
-ast::expr* Parser::disjunction() {
+ast::expr* Parser::disjunction() { return memoized(MemoRule::Disjunction, [this] { return disjunction_rule(); }); }
+
+ast::expr* Parser::disjunction_rule() {
     size_t start = pos_;
     ast::expr* first = conjunction();
     if (!first || !at(KW::Or)) return first;
@@ -1028,9 +1034,10 @@ ast::expr* Parser::call(ast::expr* func, size_t start) {
             k->value = v;
             keywords.push_back(k);
             seen_double_star = true;
-        } else if (t.type == TT::Name && peek(1).type == TT::Equal &&
+        } else if (t.type == TT::Name &&
                    (t.keyword == KW::None_ || t.keyword == KW::True || t.keyword == KW::False ||
-                    t.keyword == KW::None)) {
+                    t.keyword == KW::None) &&
+                   peek(1).type == TT::Equal) {
             const Token& eq = peek(1);
             if (t.keyword != KW::None_) {
                 if (invalid_rules_) return raise_range(t, eq, "cannot assign to " + std::string(text(t)));

@@ -753,7 +753,11 @@ ast::stmt* Parser::class_def(size_t start, ast::Seq<ast::expr*> decorators) {
         bases = cl->args;
         keywords = cl->keywords;
     }
-    if (!accept(TT::Colon)) return raise_at(peek(), "expected ':'");
+    if (!accept(TT::Colon)) {
+        // A plain ':' (not forced as a def's): "expected ':'" only before a NEWLINE.
+        if (invalid_rules_ && at(TT::Newline)) return raise_at(token_at(fill_ - 1), "expected ':'");
+        return nullptr;
+    }
     auto body = block(kw, "class definition");
     if (body.empty()) return nullptr;
     auto* c = node<ast::ClassDef>(start);

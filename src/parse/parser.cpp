@@ -201,7 +201,13 @@ ast::mod* Parser::run_pass(ParseMode mode) {
 
 ast::mod* Parser::parse(ParseMode mode) {
     ast::mod* m = run_pass(mode);
-    if (failed_) return nullptr;  // a tokenizer error, a forced token, or too deep
+    if (failed_) {
+        // A tokenizer error or too deep: final. A forced token's "expected
+        // ':'" is checked against the rest of the file like the second pass's.
+        if (reached_tokenizer_error_ || error_.type == SyntaxErrorInfo::Type::MemoryError) return nullptr;
+        check_rest_of_file();
+        return nullptr;
+    }
     if (m) return m;
     // The first pass failed without an error: run again with the checks that
     // give specific messages.
@@ -215,18 +221,19 @@ ast::mod* Parser::parse(ParseMode mode) {
     } else {
         // Nothing specific: "invalid syntax" where the first pass stopped.
         const Token& last = token_at(last_index);
-        if (last.type == TT::Indent) {
-            raise_indentation(last, "unexpected indent");
-        } else if (last.type == TT::Dedent) {
-            raise_indentation(last, "unexpected unindent");
-        } else {
-            raise_at(last, "invalid syntax");
-        }
+        if (last.type == TT::Indent) return raise_indentation(last, "unexpected indent");
+        if (last.type == TT::Dedent) return raise_indentation(last, "unexpected unindent");
+        raise_at(last, "invalid syntax");
     }
-    // CPython then tokenizes the rest of the file: an error raised there as
-    // an exception replaces the parser's; brackets left open at the end do
-    // when they were opened on a line before the farthest token.
-    if (tokenizer_error_) {
+    check_rest_of_file();
+    return nullptr;
+}
+
+// After a parser error, CPython tokenizes the rest of the file: an error
+// raised there as an exception replaces the parser's; brackets left open at
+// the end do when they were opened on a line before the farthest token.
+void Parser::check_rest_of_file() {
+    if (tokenizer_error_ && !reached_tokenizer_error_) {
         const SyntaxErrorInfo& t = *tokenizer_error_;
         const Token& current = token_at(std::min(fill_ - 1, tokens_->size() - 1));
         if (is_eof_error(t)) {
@@ -235,7 +242,6 @@ ast::mod* Parser::parse(ParseMode mode) {
             error_ = t;
         }
     }
-    return nullptr;
 }
 
 }  // namespace detail

@@ -123,6 +123,7 @@ public:
     std::nullptr_t raise_indentation(const Token& t, std::string msg);
 
     ast::mod* run_pass(ParseMode mode);
+    void check_rest_of_file();
     // The bracket nesting level after the last consumed token (for "Perhaps
     // you forgot a comma?", which CPython only suggests inside brackets).
     int last_token_level();
@@ -179,7 +180,7 @@ public:
     // (as CPython's invalid_* alternatives do); without memoization nested
     // brackets would cost exponential time. Results are kept by rule and
     // position, as CPython memoizes its rules.
-    enum class MemoRule : uint8_t { Expression, BitwiseOr };
+    enum class MemoRule : uint8_t { Expression, Disjunction, BitwiseOr };
     template <class F>
     ast::expr* memoized(MemoRule rule, F&& parse_rule) {
         if (!memoize_) return parse_rule();
@@ -197,6 +198,7 @@ public:
     bool starts_expression();
     ast::expr* expression_rule();
     ast::expr* bitwise_or_rule();
+    ast::expr* disjunction_rule();
     ast::expr* expressions();
     ast::expr* expression();
     ast::expr* expression_without_invalid();
