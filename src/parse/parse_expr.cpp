@@ -940,7 +940,7 @@ bool Parser::dict_value_ok() {
         if (failed_) return false;
         if (v) {
             // RAISE_SYNTAX_ERROR_STARTING_FROM: ends where the tokenizer is.
-            const Token& end = token_at(fill_ - 1);
+            const Token& end = farthest();
             raise(SyntaxErrorInfo::Type::SyntaxError, "cannot use a starred expression in a dictionary value",
                   star.lineno, star.col_offset, end.end_lineno, end.end_col_offset - 1);
             return false;
@@ -1097,7 +1097,7 @@ ast::expr* Parser::call(ast::expr* func, size_t start) {
         prev_arg_end = &last();
         if (!accept(TT::Comma)) break;
     }
-    if (positional_after_keyword) return raise_at(token_at(fill_ - 1), positional_after_keyword);
+    if (positional_after_keyword) return raise_at(farthest(), positional_after_keyword);
     if (!accept(TT::RPar)) return nullptr;
     auto* c = node<ast::Call>(start);
     c->func = func;

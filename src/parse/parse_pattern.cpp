@@ -30,14 +30,14 @@ ast::stmt* Parser::match_stmt() {
     if (!accept(TT::Colon)) {
         if (invalid_rules_ && at(TT::Newline)) {
             peek();
-            return raise_at(token_at(fill_ - 1), "expected ':'");
+            return raise_at(farthest(), "expected ':'");
         }
         return nullptr;
     }
     if (!accept(TT::Newline)) return nullptr;
     if (!at(TT::Indent)) {
         if (invalid_rules_)
-            return raise_indentation(token_at(fill_ - 1), "expected an indented block after 'match' statement on line " +
+            return raise_indentation(farthest(), "expected an indented block after 'match' statement on line " +
                                                               std::to_string(kw.lineno));
         return nullptr;
     }
@@ -69,7 +69,7 @@ ast::match_case* Parser::case_block() {
     if (!accept(TT::Colon)) {
         if (invalid_rules_ && at(TT::Newline)) {
             peek();
-            return raise_at(token_at(fill_ - 1), "expected ':'");
+            return raise_at(farthest(), "expected ':'");
         }
         return nullptr;
     }

@@ -316,10 +316,10 @@ ast::Seq<ast::stmt*> Parser::block(const Token& owner, const char* what) {
     if (accept(TT::Newline)) {
         if (!at(TT::Indent)) {
             if (invalid_rules_ && what)
-                raise_indentation(token_at(fill_ - 1), std::string("expected an indented block after ") + what +
+                raise_indentation(farthest(), std::string("expected an indented block after ") + what +
                                                             " on line " + std::to_string(owner.lineno));
             else if (invalid_rules_)
-                raise_indentation(token_at(fill_ - 1), "expected an indented block");
+                raise_indentation(farthest(), "expected an indented block");
             return {};
         }
         ++pos_;
@@ -373,7 +373,7 @@ ast::stmt* Parser::if_stmt(bool is_elif) {
     if (!accept(TT::Colon)) {
         if (invalid_rules_ && at(TT::Newline)) {
             peek();
-            return raise_at(token_at(fill_ - 1), "expected ':'");
+            return raise_at(farthest(), "expected ':'");
         }
         return nullptr;
     }
@@ -408,7 +408,7 @@ ast::stmt* Parser::while_stmt() {
     if (!accept(TT::Colon)) {
         if (invalid_rules_ && at(TT::Newline)) {
             peek();
-            return raise_at(token_at(fill_ - 1), "expected ':'");
+            return raise_at(farthest(), "expected ':'");
         }
         return nullptr;
     }
@@ -450,7 +450,7 @@ ast::stmt* Parser::for_stmt(size_t start, bool is_async) {
     if (!accept(TT::Colon)) {
         if (invalid_rules_ && at(TT::Newline)) {
             peek();
-            return raise_at(token_at(fill_ - 1), "expected ':'");
+            return raise_at(farthest(), "expected ':'");
         }
         return nullptr;
     }
@@ -537,7 +537,7 @@ ast::stmt* Parser::with_stmt(size_t start, bool is_async) {
             if (failed_) return nullptr;
             if (any && (!paren || accept(TT::RPar)) && at(TT::Newline)) {
                 peek();
-                return raise_at(token_at(fill_ - 1), "expected ':'");
+                return raise_at(farthest(), "expected ':'");
             }
         }
         return nullptr;
@@ -622,7 +622,7 @@ ast::stmt* Parser::try_stmt() {
         if (finalbody.empty()) return nullptr;
     }
     if (handlers.empty() && finalbody.empty()) {
-        if (invalid_rules_) return raise_at(token_at(fill_ - 1), "expected 'except' or 'finally' block");
+        if (invalid_rules_) return raise_at(farthest(), "expected 'except' or 'finally' block");
         return nullptr;
     }
     if (star) {
@@ -669,7 +669,7 @@ ast::excepthandler* Parser::except_block(bool star, const Token& try_token) {
     if (!accept(TT::Colon)) {
         if (invalid_rules_ && at(TT::Newline)) {
             peek();
-            return raise_at(token_at(fill_ - 1), "expected ':'");
+            return raise_at(farthest(), "expected ':'");
         }
         return nullptr;
     }
@@ -755,7 +755,7 @@ ast::stmt* Parser::class_def(size_t start, ast::Seq<ast::expr*> decorators) {
     }
     if (!accept(TT::Colon)) {
         // A plain ':' (not forced as a def's): "expected ':'" only before a NEWLINE.
-        if (invalid_rules_ && at(TT::Newline)) return raise_at(token_at(fill_ - 1), "expected ':'");
+        if (invalid_rules_ && at(TT::Newline)) return raise_at(farthest(), "expected ':'");
         return nullptr;
     }
     auto body = block(kw, "class definition");
@@ -1009,7 +1009,7 @@ ast::arguments* Parser::parameters(bool lambda, TT closer) {
             TT next = peek().type;
             if (next == closer || (next == TT::Comma && (peek(1).type == closer || peek(1).type == TT::DoubleStar))) {
                 // A lambda's rule reports at the farthest token, a def's at the '*'.
-                return fail(lambda ? token_at(fill_ - 1) : t, "named arguments must follow bare *");
+                return fail(lambda ? farthest() : t, "named arguments must follow bare *");
             }
             if (next != TT::Comma) {
                 vararg = param(lambda, true);

@@ -74,7 +74,7 @@ private:
     std::nullptr_t error(std::string msg) {
         // Raised at the farthest token, as CPython's f-string errors are.
         p_.peek();
-        return p_.raise_at(p_.token_at(p_.fill_ - 1), std::move(msg));
+        return p_.raise_at(p_.farthest(), std::move(msg));
     }
 
     bool decode_literal(const StringToken& s, std::string_view segment, std::string& out) {
@@ -367,8 +367,10 @@ private:
             err.text_override = std::string(src.substr(line_start, line_end - line_start)) + "\n";
             err.msg = "f-string: " + err.msg;
         }
-        p_.failed_ = true;
-        p_.error_ = err;
+        if (!p_.failed_) {
+            p_.failed_ = true;
+            p_.error_ = err;
+        }
         return nullptr;
     }
 
@@ -391,6 +393,7 @@ ast::expr* Parser::strings() {
     size_t start = pos_;
     while (at(TT::String)) ++pos_;
     peek();  // CPython's STRING+ looks one token further, which sets error locations
+    if (failed_) return nullptr;  // ... and may reach the tokenizer's error first
     const Token& first = token_at(start);
     const Token& last_tok = token_at(pos_ - 1);
 
@@ -403,7 +406,7 @@ ast::expr* Parser::strings() {
     }
     const bool bytes = parts[0].is_bytes;
     for (const StringToken& s : parts) {
-        if (s.is_bytes != bytes) return raise_at(token_at(fill_ - 1), "cannot mix bytes and nonbytes literals");
+        if (s.is_bytes != bytes) return raise_at(farthest(), "cannot mix bytes and nonbytes literals");
     }
 
     if (!any_f) {
@@ -426,9 +429,9 @@ ast::expr* Parser::strings() {
             StringDecodeResult r = decode_string_body(body, bytes, s.is_raw, decoded);
             if (!r.ok) {
                 if (r.error == "bytes can only contain ASCII literal characters") {
-                    return raise_at(token_at(fill_ - 1), r.error);
+                    return raise_at(farthest(), r.error);
                 }
-                return raise_at(token_at(fill_ - 1), r.error);
+                return raise_at(farthest(), r.error);
             }
             value += decoded;
         }
@@ -447,7 +450,7 @@ ast::expr* Parser::strings() {
         } else {
             std::string decoded;
             StringDecodeResult r = decode_string_body(s.body, false, s.is_raw, decoded);
-            if (!r.ok) return raise_at(token_at(fill_ - 1), r.error);
+            if (!r.ok) return raise_at(farthest(), r.error);
             joined.literal += decoded;
         }
     }

@@ -147,11 +147,10 @@ std::nullptr_t Parser::raise_at(const Token& t, std::string msg) {
 // one takes the tokenizer's position instead (after the indentation; at the
 // end of input, the end of the last line) and no end.
 std::nullptr_t Parser::raise_on_token(SyntaxErrorInfo::Type type, const Token& t, std::string msg) {
+    if (failed_) return nullptr;  // the first error stands (and `t` may be the error token)
     if (t.type == TT::Indent) return raise(type, std::move(msg), t.lineno, t.end_col_offset - 1, t.lineno, -2);
-    if (t.type == TT::EndMarker || (t.type == TT::Dedent && &t - tokens_->data() + 1 < long(tokens_->size()) &&
-                                    (&t)[1].type != TT::Dedent && (&t)[1].type == TT::EndMarker) ||
-        (t.type == TT::Dedent && t.lineno > token_at(tokens_->size() - 1).lineno - 1 &&
-         token_at(tokens_->size() - 1).type == TT::EndMarker && t.lineno == token_at(tokens_->size() - 1).lineno)) {
+    if (t.type == TT::EndMarker || (t.type == TT::Dedent && only_end_follows(t))) {
+        // The end of the last line of the source.
         int lines = 0;
         size_t last_start = 0;
         for (size_t i = 0; i + 1 < source_.size(); ++i) {
@@ -160,14 +159,21 @@ std::nullptr_t Parser::raise_on_token(SyntaxErrorInfo::Type type, const Token& t
                 last_start = i + 1;
             }
         }
-        int line = lines + 1;
-        int col = static_cast<int>(source_.size() - last_start) - 1;
-        if (source_.empty()) line = 1, col = -1;
+        int line = source_.empty() ? 1 : lines + 1;
+        int col = source_.empty() ? -1 : static_cast<int>(source_.size() - last_start) - 1;
         raise(type, std::move(msg), line, col, line, -2);
         error_.at_end_of_input = true;
         return nullptr;
     }
     return raise(type, std::move(msg), t.lineno, t.col_offset, t.end_lineno, t.end_col_offset);
+}
+
+bool Parser::only_end_follows(const Token& t) const {
+    for (size_t i = static_cast<size_t>(&t - tokens_->data()) + 1; i < tokens_->size(); ++i) {
+        TT type = (*tokens_)[i].type;
+        if (type != TT::Dedent && type != TT::EndMarker) return false;
+    }
+    return true;
 }
 
 std::nullptr_t Parser::raise_range(const Token& a, const Token& b, std::string msg) {

@@ -62,6 +62,9 @@ public:
     const Token& peek(size_t k = 0);
     const Token& token_at(size_t index) const { return (*tokens_)[index]; }
     const Token& last() const { return (*tokens_)[pos_ - 1]; }
+    // The farthest token looked at (where CPython's RAISE_SYNTAX_ERROR points);
+    // the error token once the tokenizer's error was reached.
+    const Token& farthest() const { return fill_ - 1 < tokens_->size() ? (*tokens_)[fill_ - 1] : error_token_; }
     bool at(TokenType t) { return peek().type == t; }
     bool at(Keyword k) { return peek().keyword == k && peek().type == TokenType::Name; }
     bool at_soft(std::string_view word);
@@ -114,6 +117,7 @@ public:
                          int end_col);
     std::nullptr_t raise_at(const Token& t, std::string msg);
     std::nullptr_t raise_on_token(SyntaxErrorInfo::Type type, const Token& t, std::string msg);
+    bool only_end_follows(const Token& t) const;
     std::nullptr_t raise_range(const Token& a, const Token& b, std::string msg);
     template <class A, class B>
     std::nullptr_t raise_nodes(const A* a, const B* b, std::string msg) {

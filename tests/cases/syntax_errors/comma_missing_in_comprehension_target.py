@@ -1,0 +1,1 @@
+{k: v for k k, v in d.items() if k}
