@@ -150,12 +150,15 @@ ast::expr* Parser::expression_rule() {
 
 // The same rule with the second-pass checks off (CPython's
 // expression_without_invalid), for the look-ahead of invalid_expression.
+// It is a rule of its own (not `expression`'s memo entry), as in CPython.
 ast::expr* Parser::expression_without_invalid() {
-    bool saved = invalid_rules_;
-    invalid_rules_ = false;
-    ast::expr* e = expression();
-    invalid_rules_ = saved;
-    return e;
+    return memoized(MemoRule::ExpressionWithoutInvalid, [this] {
+        bool saved = invalid_rules_;
+        invalid_rules_ = false;
+        ast::expr* e = expression_rule();
+        invalid_rules_ = saved;
+        return e;
+    });
 }
 
 // yield_expr: 'yield' 'from' expression | 'yield' [star_expressions]
@@ -250,10 +253,13 @@ ast::expr* Parser::named_expression() {
     size_t start = pos_;
     if (invalid_rules_) {
         size_t fill = fill_;
+        // a=expression ':=' expression
         ast::expr* a = expression();
         if (failed_) return nullptr;
-        if (a && at(TT::ColonEqual)) {
-            return raise_nodes(a, a, std::string("cannot use assignment expressions with ") + expr_name(a));
+        if (a && accept(TT::ColonEqual)) {
+            ast::expr* b = expression();
+            if (failed_) return nullptr;
+            if (b) return raise_nodes(a, a, std::string("cannot use assignment expressions with ") + expr_name(a));
         }
         pos_ = start;
         (void)fill;
@@ -436,116 +442,69 @@ done:
     return c;
 }
 
+// One left-associative level of binary operators: next (op next)*, where
+// `op_of` tells which token types are this level's operators. A right
+// operand that fails leaves the operator unconsumed (PEG).
+template <class OpOf>
+ast::expr* Parser::binary_level(ast::expr* (Parser::*next)(), OpOf op_of) {
+    size_t start = pos_;
+    ast::expr* left = (this->*next)();
+    while (left) {
+        std::optional<ast::operator_> op = op_of(peek().type);
+        if (!op) break;
+        size_t save = pos_++;
+        ast::expr* right = (this->*next)();
+        if (!right) {
+            if (failed_) return nullptr;
+            pos_ = save;
+            break;
+        }
+        auto* bin = node<ast::BinOp>(start);
+        bin->left = left;
+        bin->op = *op;
+        bin->right = right;
+        left = bin;
+    }
+    return left;
+}
+
 namespace {
-ast::expr* make_binop(Parser& p, size_t start, ast::expr* left, ast::operator_ op, ast::expr* right) {
-    auto* b = p.node<ast::BinOp>(start);
-    b->left = left;
-    b->op = op;
-    b->right = right;
-    return b;
+// The operators of each level, from the token type.
+std::optional<ast::operator_> only(TT t, TT want, ast::operator_ op) {
+    return t == want ? std::optional(op) : std::nullopt;
+}
+std::optional<ast::operator_> shift_op(TT t) {
+    return t == TT::LeftShift || t == TT::RightShift ? augassign_or_binop(t) : std::nullopt;
+}
+std::optional<ast::operator_> sum_op(TT t) {
+    return t == TT::Plus || t == TT::Minus ? augassign_or_binop(t) : std::nullopt;
+}
+std::optional<ast::operator_> term_op(TT t) {
+    bool ok = t == TT::Star || t == TT::Slash || t == TT::DoubleSlash || t == TT::Percent || t == TT::At;
+    return ok ? augassign_or_binop(t) : std::nullopt;
 }
 }  // namespace
 
-// bitwise_or: bitwise_or '|' bitwise_xor | bitwise_xor   (and the levels below, left-associative)
+// bitwise_or: bitwise_or '|' bitwise_xor | bitwise_xor   (memoized in the second pass)
 ast::expr* Parser::bitwise_or() { return memoized(MemoRule::BitwiseOr, [this] { return bitwise_or_rule(); }); }
 
 ast::expr* Parser::bitwise_or_rule() {
-    size_t start = pos_;
-    ast::expr* left = bitwise_xor();
-    for (size_t save = pos_; left && accept(TT::VBar); save = pos_) {
-        ast::expr* right = bitwise_xor();
-        if (!right) {
-            if (failed_) return nullptr;
-            pos_ = save;  // PEG: the left operand stands alone
-            break;
-        }
-        left = make_binop(*this, start, left, ast::operator_::BitOr, right);
-    }
-    return left;
+    return binary_level(&Parser::bitwise_xor, [](TT t) { return only(t, TT::VBar, ast::operator_::BitOr); });
 }
-
+// bitwise_xor: bitwise_xor '^' bitwise_and | bitwise_and
 ast::expr* Parser::bitwise_xor() {
-    size_t start = pos_;
-    ast::expr* left = bitwise_and();
-    for (size_t save = pos_; left && accept(TT::Circumflex); save = pos_) {
-        ast::expr* right = bitwise_and();
-        if (!right) {
-            if (failed_) return nullptr;
-            pos_ = save;  // PEG: the left operand stands alone
-            break;
-        }
-        left = make_binop(*this, start, left, ast::operator_::BitXor, right);
-    }
-    return left;
+    return binary_level(&Parser::bitwise_and, [](TT t) { return only(t, TT::Circumflex, ast::operator_::BitXor); });
 }
-
+// bitwise_and: bitwise_and '&' shift_expr | shift_expr
 ast::expr* Parser::bitwise_and() {
-    size_t start = pos_;
-    ast::expr* left = shift_expr();
-    for (size_t save = pos_; left && accept(TT::Amper); save = pos_) {
-        ast::expr* right = shift_expr();
-        if (!right) {
-            if (failed_) return nullptr;
-            pos_ = save;  // PEG: the left operand stands alone
-            break;
-        }
-        left = make_binop(*this, start, left, ast::operator_::BitAnd, right);
-    }
-    return left;
+    return binary_level(&Parser::shift_expr, [](TT t) { return only(t, TT::Amper, ast::operator_::BitAnd); });
 }
-
-ast::expr* Parser::shift_expr() {
-    size_t start = pos_;
-    ast::expr* left = sum();
-    while (left && (at(TT::LeftShift) || at(TT::RightShift))) {
-        auto op = *augassign_or_binop(peek().type);
-        size_t save = pos_++;
-        ast::expr* right = sum();
-        if (!right) {
-            if (failed_) return nullptr;
-            pos_ = save;
-            break;
-        }
-        left = make_binop(*this, start, left, op, right);
-    }
-    return left;
-}
-
-ast::expr* Parser::sum() {
-    size_t start = pos_;
-    ast::expr* left = term();
-    while (left && (at(TT::Plus) || at(TT::Minus))) {
-        auto op = *augassign_or_binop(peek().type);
-        size_t save = pos_++;
-        ast::expr* right = term();
-        if (!right) {
-            if (failed_) return nullptr;
-            pos_ = save;
-            break;
-        }
-        left = make_binop(*this, start, left, op, right);
-    }
-    return left;
-}
-
-ast::expr* Parser::term() {
-    size_t start = pos_;
-    ast::expr* left = factor();
-    for (;;) {
-        if (!left) return nullptr;
-        TT t = peek().type;
-        if (t != TT::Star && t != TT::Slash && t != TT::DoubleSlash && t != TT::Percent && t != TT::At) return left;
-        auto op = *augassign_or_binop(t);
-        size_t save = pos_++;
-        ast::expr* right = factor();
-        if (!right) {
-            if (failed_) return nullptr;
-            pos_ = save;
-            return left;
-        }
-        left = make_binop(*this, start, left, op, right);
-    }
-}
+// shift_expr: shift_expr ('<<' | '>>') sum | sum
+ast::expr* Parser::shift_expr() { return binary_level(&Parser::sum, shift_op); }
+// sum: sum ('+' | '-') term | term
+ast::expr* Parser::sum() { return binary_level(&Parser::term, sum_op); }
+// term: term ('*' | '/' | '//' | '%' | '@') factor | factor
+ast::expr* Parser::term() { return binary_level(&Parser::factor, term_op); }
 
 // factor: '+' factor | '-' factor | '~' factor | power
 ast::expr* Parser::factor() {
@@ -582,7 +541,11 @@ ast::expr* Parser::power() {
         pos_ = save;
         return left;
     }
-    return make_binop(*this, start, left, ast::operator_::Pow, right);
+    auto* bin = node<ast::BinOp>(start);
+    bin->left = left;
+    bin->op = ast::operator_::Pow;
+    bin->right = right;
+    return bin;
 }
 
 // await_primary: AWAIT primary | primary
@@ -608,26 +571,35 @@ ast::expr* Parser::primary() {
 
 ast::expr* Parser::primary_trailers(ast::expr* e, size_t start) {
     for (;;) {
+        size_t trailer = pos_;
+        ast::expr* longer = primary_trailer(e, start);
+        if (failed_) return nullptr;
+        if (!longer) {
+            pos_ = trailer;  // PEG: the chain so far stands
+            return e;
+        }
+        if (longer == e) return e;
+        e = longer;
+    }
+}
+
+// One '.' NAME, call or subscript after `e`; `e` itself when none follows,
+// nullptr when one starts but does not parse.
+ast::expr* Parser::primary_trailer(ast::expr* e, size_t start) {
+    {
         switch (peek().type) {
             case TT::Dot: {
                 const Token& n = peek(1);
-                if (n.type != TT::Name || n.keyword != KW::None_) {
-                    ++pos_;
-                    peek();
-                    return nullptr;
-                }
+                if (n.type != TT::Name || n.keyword != KW::None_) return nullptr;
                 pos_ += 2;
                 auto* a = node<ast::Attribute>(start);
                 a->value = e;
                 a->attr = identifier(n);
                 a->ctx = ast::expr_context::Load;
-                e = a;
-                break;
+                return a;
             }
             case TT::LPar:
-                e = call(e, start);
-                if (!e) return nullptr;
-                break;
+                return call(e, start);
             case TT::LSqb: {
                 ++pos_;
                 ast::expr* s = slices();
@@ -637,8 +609,7 @@ ast::expr* Parser::primary_trailers(ast::expr* e, size_t start) {
                 sub->value = e;
                 sub->slice = s;
                 sub->ctx = ast::expr_context::Load;
-                e = sub;
-                break;
+                return sub;
             }
             default:
                 return e;

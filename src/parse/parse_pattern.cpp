@@ -27,13 +27,7 @@ ast::stmt* Parser::match_stmt() {
     } else if (subject->is<ast::Starred>()) {
         return nullptr;
     }
-    if (!accept(TT::Colon)) {
-        if (invalid_rules_ && at(TT::Newline)) {
-            peek();
-            return raise_at(farthest(), "expected ':'");
-        }
-        return nullptr;
-    }
+    if (!block_colon()) return nullptr;
     if (!accept(TT::Newline)) return nullptr;
     if (!at(TT::Indent)) {
         if (invalid_rules_)
@@ -66,13 +60,7 @@ ast::match_case* Parser::case_block() {
         guard = named_expression();
         if (!guard) return nullptr;
     }
-    if (!accept(TT::Colon)) {
-        if (invalid_rules_ && at(TT::Newline)) {
-            peek();
-            return raise_at(farthest(), "expected ':'");
-        }
-        return nullptr;
-    }
+    if (!block_colon()) return nullptr;
     auto body = block(kw, "'case' statement");
     if (body.empty()) return nullptr;
     auto* c = arena_.make<ast::match_case>();

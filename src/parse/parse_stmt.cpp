@@ -363,6 +363,32 @@ ast::stmt* Parser::compound_stmt() {
     }
 }
 
+// The ':' of a compound statement whose grammar has a plain ':' (if, while,
+// for, with, except, class, match, case): in the second pass, CPython's
+// "expected ':'" when a NEWLINE comes instead.
+bool Parser::block_colon() {
+    if (accept(TT::Colon)) return true;
+    if (invalid_rules_ && at(TT::Newline)) raise_at(farthest(), "expected ':'");
+    return false;
+}
+
+// A forced ':' (CPython's &&':' after def, try, else, finally): anything
+// else is "expected ':'" at once, in either pass.
+bool Parser::forced_colon() {
+    if (accept(TT::Colon)) return true;
+    raise_at(peek(), "expected ':'");
+    return false;
+}
+
+// else_block: 'else' &&':' block
+bool Parser::else_block(ast::Seq<ast::stmt*>& orelse) {
+    const Token& else_kw = peek();
+    ++pos_;
+    if (!forced_colon()) return false;
+    orelse = block(else_kw, "'else' statement");
+    return !orelse.empty();
+}
+
 // if_stmt: 'if' named_expression ':' block (elif_stmt | [else_block])
 ast::stmt* Parser::if_stmt(bool is_elif) {
     size_t start = pos_;
@@ -370,13 +396,7 @@ ast::stmt* Parser::if_stmt(bool is_elif) {
     ++pos_;
     ast::expr* test = named_expression();
     if (!test) return nullptr;
-    if (!accept(TT::Colon)) {
-        if (invalid_rules_ && at(TT::Newline)) {
-            peek();
-            return raise_at(farthest(), "expected ':'");
-        }
-        return nullptr;
-    }
+    if (!block_colon()) return nullptr;
     auto body = block(kw, is_elif ? "'elif' statement" : "'if' statement");
     if (body.empty()) return nullptr;
     ast::Seq<ast::stmt*> orelse;
@@ -384,12 +404,8 @@ ast::stmt* Parser::if_stmt(bool is_elif) {
         ast::stmt* e = if_stmt(true);
         if (!e) return nullptr;
         orelse = seq(std::vector<ast::stmt*>{e});
-    } else if (at(KW::Else)) {
-        const Token& else_kw = peek();
-        ++pos_;
-        if (!accept(TT::Colon)) return raise_at(peek(), "expected ':'");
-        orelse = block(else_kw, "'else' statement");
-        if (orelse.empty()) return nullptr;
+    } else if (at(KW::Else) && !else_block(orelse)) {
+        return nullptr;
     }
     auto* s = node<ast::If>(start);
     s->test = test;
@@ -405,23 +421,11 @@ ast::stmt* Parser::while_stmt() {
     ++pos_;
     ast::expr* test = named_expression();
     if (!test) return nullptr;
-    if (!accept(TT::Colon)) {
-        if (invalid_rules_ && at(TT::Newline)) {
-            peek();
-            return raise_at(farthest(), "expected ':'");
-        }
-        return nullptr;
-    }
+    if (!block_colon()) return nullptr;
     auto body = block(kw, "'while' statement");
     if (body.empty()) return nullptr;
     ast::Seq<ast::stmt*> orelse;
-    if (at(KW::Else)) {
-        const Token& else_kw = peek();
-        ++pos_;
-        if (!accept(TT::Colon)) return raise_at(peek(), "expected ':'");
-        orelse = block(else_kw, "'else' statement");
-        if (orelse.empty()) return nullptr;
-    }
+    if (at(KW::Else) && !else_block(orelse)) return nullptr;
     auto* s = node<ast::While>(start);
     s->test = test;
     s->body = body;
@@ -447,23 +451,11 @@ ast::stmt* Parser::for_stmt(size_t start, bool is_async) {
     }
     ast::expr* iter = star_expressions();
     if (!iter) return nullptr;
-    if (!accept(TT::Colon)) {
-        if (invalid_rules_ && at(TT::Newline)) {
-            peek();
-            return raise_at(farthest(), "expected ':'");
-        }
-        return nullptr;
-    }
+    if (!block_colon()) return nullptr;
     auto body = block(kw, "'for' statement");
     if (body.empty()) return nullptr;
     ast::Seq<ast::stmt*> orelse;
-    if (at(KW::Else)) {
-        const Token& else_kw = peek();
-        ++pos_;
-        if (!accept(TT::Colon)) return raise_at(peek(), "expected ':'");
-        orelse = block(else_kw, "'else' statement");
-        if (orelse.empty()) return nullptr;
-    }
+    if (at(KW::Else) && !else_block(orelse)) return nullptr;
     ast::stmt* s;
     if (is_async) {
         auto* f = node<ast::AsyncFor>(start);
@@ -590,7 +582,7 @@ ast::stmt* Parser::try_stmt() {
     size_t start = pos_;
     const Token& kw = peek();
     ++pos_;
-    if (!accept(TT::Colon)) return raise_at(peek(), "expected ':'");
+    if (!forced_colon()) return nullptr;
     auto body = block(kw, "'try' statement");
     if (body.empty()) return nullptr;
     std::vector<ast::excepthandler*> handlers;
@@ -607,17 +599,11 @@ ast::stmt* Parser::try_stmt() {
         handlers.push_back(h);
     }
     ast::Seq<ast::stmt*> orelse, finalbody;
-    if (!handlers.empty() && at(KW::Else)) {
-        const Token& else_kw = peek();
-        ++pos_;
-        if (!accept(TT::Colon)) return raise_at(peek(), "expected ':'");
-        orelse = block(else_kw, "'else' statement");
-        if (orelse.empty()) return nullptr;
-    }
+    if (!handlers.empty() && at(KW::Else) && !else_block(orelse)) return nullptr;
     if (at(KW::Finally)) {
         const Token& fin = peek();
         ++pos_;
-        if (!accept(TT::Colon)) return raise_at(peek(), "expected ':'");
+        if (!forced_colon()) return nullptr;
         finalbody = block(fin, "'finally' statement");
         if (finalbody.empty()) return nullptr;
     }
@@ -666,13 +652,7 @@ ast::excepthandler* Parser::except_block(bool star, const Token& try_token) {
             name = identifier(n);
         }
     }
-    if (!accept(TT::Colon)) {
-        if (invalid_rules_ && at(TT::Newline)) {
-            peek();
-            return raise_at(farthest(), "expected ':'");
-        }
-        return nullptr;
-    }
+    if (!block_colon()) return nullptr;
     auto body = block(kw, star ? "'except*' statement" : "'except' statement");
     if (body.empty()) return nullptr;
     auto* h = node<ast::ExceptHandler>(start);
@@ -716,7 +696,7 @@ ast::stmt* Parser::function_def(size_t start, bool is_async, ast::Seq<ast::expr*
         if (failed_) return nullptr;
         if (!returns) pos_ = save;  // ['->' expression] is optional: the ':' check reports
     }
-    if (!accept(TT::Colon)) return raise_at(peek(), "expected ':'");
+    if (!forced_colon()) return nullptr;
     auto body = block(kw, "function definition");
     if (body.empty()) return nullptr;
     if (is_async) {
@@ -753,11 +733,7 @@ ast::stmt* Parser::class_def(size_t start, ast::Seq<ast::expr*> decorators) {
         bases = cl->args;
         keywords = cl->keywords;
     }
-    if (!accept(TT::Colon)) {
-        // A plain ':' (not forced as a def's): "expected ':'" only before a NEWLINE.
-        if (invalid_rules_ && at(TT::Newline)) return raise_at(farthest(), "expected ':'");
-        return nullptr;
-    }
+    if (!block_colon()) return nullptr;
     auto body = block(kw, "class definition");
     if (body.empty()) return nullptr;
     auto* c = node<ast::ClassDef>(start);
@@ -858,7 +834,7 @@ ast::stmt* Parser::import_from() {
             if (!accept(TT::Comma)) break;
             if (paren && at(TT::RPar)) break;
             if (!paren && at(TT::Newline)) {
-                if (invalid_rules_) return raise_at(token_at(pos_ - 1), "trailing comma not allowed without surrounding parentheses");
+                if (invalid_rules_) return raise_at(farthest(), "trailing comma not allowed without surrounding parentheses");
                 return nullptr;
             }
         }
@@ -1054,7 +1030,8 @@ ast::arguments* Parser::parameters(bool lambda, TT closer) {
                 kw_defaults.push_back(def);
             } else {
                 if (!def && !defaults.empty()) {
-                    if (invalid_rules_)
+                    // param_no_default: a parameter followed by ',' or the closer.
+                    if (invalid_rules_ && (at(TT::Comma) || at(closer)))
                         return raise_nodes(a, a, "non-default argument follows default argument");
                     return nullptr;
                 }

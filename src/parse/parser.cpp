@@ -136,6 +136,7 @@ std::nullptr_t Parser::raise(SyntaxErrorInfo::Type type, std::string msg, int li
     error_.end_lineno = end_lineno;
     error_.end_col_offset = end_col;
     error_.from_parser = true;
+    error_.tokenizer_line = farthest().end_lineno;
     return nullptr;
 }
 
@@ -148,7 +149,11 @@ std::nullptr_t Parser::raise_at(const Token& t, std::string msg) {
 // end of input, the end of the last line) and no end.
 std::nullptr_t Parser::raise_on_token(SyntaxErrorInfo::Type type, const Token& t, std::string msg) {
     if (failed_) return nullptr;  // the first error stands (and `t` may be the error token)
+    // CPython's INDENT and DEDENT have no column: the tokenizer's position,
+    // after the indentation, stands in (as a 1-based offset, hence the -1).
     if (t.type == TT::Indent) return raise(type, std::move(msg), t.lineno, t.end_col_offset - 1, t.lineno, -2);
+    if (t.type == TT::Dedent && !only_end_follows(t))
+        return raise(type, std::move(msg), t.lineno, t.col_offset - 1, t.lineno, -2);
     if (t.type == TT::EndMarker || (t.type == TT::Dedent && only_end_follows(t))) {
         // The end of the last line of the source.
         int lines = 0;

@@ -143,6 +143,9 @@ public:
     ast::stmt* compound_stmt();
     ast::stmt* expression_stmt();
     ast::Seq<ast::stmt*> block(const Token& owner, const char* what);
+    bool block_colon();
+    bool forced_colon();
+    bool else_block(ast::Seq<ast::stmt*>& orelse);
     ast::stmt* if_stmt(bool is_elif);
     ast::stmt* while_stmt();
     ast::stmt* for_stmt(size_t start, bool is_async);
@@ -184,11 +187,13 @@ public:
     // (as CPython's invalid_* alternatives do); without memoization nested
     // brackets would cost exponential time. Results are kept by rule and
     // position, as CPython memoizes its rules.
-    enum class MemoRule : uint8_t { Expression, Disjunction, BitwiseOr };
+    enum class MemoRule : uint8_t { Expression, ExpressionWithoutInvalid, Disjunction, BitwiseOr };
     template <class F>
     ast::expr* memoized(MemoRule rule, F&& parse_rule) {
         if (!memoize_) return parse_rule();
-        uint64_t key = (uint64_t(pos_) << 8) | (uint64_t(rule) << 1) | uint64_t(invalid_rules_);
+        // As CPython's memo, the key ignores whether the checks are on: a
+        // rule first parsed inside expression_without_invalid is reused.
+        uint64_t key = (uint64_t(pos_) << 8) | uint64_t(rule);
         if (auto it = memo_.find(key); it != memo_.end()) {
             pos_ = it->second.second;
             return it->second.first;
@@ -202,6 +207,8 @@ public:
     bool starts_expression();
     ast::expr* expression_rule();
     ast::expr* bitwise_or_rule();
+    template <class OpOf>
+    ast::expr* binary_level(ast::expr* (Parser::*next)(), OpOf op_of);
     ast::expr* disjunction_rule();
     ast::expr* expressions();
     ast::expr* expression();
@@ -228,6 +235,7 @@ public:
     ast::expr* await_primary();
     ast::expr* primary();
     ast::expr* primary_trailers(ast::expr* e, size_t start);
+    ast::expr* primary_trailer(ast::expr* e, size_t start);
     ast::expr* atom();
     ast::expr* slices();
     ast::expr* slice();

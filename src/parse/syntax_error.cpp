@@ -101,6 +101,9 @@ std::string format_syntax_error(const SyntaxErrorInfo& err, std::string_view fil
             shown_text = utf8::python_replace(text);
             text = shown_text;
         }
+        if (has_text && !origin.file && err.from_parser && err.tokenizer_line > err.lineno && !text.empty() &&
+            text.back() == '\n')
+            text.remove_suffix(1);
         if (has_text && err.lineno == 1 && err.from_parser && origin.file && origin.bom) {
             shown_text = "\xEF\xBB\xBF" + std::string(text);
             text = shown_text;

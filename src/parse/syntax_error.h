@@ -32,6 +32,9 @@ struct SyntaxErrorInfo {
     // Located at the end of input (on CPython's column-less ENDMARKER or a
     // final DEDENT).
     bool at_end_of_input = false;
+    // For parser errors: the line the tokenizer had reached. From a string,
+    // CPython shows an earlier line without its newline.
+    int tokenizer_line = 0;
 
     static const char* type_name(Type t) {
         switch (t) {
