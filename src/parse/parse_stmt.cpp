@@ -199,21 +199,13 @@ ast::stmt* Parser::expression_stmt() {
                 return s;
             }
             if (!invalid_rules_) return nullptr;
-        } else if (!at(TT::Colon)) {
-            if (invalid_rules_) {
-                // CPython tries invalid_assignment before star_expressions; for
-                // a plain expression statement it only raises for `x = y`-like
-                // input, which was not the case here, but its look-ahead runs.
-                size_t end = pos_;
-                pos_ = start;
-                named_expression();
-                if (failed_) return nullptr;
-                pos_ = end;
-            }
+        } else if (!at(TT::Colon) && !invalid_rules_) {
             auto* s = node<ast::Expr>(start);
             s->value = first;
             return s;
         }
+        // In the second pass CPython tries invalid_assignment (below) before
+        // the plain expression statement, whatever the statement is.
     }
     if (!invalid_rules_) return nullptr;
     // ---- second pass: invalid_assignment --------------------------------------
@@ -244,9 +236,15 @@ ast::stmt* Parser::expression_stmt() {
         ast::expr* a = star_named_expression();
         if (failed_) return nullptr;
         if (a && accept(TT::Comma)) {
+            // star_named_expressions* : lists one after another, each as long
+            // as it goes (a list ends where no ',' follows an item).
             std::vector<ast::expr*> rest;
-            if (starts_expression()) star_named_expressions(rest, TT::Colon);
-            if (failed_) return nullptr;
+            while (starts_expression() && !at(TT::Colon)) {
+                size_t before = pos_;
+                if (!star_named_expressions(rest, TT::Colon)) pos_ = before;
+                if (failed_) return nullptr;
+                if (pos_ == before) break;
+            }
             if (accept(TT::Colon)) {
                 ast::expr* ann = expression();
                 if (failed_) return nullptr;
