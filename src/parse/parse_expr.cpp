@@ -994,7 +994,13 @@ ast::expr* Parser::call(ast::expr* func, size_t start) {
                                    "iterable argument unpacking follows keyword argument unpacking");
             }
             ast::expr* s = starred_expression();
-            if (!s) return nullptr;
+            if (!s) {
+                // invalid_arguments: a=args ',' '*' (CPython's message, whatever the args)
+                if (!failed_ && invalid_rules_ && prev_arg_end)
+                    return raise_range(*first_arg, *prev_arg_end,
+                                       "iterable argument unpacking follows keyword argument unpacking");
+                return nullptr;
+            }
             args.push_back(s);
         } else if (t.type == TT::DoubleStar) {
             size_t kstart = pos_;
@@ -1031,9 +1037,12 @@ ast::expr* Parser::call(ast::expr* func, size_t start) {
             if (!e && !failed_) e = expression();
             if (!e) return nullptr;
             if (is_comp()) {
+                bool first = args.empty() && keywords.empty();
+                // Only `primary genexp` (a first argument) reads the clauses in
+                // the first pass; later ones are invalid_arguments' business.
+                if (!first && !invalid_rules_) return nullptr;
                 std::vector<ast::comprehension*> gens;
                 if (!for_if_clauses(gens)) return nullptr;
-                bool first = args.empty() && keywords.empty();
                 if (first && at(TT::RPar)) {
                     // primary genexp: the generator expression is the only
                     // argument and takes the call's parentheses as its own.

@@ -755,22 +755,26 @@ ast::stmt* Parser::import_name() {
     return s;
 }
 
-// dotted_as_name: dotted_name ['as' NAME]
-ast::alias* Parser::dotted_as_name() {
-    size_t start = pos_;
+// dotted_name: NAME ('.' NAME)*, joined with dots.
+ast::Identifier Parser::dotted_name() {
     const Token& first = peek();
-    if (!is_plain_name(first)) return nullptr;
+    if (!is_plain_name(first)) return {};
     ++pos_;
-    std::string dotted;
-    bool compound = false;
+    if (!at(TT::Dot) || !is_plain_name(peek(1))) return identifier(first);
+    std::string dotted(identifier(first).view());
     while (at(TT::Dot) && is_plain_name(peek(1))) {
-        if (!compound) dotted = std::string(identifier(first).view());
-        compound = true;
         dotted += '.';
         dotted += identifier(peek(1)).view();
         pos_ += 2;
     }
-    ast::Identifier name = compound ? ast::Identifier(arena_.copy(dotted)) : identifier(first);
+    return ast::Identifier(arena_.copy(dotted));
+}
+
+// dotted_as_name: dotted_name ['as' NAME]
+ast::alias* Parser::dotted_as_name() {
+    size_t start = pos_;
+    ast::Identifier name = dotted_name();
+    if (name.is_none()) return nullptr;
     ast::Identifier asname;
     if (accept(KW::As)) {
         const Token& n = peek();
@@ -797,9 +801,8 @@ ast::stmt* Parser::import_from() {
     }
     ast::Identifier module;
     if (!at(KW::Import)) {
-        ast::alias* m = dotted_as_name();
-        if (!m || !m->asname.is_none()) return nullptr;
-        module = m->name;
+        module = dotted_name();
+        if (module.is_none()) return nullptr;
     } else if (level == 0) {
         return nullptr;
     }

@@ -159,6 +159,7 @@ public:
     ast::stmt* import_name();
     ast::stmt* import_from();
     ast::alias* dotted_as_name();
+    ast::Identifier dotted_name();
     ast::stmt* return_stmt();
     ast::stmt* raise_stmt();
     ast::stmt* global_stmt(bool is_global);
