@@ -1,0 +1,2 @@
+def f():
+    x, None z = g(a)

@@ -1,0 +1,5 @@
+class C:
+    def f(self):
+== 
+    def g(self):
+        pass

@@ -1,0 +1,2 @@
+def f(a=1, b b=2):
+    pass
