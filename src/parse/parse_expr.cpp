@@ -703,6 +703,12 @@ ast::expr* Parser::atom() {
         }
         case TT::Number: {
             ++pos_;
+            // CPython refuses decimal literals beyond its int-to-str digit
+            // limit as it builds the value (no column in its report).
+            if (text(t).size() > 4300) {
+                std::string err = number_literal_error(text(t));
+                if (!err.empty()) return raise(SyntaxErrorInfo::Type::SyntaxError, err, t.lineno, -1, t.lineno, -1);
+            }
             auto* c = located<ast::Constant>(t, t);
             c->value = parse_number(text(t), arena_);
             return c;

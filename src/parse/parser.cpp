@@ -205,7 +205,6 @@ ast::mod* Parser::run_pass(ParseMode mode) {
             }
             return eval_rule();
         case ParseMode::Single: return interactive_rule();
-        case ParseMode::FuncType: return nullptr;
     }
     return nullptr;
 }

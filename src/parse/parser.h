@@ -9,7 +9,9 @@
 
 namespace krait {
 
-enum class ParseMode { File, Eval, Single, FuncType };
+// compile()'s 'exec', 'eval' and 'single' modes. ('func_type' mode, for type
+// comments, is not implemented.)
+enum class ParseMode { File, Eval, Single };
 
 // Parses decoded, newline-normalised UTF-8 source (see source.h). Returns
 // the module (allocated in `arena`), or nullptr with `error` filled in.
