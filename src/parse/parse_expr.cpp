@@ -748,16 +748,7 @@ ast::expr* Parser::paren_atom() {
     }
     ast::expr* first = star_named_expression();
     if (!first) return nullptr;
-    if (at(KW::For) || (at(KW::Async) && peek(1).keyword == KW::For)) {
-        if (first->is<ast::Starred>()) return nullptr;
-        std::vector<ast::comprehension*> gens;
-        if (!for_if_clauses(gens)) return nullptr;
-        if (!accept(TT::RPar)) return nullptr;
-        auto* g = node<ast::GeneratorExp>(start);
-        g->elt = first;
-        g->generators = seq(gens);
-        return g;
-    }
+    if (at_comprehension()) return comprehension<ast::GeneratorExp>(start, first, TT::RPar);
     if (accept(TT::RPar)) {
         if (first->is<ast::Starred>()) {
             if (invalid_rules_) return raise_nodes(first, first, "cannot use starred expression here");
@@ -765,12 +756,7 @@ ast::expr* Parser::paren_atom() {
         }
         return first;
     }
-    if (!accept(TT::Comma)) {
-        if (invalid_rules_ && at(TT::Equal) && (first->is<ast::Name>())) {
-            // invalid_group / keyword-like: leave to generic error
-        }
-        return nullptr;
-    }
+    if (!accept(TT::Comma)) return nullptr;
     std::vector<ast::expr*> elts{first};
     if (!at(TT::RPar) && !star_named_expressions(elts, TT::RPar)) return nullptr;
     if (!accept(TT::RPar)) return nullptr;
@@ -791,16 +777,7 @@ ast::expr* Parser::list_atom() {
     if (!at(TT::RSqb)) {
         ast::expr* first = star_named_expression();
         if (!first) return nullptr;
-        if (at(KW::For) || (at(KW::Async) && peek(1).keyword == KW::For)) {
-            if (first->is<ast::Starred>()) return nullptr;
-            std::vector<ast::comprehension*> gens;
-            if (!for_if_clauses(gens)) return nullptr;
-            if (!accept(TT::RSqb)) return nullptr;
-            auto* l = node<ast::ListComp>(start);
-            l->elt = first;
-            l->generators = seq(gens);
-            return l;
-        }
+        if (at_comprehension()) return comprehension<ast::ListComp>(start, first, TT::RSqb);
         elts.push_back(first);
         if (accept(TT::Comma) && !at(TT::RSqb) && !star_named_expressions(elts, TT::RSqb)) return nullptr;
     }
@@ -819,13 +796,9 @@ ast::expr* Parser::brace_atom() {
     size_t start = pos_;
     ++pos_;  // '{'
     if (accept(TT::RBrace)) return node<ast::Dict>(start);
-    auto is_comp = [&] { return at(KW::For) || (at(KW::Async) && peek(1).keyword == KW::For); };
-    bool dict = false;
     std::vector<ast::expr*> keys, values;
-    // The first item decides between dict and set.
-    if (at(TT::DoubleStar)) {
-        dict = true;
-    } else {
+    // The first item decides between dict and set (a '**' item: dict).
+    if (!at(TT::DoubleStar)) {
         size_t item_start = pos_;
         ast::expr* first = star_named_expression();
         if (!first) return nullptr;
@@ -837,7 +810,7 @@ ast::expr* Parser::brace_atom() {
             if (invalid_rules_ && !dict_value_ok()) return nullptr;
             ast::expr* value = expression();
             if (!value) return nullptr;
-            if (is_comp()) {
+            if (at_comprehension()) {
                 std::vector<ast::comprehension*> gens;
                 if (!for_if_clauses(gens) || !accept(TT::RBrace)) return nullptr;
                 auto* d = node<ast::DictComp>(start);
@@ -846,7 +819,6 @@ ast::expr* Parser::brace_atom() {
                 d->generators = seq(gens);
                 return d;
             }
-            dict = true;
             keys.push_back(first);
             values.push_back(value);
             if (!accept(TT::Comma)) {
@@ -857,15 +829,7 @@ ast::expr* Parser::brace_atom() {
                 return d;
             }
         } else {
-            if (is_comp()) {
-                if (first->is<ast::Starred>()) return nullptr;
-                std::vector<ast::comprehension*> gens;
-                if (!for_if_clauses(gens) || !accept(TT::RBrace)) return nullptr;
-                auto* s = node<ast::SetComp>(start);
-                s->elt = first;
-                s->generators = seq(gens);
-                return s;
-            }
+            if (at_comprehension()) return comprehension<ast::SetComp>(start, first, TT::RBrace);
             std::vector<ast::expr*> elts{first};
             if (accept(TT::Comma) && !at(TT::RBrace) && !star_named_expressions(elts, TT::RBrace)) return nullptr;
             if (!accept(TT::RBrace)) return nullptr;
@@ -900,7 +864,6 @@ ast::expr* Parser::brace_atom() {
         if (!accept(TT::Comma)) break;
     }
     if (!accept(TT::RBrace)) return nullptr;
-    (void)dict;
     auto* d = node<ast::Dict>(start);
     d->keys = seq(keys);
     d->values = seq(values);
@@ -931,9 +894,24 @@ bool Parser::dict_value_ok() {
     return true;
 }
 
+// Whether a comprehension's `for` (or `async for`) comes next.
+bool Parser::at_comprehension() { return at(KW::For) || (at(KW::Async) && peek(1).keyword == KW::For); }
+
+// elt for_if_clauses closer: the rest of a list, set or generator comprehension.
+template <class T>
+ast::expr* Parser::comprehension(size_t start, ast::expr* elt, TT closer) {
+    if (elt->is<ast::Starred>()) return nullptr;
+    std::vector<ast::comprehension*> gens;
+    if (!for_if_clauses(gens) || !accept(closer)) return nullptr;
+    auto* c = node<T>(start);
+    c->elt = elt;
+    c->generators = seq(gens);
+    return c;
+}
+
 // for_if_clause: [ASYNC] 'for' star_targets 'in' ~ disjunction ('if' disjunction)*
 bool Parser::for_if_clauses(std::vector<ast::comprehension*>& out) {
-    while (at(KW::For) || (at(KW::Async) && peek(1).keyword == KW::For)) {
+    while (at_comprehension()) {
         bool is_async = accept(KW::Async);
         ++pos_;  // 'for'
         size_t target_start = pos_;
@@ -989,7 +967,6 @@ ast::expr* Parser::call(ast::expr* func, size_t start) {
     const char* positional_after_keyword = nullptr;
     const Token* first_arg = nullptr;
     const Token* prev_arg_end = nullptr;
-    auto is_comp = [&] { return at(KW::For) || (at(KW::Async) && peek(1).keyword == KW::For); };
     while (!at(TT::RPar)) {
         const Token& t = peek();
         if (!first_arg) first_arg = &t;
@@ -1030,7 +1007,7 @@ ast::expr* Parser::call(ast::expr* func, size_t start) {
             pos_ += 2;
             ast::expr* v = expression();
             if (!v) return nullptr;
-            if (invalid_rules_ && is_comp()) {
+            if (invalid_rules_ && at_comprehension()) {
                 return raise_range(t, eq, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
             }
             auto* k = node<ast::keyword>(kstart);
@@ -1042,7 +1019,7 @@ ast::expr* Parser::call(ast::expr* func, size_t start) {
             ast::expr* e = assignment_expression();
             if (!e && !failed_) e = expression();
             if (!e) return nullptr;
-            if (is_comp()) {
+            if (at_comprehension()) {
                 bool first = args.empty() && keywords.empty();
                 // Only `primary genexp` (a first argument) reads the clauses in
                 // the first pass; later ones are invalid_arguments' business.

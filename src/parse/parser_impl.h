@@ -247,6 +247,9 @@ public:
     bool dict_value_ok();
     ast::expr* lambdef();
     bool for_if_clauses(std::vector<ast::comprehension*>& out);
+    bool at_comprehension();
+    template <class T>
+    ast::expr* comprehension(size_t start, ast::expr* elt, TokenType closer);
     ast::expr* starred_expression();
 
     // ---- strings (parse_strings.cpp) -------------------------------------------
