@@ -147,7 +147,10 @@ int dump_ast(const std::string& path) {
     auto* module = parse_or_report(*bytes, path, InputKind::File, arena, decoded);
     if (!module) return 1;
     std::string out;
-    krait::ast::dump(module, out, true);
+    if (!krait::ast::dump(module, out, true)) {
+        std::fputs("RecursionError: maximum recursion depth exceeded during ast construction\n", stderr);
+        return 1;
+    }
     out += '\n';
     std::fwrite(out.data(), 1, out.size(), stdout);
     return 0;
