@@ -67,7 +67,8 @@ krait::ast::mod* parse_or_report(const std::string& bytes, const std::string& di
                                  krait::ast::Arena& arena, std::string& decoded) {
     krait::SyntaxErrorInfo error;
     bool file = kind == InputKind::File;
-    auto source = krait::decode_source(bytes, error, file ? std::string_view(display_name) : std::string_view());
+    auto source = krait::decode_source(bytes, error, file ? std::string_view(display_name) : std::string_view(),
+                                       /*ignore_cookie=*/!file);
     bool declared = true, bom = false;
     if (source) {
         decoded = std::move(source->text);

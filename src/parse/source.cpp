@@ -253,17 +253,17 @@ std::string normalise_newlines(std::string_view text) {
 }  // namespace
 
 std::optional<DecodedSource> decode_source(std::string_view bytes, SyntaxErrorInfo& error,
-                                           std::string_view filename) {
+                                           std::string_view filename, bool ignore_cookie) {
     const bool file_mode = !filename.empty();
     bool bom = false;
-    if (bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+    if (!ignore_cookie && bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) {
         bom = true;
         bytes.remove_prefix(3);
     }
 
     // Coding declaration on line 1, or on line 2 after a comment/blank line 1.
     std::string spec;
-    {
+    if (!ignore_cookie) {
         size_t nl1 = bytes.find('\n');
         std::string_view line1 = bytes.substr(0, nl1);
         bool only_comment = false;

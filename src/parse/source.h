@@ -28,7 +28,10 @@ struct DecodedSource {
 // line N, ...", unknown encodings and decoding failures "encoding problem:
 // NAME". Decoding errors have lineno 0, col_offset -2 (CPython's offset
 // -1), no end and no text. On failure returns nullopt and fills `error`.
+//
+// `ignore_cookie`: the source is text already (as `-c CODE` or compile() of a
+// str): coding declarations and a BOM mean nothing.
 std::optional<DecodedSource> decode_source(std::string_view bytes, SyntaxErrorInfo& error,
-                                           std::string_view filename = {});
+                                           std::string_view filename = {}, bool ignore_cookie = false);
 
 }  // namespace krait

@@ -332,11 +332,18 @@ private:
                 // tokenize module shows it; the C tokenizer gives no column).
                 emit_here(TokenType::Indent, pos_, p);
             } else {
-                while (indent_ > 0 && col < indstack_[indent_]) {
+                // CPython checks the new column against the outer levels
+                // before it hands out any DEDENT: a bad one is an error at
+                // once, with no DEDENT before it.
+                int target = indent_;
+                while (target > 0 && col < indstack_[target]) --target;
+                while (indent_ > target) {
                     --indent_;
+                    if (col != indstack_[target]) break;
                     // DEDENT: zero width at the next token.
                     emit_here(TokenType::Dedent, p, p);
                 }
+                indent_ = target;
                 if (col != indstack_[indent_]) {
                     return fail(SyntaxErrorInfo::Type::IndentationError,
                                 "unindent does not match any outer indentation level", lineno_,
