@@ -121,7 +121,14 @@ def main():
                 continue
             with open(path, "wb") as f:
                 f.write(data)
-            for mode, cmd_tail in (("file", ["case.py"]), ("-c", ["-c", src])):
+            modes = [("file", ["case.py"])]
+            try:
+                compile(src, "case", "exec")  # -c compiles text: a coding cookie means nothing there
+            except SyntaxError:
+                modes.append(("-c", ["-c", src]))
+            except (ValueError, MemoryError, RecursionError):
+                pass
+            for mode, cmd_tail in modes:
                 want = run([CPYTHON] + cmd_tail, tmp)
                 got = run([krait] + cmd_tail, tmp)
                 want_err = want[1].replace(tmp.encode(), b"DIR")

@@ -643,10 +643,18 @@ ast::expr* Parser::slice() {
     if (!at(TT::Colon)) {
         if (is_plain_name(peek()) && peek(1).type == TT::ColonEqual) return named_expression();
         lower = expression();
-        if (!lower) return nullptr;
+        if (!lower) {
+            if (failed_ || !invalid_rules_) return nullptr;
+            pos_ = start;
+            return named_expression();
+        }
         if (!at(TT::Colon)) {
+            // Not a slice: the second alternative, named_expression (the same
+            // expression; its second-pass checks may look further).
             if (at(TT::ColonEqual)) return nullptr;
-            return lower;
+            if (!invalid_rules_) return lower;
+            pos_ = start;
+            return named_expression();
         }
     }
     ++pos_;  // ':'

@@ -1,0 +1,3 @@
+site[USER_BASE = self.mkdtemp()
+x = 1
+y = 2
