@@ -239,7 +239,12 @@ ast::expr* Parser::assignment_expression() {
     size_t start = pos_;
     pos_ += 2;
     ast::expr* value = expression();
-    if (!value) return nullptr;
+    if (!value) {
+        // A failed rule consumes nothing: the callers' fallback parses from
+        // the name again (without this, each nested walrus doubled the work).
+        pos_ = start;
+        return nullptr;
+    }
     auto* e = node<ast::NamedExpr>(start);
     e->target = name_node(n, ast::expr_context::Store);
     e->value = value;

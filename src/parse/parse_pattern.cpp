@@ -272,13 +272,11 @@ ast::pattern* Parser::closed_pattern() {
                 return first;  // group_pattern
             }
             if (!at(TT::Comma)) return nullptr;
-            pos_ = start;
-            ++pos_;
-            return sequence_pattern_items(start, TT::RPar);
+            return sequence_pattern_items(start, TT::RPar, {first});
         }
         case TT::LSqb:
             ++pos_;
-            return sequence_pattern_items(start, TT::RSqb);
+            return sequence_pattern_items(start, TT::RSqb, {});
         case TT::LBrace:
             return mapping_pattern();
         default:
@@ -286,9 +284,10 @@ ast::pattern* Parser::closed_pattern() {
     }
 }
 
-// The items of '[' maybe_sequence_pattern? ']' or '(' open_sequence_pattern? ')'.
-ast::pattern* Parser::sequence_pattern_items(size_t start, TT closer) {
-    std::vector<ast::pattern*> items;
+// The items of '[' maybe_sequence_pattern? ']' or '(' open_sequence_pattern? ')',
+// after the ones already parsed (`items`, each followed by a ',' still to read).
+ast::pattern* Parser::sequence_pattern_items(size_t start, TT closer, std::vector<ast::pattern*> items) {
+    if (!items.empty() && !accept(TT::Comma)) return nullptr;
     while (!at(closer)) {
         ast::pattern* p = maybe_star_pattern();
         if (!p) return nullptr;

@@ -176,7 +176,7 @@ public:
     ast::pattern* or_pattern();
     ast::pattern* closed_pattern();
     ast::pattern* maybe_star_pattern();
-    ast::pattern* sequence_pattern_items(size_t start, TokenType closer);
+    ast::pattern* sequence_pattern_items(size_t start, TokenType closer, std::vector<ast::pattern*> items);
     ast::pattern* mapping_pattern();
     ast::pattern* class_pattern(ast::expr* cls, size_t start);
     ast::expr* signed_number_or_complex();

@@ -1,0 +1,1 @@
+f(g(a := (g(a := (g(a := (g(a := (g(a := (g(a := (g(a := (g(a := (g(a := (g(a := (g(a := (g(a := (g(a := (g(a := (g(a := (g(a := (g(a := (g(a := (g(a := (g(a := (g(a := (g(a := (g(a := (g(a := (g(a := (g(a := (g(a := (g(a := (g(a := (g(a := (g(a := (g(a := (g(a := (g(a := (g(a := (g(a := (g(a := (g(a := (g(a := (g(a := (x=
