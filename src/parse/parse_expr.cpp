@@ -80,7 +80,14 @@ ast::expr* Parser::expression_rule() {
         // (a bad string prefix) or a soft keyword starts it.
         const Token& first = peek();
         bool name_string = is_plain_name(first) && peek(1).type == TT::String;
-        bool soft_kw = is_plain_name(first) && (text(first) == "match" || text(first) == "case" || text(first) == "_");
+        // CPython 3.11's SOFT_KEYWORD test compares only the name's length of
+        // characters, so any prefix of "match", "case" or "_" (m, ma, c, ...)
+        // counts as a soft keyword here.
+        auto soft_keyword_prefix = [](std::string_view n) {
+            return !n.empty() && (std::string_view("match").starts_with(n) || std::string_view("case").starts_with(n) ||
+                                  std::string_view("_").starts_with(n));
+        };
+        bool soft_kw = is_plain_name(first) && soft_keyword_prefix(text(first));
         if (!name_string && !soft_kw) {
             ast::expr* a = disjunction();
             if (failed_) return nullptr;
