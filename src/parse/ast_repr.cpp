@@ -42,6 +42,28 @@ std::string bigint_decimal(const ConstantValue& value) {
     return out;
 }
 
+// One byte as repr() shows it in a str (ASCII range) or bytes literal:
+// the quote and backslash escaped, \t \n \r, \xNN for control characters
+// and (in bytes) anything from 0x7F up.
+void append_escaped_byte(std::string& out, unsigned char byte, char quote) {
+    char c = static_cast<char>(byte);
+    if (c == quote || c == '\\') {
+        out += '\\';
+        out += c;
+    } else if (c == '\t') {
+        out += "\\t";
+    } else if (c == '\n') {
+        out += "\\n";
+    } else if (c == '\r') {
+        out += "\\r";
+    } else if (byte < 0x20 || byte >= 0x7F) {
+        out += "\\x";
+        append_hex(out, byte, 2);
+    } else {
+        out += c;
+    }
+}
+
 }  // namespace
 
 void append_str_repr(std::string& out, std::string_view utf8) {
@@ -53,22 +75,7 @@ void append_str_repr(std::string& out, std::string_view utf8) {
         if (byte < 0x80) {
             // ASCII: the common case, without decoding.
             ++pos;
-            char c = static_cast<char>(byte);
-            if (c == quote || c == '\\') {
-                out += '\\';
-                out += c;
-            } else if (c == '\t') {
-                out += "\\t";
-            } else if (c == '\n') {
-                out += "\\n";
-            } else if (c == '\r') {
-                out += "\\r";
-            } else if (byte < 0x20 || byte == 0x7F) {
-                out += "\\x";
-                append_hex(out, byte, 2);
-            } else {
-                out += c;
-            }
+            append_escaped_byte(out, byte, quote);
             continue;
         }
         size_t start = pos;
@@ -97,24 +104,7 @@ void append_bytes_repr(std::string& out, std::string_view bytes) {
     char quote = choose_quote(bytes);
     out += 'b';
     out += quote;
-    for (char c : bytes) {
-        unsigned char byte = static_cast<unsigned char>(c);
-        if (c == quote || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (c == '\t') {
-            out += "\\t";
-        } else if (c == '\n') {
-            out += "\\n";
-        } else if (c == '\r') {
-            out += "\\r";
-        } else if (byte < 0x20 || byte >= 0x7F) {
-            out += "\\x";
-            append_hex(out, byte, 2);
-        } else {
-            out += c;
-        }
-    }
+    for (char c : bytes) append_escaped_byte(out, static_cast<unsigned char>(c), quote);
     out += quote;
 }
 

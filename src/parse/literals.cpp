@@ -128,6 +128,14 @@ int simple_escape(char c) {
 
 bool is_octal(char c) { return c >= '0' && c <= '7'; }
 
+// The value of an octal escape whose first digit `first` was read; up to two
+// more digits are taken from body[i...] (advancing i).
+unsigned read_octal(char first, std::string_view body, size_t& i) {
+    unsigned value = first - '0';
+    for (int n = 0; n < 2 && i < body.size() && is_octal(body[i]); ++n) value = value * 8 + (body[i++] - '0');
+    return value;
+}
+
 StringDecodeResult decode_bytes(std::string_view body, std::string& out) {
     StringDecodeResult result;
     size_t i = 0;
@@ -145,8 +153,7 @@ StringDecodeResult decode_bytes(std::string_view body, std::string& out) {
         if (int simple = simple_escape(e); simple >= 0) {
             out += static_cast<char>(simple);
         } else if (is_octal(e)) {
-            int value = e - '0';
-            for (int n = 0; n < 2 && i < body.size() && is_octal(body[i]); ++n) value = value * 8 + (body[i++] - '0');
+            unsigned value = read_octal(e, body, i);
             if (value > 0377 && result.first_invalid_escape < 0) result.first_invalid_escape = static_cast<int>(start);
             out += static_cast<char>(value & 0xFF);
         } else if (e == 'x') {
@@ -198,8 +205,7 @@ StringDecodeResult decode_str(std::string_view body, std::string& out) {
         if (int simple = simple_escape(e); simple >= 0) {
             out += static_cast<char>(simple);
         } else if (is_octal(e)) {
-            char32_t value = e - '0';
-            for (int n = 0; n < 2 && i < body.size() && is_octal(body[i]); ++n) value = value * 8 + (body[i++] - '0');
+            char32_t value = read_octal(e, body, i);
             // 3.11 keeps values above 0o377 (as chr(value)) but warns.
             if (value > 0377 && result.first_invalid_escape < 0) result.first_invalid_escape = static_cast<int>(start);
             utf8::append(out, value);
