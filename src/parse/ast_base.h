@@ -102,8 +102,14 @@ struct Identifier {
 };
 
 // The value of a Constant node or a MatchSingleton.
+}  // namespace krait::ast
+namespace krait::bytecode { struct Constant; }
+namespace krait::ast {
+
 struct ConstantValue {
-    enum class Kind : uint8_t { None, True, False, Ellipsis, Int, BigInt, Float, Complex, Str, Bytes };
+    // Folded: a value the AST optimizer computed (a tuple, a frozenset, a folded number or
+    // string); `folded` points at it, kept alive by the compilation that folded it.
+    enum class Kind : uint8_t { None, True, False, Ellipsis, Int, BigInt, Float, Complex, Str, Bytes, Folded };
     Kind kind = Kind::None;
     // BigInt: the base (2, 8, 10 or 16) of `text`'s digits.
     uint8_t base = 10;
@@ -114,6 +120,7 @@ struct ConstantValue {
     // Str: UTF-8, with lone surrogates encoded as 3-byte sequences;
     // Bytes: the raw bytes; BigInt: the digits, no prefix or underscores.
     std::string_view text;
+    const bytecode::Constant* folded = nullptr;
 
     ConstantValue() : int_value(0) {}
 };

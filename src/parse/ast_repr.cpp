@@ -133,6 +133,9 @@ void append_constant_repr(std::string& out, const ConstantValue& value) {
         case Kind::Complex: out += imaginary_repr(value.float_value); break;
         case Kind::Str: append_str_repr(out, value.text); break;
         case Kind::Bytes: append_bytes_repr(out, value.text); break;
+        // Folding happens after the AST is dumped (ast.parse does not optimize), so a folded
+        // value never reaches this printer; the compiler prints constants itself.
+        case Kind::Folded: out += "<folded constant>"; break;
     }
 }
 
