@@ -63,4 +63,16 @@ int64_t as_ssize(Value v);                  // -1 + error possible: check error_
 
 bool is_instance_of(Value v, const TypeObject* type);  // exact subclass check, no __instancecheck__
 
+// isinstance(v, cls) / issubclass(derived, cls): tuples, __instancecheck__/__subclasscheck__,
+// __class__; 0/1, or -1 + error. (abstract.cpp, "core")
+int object_is_instance(Value v, Value cls);
+int object_is_subclass(Value derived, Value cls);
+// call_method with keywords allowed; `name` looked up as LOAD_METHOD does.
+Value call_method_kw(Value object, Value name, const Value* args, size_t nargs, Value kwnames);
+// The attribute, or null WITHOUT an error when it is missing (AttributeError swallowed).
+Value lookup_attr(Value object, Value name);
+// A special method looked up on the type (not the instance), bound to v; null without error when
+// absent. For __enter__, __exit__, __format__, __round__...
+Value lookup_special(Value v, const char* name);
+
 }  // namespace krait::runtime

@@ -131,4 +131,38 @@ inline TypeObject* type_of_object(Object* object) { return object->type; }
 // True if `type` is `base` or inherits from it (walks the MRO).
 bool is_subtype(const TypeObject* type, const TypeObject* base);
 
+// --- type operations (type.cpp, "core") ---------------------------------------------------------
+inline const char* type_name(const TypeObject* type) { return type->name.c_str(); }
+
+// Looks `name` (a str) up in the dicts of `type`'s MRO: borrowed, null when absent (no error).
+Value type_lookup(TypeObject* type, Value name);
+Value type_lookup(TypeObject* type, const char* name);
+
+// The most derived of `meta` (null: type) and the metaclasses of `bases` (a tuple), as a class
+// statement computes it; null + TypeError "metaclass conflict: ..." when there is none. Borrowed.
+TypeObject* calculate_metaclass(TypeObject* meta, Value bases);
+
+// type.__new__(metatype, name, bases, namespace, **kwargs): makes the heap type of a class
+// statement or of type(name, bases, ns). `bases` a tuple (empty: object), `ns` a dict (copied;
+// its __classcell__, if any, is filled with the new class), `kwargs` a dict of class keywords for
+// __init_subclass__ (may be null). Runs __set_name__ and __init_subclass__. New reference.
+Value create_class(TypeObject* metatype, Value name, Value bases, Value ns, Value kwargs);
+
+// object.__getattribute__ / object.__setattr__: data descriptors on the type, then the
+// instance's __dict__, then other descriptors and class attributes; CPython's AttributeErrors.
+Value object_generic_getattr(Value object, Value name);
+int object_generic_setattr(Value object, Value name, Value value);  // value null: delete
+// The same lookup that returns null WITHOUT setting AttributeError when the attribute is absent
+// (other errors are set): for hasattr/getattr-with-default fast paths.
+Value object_lookup_attr(Value object, Value name);
+// Where an instance keeps its __dict__ (nullptr when its type has none). The Value may be null
+// until the dict is first needed.
+Value* object_dict_address(Value object);
+// The instance's __dict__, created on first use (new reference), or null + AttributeError.
+Value object_get_dict(Value object);
+
+// Records that `type`'s dict changed (after setting an attribute from C++): new version tag for
+// it and its subclasses, slots re-derived from dunder methods.
+void type_modified(TypeObject* type);
+
 }  // namespace krait::runtime
