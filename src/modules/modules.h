@@ -1,0 +1,29 @@
+// The native modules krait starts with.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "runtime/object.h"
+
+namespace krait::modules {
+
+using runtime::Value;
+
+// builtins (src/modules/builtins.cpp): created once; borrowed module and dict.
+Value builtins_module();
+Value builtins_dict();
+int init_builtins();
+
+// sys (src/modules/sys.cpp).
+Value sys_module();
+int init_sys(const std::vector<std::string>& argv);
+// sys.stdout / sys.stderr (borrowed; may be replaced by programs).
+Value sys_stdout();
+Value sys_stderr();
+// Writes UTF-8 text to a file-like object (calls its write method); -1 + error on failure.
+int write_to(Value file, const std::string& text);
+// Flushes sys.stdout and sys.stderr (at exit).
+void flush_std_streams();
+
+}  // namespace krait::modules

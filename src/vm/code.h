@@ -1,0 +1,65 @@
+// The runtime code object (code_type): a bytecode::CodeData turned into Values, plus what the
+// interpreter derives from it once (exception table entries, a private copy of the code units).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "bytecode/code_data.h"
+#include "runtime/builtin_types.h"
+
+namespace krait::vm {
+
+using runtime::Value;
+
+struct ExceptionEntry {
+  int start;      // first code unit covered
+  int end;        // one past the last code unit covered
+  int target;     // handler code unit
+  int depth;      // stack depth to unwind to
+  bool lasti;     // push the offset of the raising instruction before the exception
+};
+
+// One instruction's source span (co_positions): -1 for "unknown" (None in Python).
+struct Position {
+  int line = -1, end_line = -1, col = -1, end_col = -1;
+};
+
+struct CodeObject : runtime::Object {
+  std::shared_ptr<const bytecode::CodeData> data;
+  int argcount = 0, posonlyargcount = 0, kwonlyargcount = 0;
+  int flags = 0;
+  int stacksize = 0;
+  int firstlineno = 0;
+  int nlocalsplus = 0;   // locals + cells + free variables
+  int nlocals = 0;       // varnames
+  int ncells = 0, nfree = 0;
+  Value consts;          // tuple
+  Value names;           // tuple of interned str
+  Value localsplusnames; // tuple of interned str
+  Value filename, name, qualname;  // str
+  std::vector<uint8_t> localspluskinds;
+  std::vector<uint16_t> units;      // the instructions the VM runs (a copy of co_code)
+  std::vector<ExceptionEntry> exception_table;
+  Value weakrefs;
+};
+
+inline CodeObject* as_code(Value v) { return static_cast<CodeObject*>(v.as_object()); }
+inline bool is_code(Value v) { return v.is_object() && v.as_object()->type == &runtime::code_type; }
+
+// A code object (new reference) from the compiler's CodeData; nested code constants are
+// converted too. Null + error on failure.
+Value code_from_data(std::shared_ptr<const bytecode::CodeData> data);
+
+// The source position of the instruction at code unit `index` (co_positions).
+Position code_position(const CodeObject* code, int index);
+// The line of the instruction at code unit `index` (-1 when none).
+int code_line(const CodeObject* code, int index);
+
+// The handler for code unit `index`, or nullptr.
+const ExceptionEntry* code_find_handler(const CodeObject* code, int index);
+
+int init_code_type();
+
+}  // namespace krait::vm

@@ -1,0 +1,36 @@
+// The interpreter: running code objects, calling Python functions, the recursion limit.
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+#include "runtime/object.h"
+
+namespace krait::vm {
+
+using runtime::Value;
+
+// Runs a module-level (or exec'd / class body) code object with `globals` and `locals`
+// (locals may equal globals). New reference to the result, or null + error.
+Value eval_code(Value code, Value globals, Value locals);
+
+// function_type's call slot: binds the arguments as CPython and runs the function.
+Value function_call(Value func, const Value* args, size_t nargs, Value kwnames);
+
+// Native code that may recurse (repr of containers, calls into Python from C++) brackets the
+// recursion with these: false + RecursionError set when the limit is reached.
+// `where` completes "maximum recursion depth exceeded" (e.g. " while calling a Python object").
+bool enter_recursive_call(const char* where);
+void leave_recursive_call();
+int recursion_limit();
+void set_recursion_limit(int limit);
+
+// Prints `exception` with its traceback and chained exceptions to stderr as CPython 3.11's
+// default excepthook does.
+void print_exception(Value exception);
+
+// Runs a whole program as __main__: compiles `source` (already decoded, UTF-8) and runs it;
+// prints an uncaught exception and returns the process exit code (SystemExit handled).
+int run_main(const std::string& source, const std::string& filename, bool is_string_input);
+
+}  // namespace krait::vm
