@@ -68,5 +68,8 @@ int type_ready(TypeObject* type);
 
 // Sets up every built-in type, singleton and exception class; call once at start-up.
 void init_runtime();
+// Part of init_runtime: str, bytes, bytearray, tuple, list, dict, set, frozenset and their
+// iterators and views (coll's files). Reads PYTHONHASHSEED first.
+void init_collection_types();
 
 }  // namespace krait::runtime
