@@ -16,9 +16,11 @@ namespace krait::runtime {
 // Raw memory for an object of `type` with `size` bytes (>= sizeof(Object)): header initialized
 // (refcount 1, type set; the type gets a reference if it is a heap type), the rest zeroed.
 // Returns nullptr with MemoryError set when out of memory.
+// May run an automatic cycle collection first (gc.h), never while a dealloc is running.
 Object* allocate_object(TypeObject* type, size_t size);
 
-// Releases an object's memory (after its type's dealloc cleaned its fields). Untracks it.
+// Releases an object's memory (after its type's dealloc cleaned its fields). Untracks it, and
+// drops the reference allocate_object gave its type if that is a heap type.
 void free_object(Object* object);
 
 // Constructs a T (derived from Object) in memory from allocate_object.
@@ -28,15 +30,49 @@ T* new_object(TypeObject* type, Args&&... args) {
   if (memory == nullptr) return nullptr;
   uint32_t flags = memory->flags;
   T* object = new (memory) T(std::forward<Args>(args)...);
-  object->refcount = 1;
-  object->flags = flags;
-  object->type = type;
+  // Through Object: TypeObject has its own `flags` member that would hide the header's.
+  Object* header = object;
+  header->refcount = 1;
+  header->flags = flags;
+  header->type = type;
   return object;
 }
 
 // The cycle collector's view of an object (gc.cpp).
 void gc_track(Object* object);    // start tracking (containers, once their fields are valid)
-void gc_untrack(Object* object);
+void gc_untrack(Object* object);  // idempotent
 bool gc_is_tracked(const Object* object);
+
+// --- immortal objects ---------------------------------------------------------------------------
+// Static objects (built-in types, None, ...) should be marked with make_immortal. Objects that did
+// not come from allocate_object are never freed in any case: dealloc_object resets their count.
+inline constexpr uint32_t kImmortalRefcount = 1u << 30;
+inline void make_immortal(Object* object) {
+  object->refcount = kImmortalRefcount;
+  object->flags |= ObjectFlag::Immortal;
+}
+
+// --- the allocator's and collector's bits of Object::flags (bits 16..31; private) ---------------
+namespace ObjectFlag {
+inline constexpr uint32_t GcUnreachable = 1u << 20;  // in the unreachable set of a running collection
+inline constexpr uint32_t HasGcHeader = 1u << 21;    // a GcHeader precedes the object
+inline constexpr uint32_t HeapAllocated = 1u << 22;  // came from allocate_object
+inline constexpr int kSizeClassShift = 24;           // bits 24..31: pool size class (0: malloc)
+}  // namespace ObjectFlag
+
+// Raw buffers (list items, dict tables...) from the same pools: zeroed; mem_free needs the size
+// given to mem_alloc. nullptr + MemoryError on failure.
+void* mem_alloc(size_t size);
+void mem_free(void* block, size_t size);
+
+// Allocation statistics (for -X gc-stats and tests).
+struct MemoryStats {
+  size_t allocations = 0;     // allocate_object calls
+  size_t frees = 0;           // free_object calls
+  size_t live_bytes = 0;      // bytes of live objects and buffers (block sizes)
+  size_t peak_bytes = 0;      // the maximum of live_bytes
+  size_t reserved_bytes = 0;  // bytes of pool arenas obtained from the system
+};
+MemoryStats memory_stats();
 
 }  // namespace krait::runtime
