@@ -41,3 +41,8 @@ ThreadState& thread_state();
 Value handled_exception();
 
 }  // namespace krait::vm
+
+namespace krait::vm {
+// Sets the current exception without __context__ chaining (re-raise, unwinding); steals it.
+void restore_exception(Value exception);
+}  // namespace krait::vm
