@@ -10,6 +10,9 @@ Optional files beside a case change how it runs:
                 ["<area>/<name>.py"] (CLI cases; the .py file may then be absent).
                 "{case}" in an argument is replaced by "<area>/<name>.py".
   <name>.stdin  bytes fed to standard input (otherwise stdin is empty).
+  <name>.normalize  JSON list of [regex, replacement] pairs applied to stdout and stderr
+                on both sides, for programs that print what no two runs share (timings):
+                only the matched text is masked, everything else is still compared.
 
 Both interpreters run with argv[0] == "python" (so usage messages that embed
 the program name agree), in a clean environment (PYTHONHASHSEED=0,
@@ -17,6 +20,8 @@ PYTHONDONTWRITEBYTECODE=1, LC_ALL=C.UTF-8, PATH=/usr/bin:/bin, nothing else),
 from the tests/cases directory. The absolute path of that directory, which
 CPython prints for scripts (it makes the script path absolute), is written
 as {CASES} in .expected files so that they do not depend on the checkout.
+Object addresses (" at 0x7f3a..." in reprs such as <code object f at 0x...>) differ from run to
+run and between implementations; both sides write them as " at 0x{ADDR}".
 
 .expected format (sections sized in bytes so that any output round-trips,
 yet readable in a diff):
@@ -27,10 +32,12 @@ yet readable in a diff):
 """
 import json
 import os
+import re
 import subprocess
 from dataclasses import dataclass
 
 CPYTHON = "/usr/bin/python3.11"
+ADDRESS = re.compile(rb" at 0x[0-9a-f]+")
 TESTS_DIR = os.path.dirname(os.path.abspath(__file__))
 CASES_DIR = os.path.join(TESTS_DIR, "cases")
 ROOT_TOKEN = b"{CASES}"
@@ -93,6 +100,12 @@ class Case:
                 return f.read()
         return b""
 
+    def normalizers(self):
+        if os.path.exists(self.path(".normalize")):
+            with open(self.path(".normalize")) as f:
+                return [(re.compile(p.encode()), r.encode()) for p, r in json.load(f)]
+        return []
+
     def expected(self):
         with open(self.path(".expected"), "rb") as f:
             return Result.parse(f.read())
@@ -125,4 +138,9 @@ def run_case(executable, case: Case) -> Result:
     root = CASES_DIR.encode()
     res.stdout = res.stdout.replace(root, ROOT_TOKEN)
     res.stderr = res.stderr.replace(root, ROOT_TOKEN)
+    res.stdout = ADDRESS.sub(b" at 0x{ADDR}", res.stdout)
+    res.stderr = ADDRESS.sub(b" at 0x{ADDR}", res.stderr)
+    for pattern, replacement in case.normalizers():
+        res.stdout = pattern.sub(replacement, res.stdout)
+        res.stderr = pattern.sub(replacement, res.stderr)
     return res

@@ -1,0 +1,2 @@
+result = 3 * 4 + 2
+print(result)

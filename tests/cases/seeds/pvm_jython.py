@@ -1,0 +1,3 @@
+from java.util import Date
+
+date = Date()

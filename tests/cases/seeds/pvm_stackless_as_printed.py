@@ -1,0 +1,4 @@
+import stackless
+
+def tasklet():
+print("Tasklet running")
