@@ -53,6 +53,9 @@ struct BasicBlock {
   bool preserve_lasti = false;  // handler entered with lasti pushed (SETUP_CLEANUP/SETUP_WITH)
   bool cold = false;
   bool warm = false;
+  // CPython's b_nofallthrough / b_exit, kept up to date by the flow-graph passes (flowgraph.cpp).
+  bool nofallthrough = false;   // ends with a return, raise or unconditional jump
+  bool exit = false;            // holds a return or raise (leaves the code object)
 
   Instruction* last() { return instructions.empty() ? nullptr : &instructions.back(); }
 };

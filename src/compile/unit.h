@@ -56,6 +56,15 @@ struct CodeUnitInfo {
   NamePool varnames;              // arguments first, then other locals
   NamePool cellvars;              // sorted as CPython sorts them
   NamePool freevars;
+  // In the graph, MAKE_CELL, LOAD_CLOSURE, LOAD_DEREF, STORE_DEREF, DELETE_DEREF and
+  // LOAD_CLASSDEREF take CPython's compile-time index: a cell's cellvars index, or
+  // cellvars.size() + a free variable's freevars index. assemble() turns it into the
+  // localsplus slot (a cell that is also an argument shares the argument's slot).
+
+  // How assemble() ends a graph whose current block holds no RETURN_VALUE, as CPython's
+  // assemble(c, addNone): "LOAD_CONST None; RETURN_VALUE" (true) or a bare RETURN_VALUE (false),
+  // without a location. None is added to `consts` then, after every other constant.
+  bool return_none_at_end = true;
 };
 
 // Optimizes the graph and assembles it into a code object (flowgraph.cpp + assembler.cpp).
