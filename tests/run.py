@@ -10,6 +10,8 @@
    stdout and stderr against those recorded from CPython 3.11, byte for byte.
 3. `krait --dump-ast` against CPython's ast.dump on every --ast-sample-th .py
    file of /usr/lib/python3.11 (the full sweep is tests/ast_sweep.py).
+4. The instruction table (opcodes.def) against CPython's opcode module and
+   _opcode.stack_effect (tests/opcode_table.py).
 
 Failures are printed with a short diff; the last line is `N passed, N failed`
 and the exit status is 1 when anything failed.
@@ -27,6 +29,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import ast_sweep  # noqa: E402  (re-executes under /usr/bin/python3.11 only when run as a script)
 import harness  # noqa: E402
+import opcode_table  # noqa: E402
 
 MAX_DIFF_LINES = 24
 
@@ -159,6 +162,8 @@ def main():
     if not args.no_unit:
         sections.append(("unit tests", lambda: run_unit_tests(args.build_dir, args.filters)))
     sections.append(("differential cases", lambda: run_cases(args.krait, args.filters, args.jobs)))
+    if not args.filters:
+        sections.append(("instruction table", lambda: opcode_table.check(args.krait)))
     if not args.no_ast and not args.filters:
         label = "stdlib AST (every file)" if args.ast_sample == 1 else f"stdlib AST sample (every {args.ast_sample}th file)"
         sections.append((label,

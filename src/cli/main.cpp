@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "bytecode/opcodes.h"
 #include "parse/parser.h"
 #include "parse/source.h"
 #include "parse/tokenizer.h"
@@ -40,7 +41,8 @@ void print_help() {
         "arg ...: arguments passed to program in sys.argv[1:]\n"
         "\nkrait only:\n"
         "--dump-ast FILE : print ast.dump(ast.parse(source), include_attributes=True)\n"
-        "--tokenize FILE : print the tokens the parser sees\n",
+        "--tokenize FILE : print the tokens the parser sees\n"
+        "--opcode-table  : print the instruction table and stack effects (tests/opcode_table.py)\n",
         program_name.c_str());
 }
 
@@ -157,6 +159,29 @@ int dump_ast(const std::string& path) {
     return 0;
 }
 
+// For tests/opcode_table.py: each real instruction as `op NAME NUMBER CACHE FLAGS`, then its
+// stack effects `se NUMBER JUMP e0 e1 ...` for oparg 0..300 (one value without an argument).
+int print_opcode_table() {
+    namespace bc = krait::bytecode;
+    std::string out;
+    for (int op = 0; op < bc::kFirstPseudo; ++op) {
+        const bc::OpInfo& info = bc::op_info(op);
+        if (!info.name || info.base != op) continue;
+        out += "op " + std::string(info.name) + " " + std::to_string(op) + " " + std::to_string(info.cache) +
+               " " + std::to_string(info.flags) + "\n";
+        for (int jump = 0; jump < 2; ++jump) {
+            out += "se " + std::to_string(op) + " " + std::to_string(jump);
+            for (int oparg = 0; oparg <= (bc::has_arg(op) ? 300 : 0); ++oparg) {
+                auto effect = bc::stack_effect(op, oparg, jump != 0);
+                out += effect ? " " + std::to_string(*effect) : std::string(" None");
+            }
+            out += "\n";
+        }
+    }
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    return 0;
+}
+
 // Benchmark aid (bench/parse): decodes and parses every file, printing
 // nothing but the number of files that failed and the time spent parsing
 // (reading the files excluded), so that the benchmark can compare the
@@ -223,6 +248,7 @@ int main(int argc, char** argv) {
             if (i + 1 >= args.size()) return usage_error("Argument expected for the --parse-only option");
             return parse_only(std::vector<std::string>(args.begin() + i + 1, args.end()));
         }
+        if (a == "--opcode-table") return print_opcode_table();
         if (a == "--tokenize") {
             if (i + 1 >= args.size()) return usage_error("Argument expected for the --tokenize option");
             return dump_tokens(args[i + 1]);
