@@ -11,7 +11,9 @@
 
 #include <chrono>
 
+#include "runtime/builtin_types.h"
 #include "runtime/errors.h"
+#include "vm/state.h"
 
 namespace krait::runtime {
 
@@ -175,6 +177,23 @@ void partition(GcHeader* list, GcHeader* unreachable) {
   }
 }
 
+void visit_may_be_tracked(Value referent, void* context) {
+  if (gc_may_be_tracked(referent)) *static_cast<bool*>(context) = true;
+}
+
+// As CPython: a tuple holding only atoms (ints, strs, untracked tuples...) can never be part of
+// a cycle, so reachable tuples are checked and untracked once they are seen to be atomic.
+void untrack_atomic_tuples(GcHeader* list) {
+  for (GcHeader* h = list->next, *next; h != list; h = next) {
+    next = h->next;
+    Object* object = object_of(h);
+    if (object->type != &tuple_type) continue;
+    bool may_be_tracked = false;
+    traverse(object, visit_may_be_tracked, &may_be_tracked);
+    if (!may_be_tracked) gc_untrack(object);
+  }
+}
+
 void deduce_unreachable(GcHeader* list, GcHeader* unreachable) {
   update_refs(list);
   subtract_refs(list);
@@ -261,6 +280,7 @@ size_t collect_main(int generation) {
   GcHeader unreachable;
   list_init(&unreachable);
   deduce_unreachable(young, &unreachable);
+  untrack_atomic_tuples(young);
   if (young != old) {
     if (generation == kGcGenerations - 2) state.long_lived_pending += list_size(young);
     list_merge(young, old);
@@ -432,6 +452,13 @@ std::vector<Value> gc_get_referents(Object* object) {
   return referents;
 }
 
+bool gc_may_be_tracked(Value value) {
+  if (!value.is_object()) return false;
+  const Object* object = value.as_object();
+  if (!(object->flags & ObjectFlag::HasGcHeader)) return false;
+  return object->type != &tuple_type || (object->flags & ObjectFlag::GcTracked);
+}
+
 bool gc_is_finalized(const Object* object) {
   return (object->flags & ObjectFlag::HasGcHeader) && (object->flags & ObjectFlag::Finalized);
 }
@@ -445,7 +472,7 @@ void call_finalizer(Object* object) {
   finalize(object);
   // A finalizer reports its own errors ("Exception ignored in: ..."); none may escape.
   if (error_occurred()) clear_error();
-  if (saved) set_exception(saved.get());
+  if (saved) vm::restore_exception(saved.release());
 }
 
 // --- -X gc-stats --------------------------------------------------------------------------------

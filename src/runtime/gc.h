@@ -85,6 +85,11 @@ std::vector<Object*> gc_get_referrers(const Value* targets, size_t count);
 // What type->traverse visits for `object` (only objects, borrowed); empty if not a GC type.
 std::vector<Value> gc_get_referents(Object* object);
 
+// True if `value` could ever be part of a cycle: a GC object, except an untracked tuple
+// (CPython's _PyObject_GC_MAY_BE_TRACKED). Containers that start untracked (a dict holding only
+// atoms) call gc_track when such a value is stored into them.
+bool gc_may_be_tracked(Value value);
+
 // True if `object` has a finalizer that already ran (PEP 442).
 bool gc_is_finalized(const Object* object);
 
