@@ -533,7 +533,7 @@ class Optimizer {
     return str_node(std::move(text));
   }
 
-  // One conversion after a '%': flags, up to two digits of width and of precision, then s, r or
+  // One conversion after a '%': flags (- + space # 0 z), up to two digits of width and of precision, then s, r or
   // a. nullptr when unsupported (the whole expression is then left alone).
   ast::expr* format_unit(const std::string& fmt, size_t& pos, ast::expr* arg) {
     constexpr int kMaxDigits = 3;
@@ -548,7 +548,7 @@ class Optimizer {
     for (;;) {
       if (!next()) return nullptr;
       if (ch == '-') left_justify = true;
-      else if (ch != '+' && ch != ' ' && ch != '#' && ch != '0') break;
+      else if (ch != '+' && ch != ' ' && ch != '#' && ch != '0' && ch != 'z') break;  // 'z': 3.11's flag
     }
     int width = -1, prec = -1;
     if (ch >= '0' && ch <= '9') {
