@@ -26,4 +26,8 @@ int write_to(Value file, const std::string& text);
 // Flushes sys.stdout and sys.stderr (at exit).
 void flush_std_streams();
 
+// gc (src/modules/gc_module.cpp): a new module object (new reference); the first call also
+// connects gc.callbacks and gc.garbage to the collector.
+Value create_gc_module();
+
 }  // namespace krait::modules

@@ -432,7 +432,7 @@ void visit_find(Value referent, void* context) {
     if (search->targets[i].is(referent)) search->found = true;
 }
 void visit_collect(Value referent, void* context) {
-  if (referent.is_object()) static_cast<std::vector<Value>*>(context)->push_back(referent);
+  if (referent) static_cast<std::vector<Value>*>(context)->push_back(referent);
 }
 }  // namespace
 

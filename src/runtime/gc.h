@@ -82,7 +82,8 @@ size_t gc_get_freeze_count();
 std::vector<Object*> gc_get_objects(int generation = -1);
 // Tracked objects that refer directly to one of `targets` (borrowed).
 std::vector<Object*> gc_get_referrers(const Value* targets, size_t count);
-// What type->traverse visits for `object` (only objects, borrowed); empty if not a GC type.
+// What type->traverse visits for `object` (borrowed; immediates included, since CPython's ints
+// and floats are objects it visits); empty if not a GC type.
 std::vector<Value> gc_get_referents(Object* object);
 
 // True if `value` could ever be part of a cycle: a GC object, except an untracked tuple
