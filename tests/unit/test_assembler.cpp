@@ -172,4 +172,63 @@ TEST(Assemble, TryExcept) {
   EXPECT_EQ(code.consts.size(), 1u);
 }
 
+// def g(x):
+//     while x:
+//         y = 1      (130 lines: both jumps need an EXTENDED_ARG)
+//     return 2
+TEST(Assemble, WhileLoopWithExtendedArgJumps) {
+  constexpr int n = 130;
+  Builder g;
+  CodeUnitInfo unit;
+  unit.name = unit.qualname = "g";
+  unit.firstlineno = 1;
+  unit.argcount = 1;
+  unit.flags = CodeFlag::Optimized | CodeFlag::NewLocals;
+  unit.consts.add(Constant::none());
+  unit.varnames.add("x");
+  int y = unit.varnames.add("y");
+  int one = unit.consts.add(Constant::integer(1));
+
+  BasicBlock* loop = g.block();
+  BasicBlock* body = g.block();
+  BasicBlock* anchor = g.block();
+  BasicBlock* exit = g.block();
+  g.loc = Location{1, 1, 0, 0};
+  g.op(RESUME, 0);
+  g.use(loop);
+  Location while_loc{2, n + 2, 4, 13};
+  g.loc = Location{2, 2, 10, 11};
+  g.op(LOAD_FAST, 0);
+  g.loc = while_loc;
+  g.op(POP_JUMP_IF_FALSE, 0, anchor);
+  g.use(body);
+  for (int line = 3; line < n + 3; ++line) {
+    g.loc = Location{line, line, 12, 13};
+    g.op(LOAD_CONST, one);
+    g.loc = Location{line, line, 8, 9};
+    g.op(STORE_FAST, y);
+  }
+  g.loc = Location{2, 2, 10, 11};
+  g.op(LOAD_FAST, 0);
+  g.loc = while_loc;
+  g.op(POP_JUMP_IF_TRUE, 0, body);
+  g.use(anchor);
+  g.use(exit);
+  g.loc = Location{n + 3, n + 3, 11, 12};  // "return <constant>" is located at the constant
+  g.op(NOP);
+  g.op(LOAD_CONST, unit.consts.add(Constant::integer(2)));
+  g.op(RETURN_VALUE);
+
+  CodeData code = assemble(g.graph, unit);
+  std::string body_code, body_lines;
+  for (int i = 0; i < n; ++i) body_code += "64017d01";
+  for (int i = 0; i < n; ++i) body_lines += "d80c0d8801";
+  EXPECT_EQ(hex(code.code), "97007c009001720" "7" + body_code + "7c009001b00764025300");
+  EXPECT_EQ(hex(code.linetable), "8000d80a0bf1004202050e" + body_lines +
+                                     "f04504000b0cf1004202050ef04604000c0d8831");
+  EXPECT_EQ(code.stacksize, 1);
+  EXPECT_EQ(code.consts.size(), 3u);
+  EXPECT_EQ(code.localsplusnames, (std::vector<std::string>{"x", "y"}));
+}
+
 }  // namespace
