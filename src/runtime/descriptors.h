@@ -82,9 +82,9 @@ void add_members(TypeObject* type, const MemberDef* members);
 
 // Calls a native method with self (already checked) and the vectorcall arguments; checks the
 // argument count for NoArgs/OneArg and keyword use, with CPython's messages, naming the method
-// `qualname` ("list.append", "len").
-Value call_method_def(const MethodDef* def, const char* qualname, Value self, const Value* args,
-                      size_t nargs, Value kwnames);
+// "OWNER.name" ("list.append"), or just "name" when `owner` is null ("len").
+Value call_method_def(const MethodDef* def, Value self, const Value* args, size_t nargs, Value kwnames,
+                      const TypeObject* owner);
 
 Value property_new(Value fget, Value fset, Value fdel, Value doc);  // null arguments = None
 Value classmethod_new(Value callable);
