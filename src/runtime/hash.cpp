@@ -54,6 +54,9 @@ void set_key(const unsigned char* secret) {
 }  // namespace
 
 bool hash_init() {
+  // Once only: str and bytes cache their hashes, so the key must never change.
+  static bool valid = true;
+  if (g_initialized) return valid;
   g_initialized = true;
   // CPython's secret is 24 bytes; SipHash's key is the first 16.
   unsigned char secret[24] = {};
@@ -69,6 +72,7 @@ bool hash_init() {
   if (*end != '\0' || errno != 0 || seed > 4294967295ul || env[0] == '-') {
     random_fill(secret, sizeof secret);
     set_key(secret);
+    valid = false;
     return false;
   }
   if (seed != 0) lcg_fill(static_cast<uint32_t>(seed), secret, sizeof secret);

@@ -1,0 +1,512 @@
+// bytes (and the codecs str.encode / bytes.decode know natively). bytearray is not built yet:
+// bytearray_type is defined but has no constructor ("not implemented" on use).
+#include "runtime/bytes.h"
+
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+#include "runtime/abstract.h"
+#include "runtime/coll_util.h"
+#include "runtime/errors.h"
+#include "runtime/hash.h"
+#include "runtime/int.h"
+#include "runtime/list.h"
+#include "runtime/memory.h"
+#include "runtime/slice.h"
+#include "runtime/str.h"
+#include "runtime/str_builder.h"
+#include "runtime/tuple.h"
+#include "support/utf8.h"
+
+namespace krait::runtime {
+
+TypeObject bytes_type, bytearray_type, bytes_iterator_type, bytearray_iterator_type;
+
+namespace {
+
+Value g_empty_bytes;
+Value new_ref(Value v) {
+  incref(v);
+  return v;
+}
+
+BytesObject* allocate_bytes(size_t n) {
+  Object* memory = allocate_object(&bytes_type, sizeof(BytesObject) + n + 1);
+  if (memory == nullptr) return nullptr;
+  BytesObject* b = static_cast<BytesObject*>(memory);
+  b->size = static_cast<int64_t>(n);
+  b->hash = -1;
+  return b;
+}
+
+}  // namespace
+
+bool is_bytes(Value v) { return v.is_object() && (v.as_object()->type->flags & TypeFlag::BytesSubclass); }
+bool is_bytearray(Value v) { return v.is_object() && is_subtype(v.as_object()->type, &bytearray_type); }
+
+Value bytes_empty() {
+  if (g_empty_bytes.is_null()) {
+    BytesObject* b = allocate_bytes(0);
+    if (b == nullptr) return Value();
+    g_empty_bytes = Value::object(b);
+  }
+  return new_ref(g_empty_bytes);
+}
+
+Value bytes_new(size_t size) {
+  if (size == 0) return bytes_empty();
+  BytesObject* b = allocate_bytes(size);
+  return b == nullptr ? Value() : Value::object(b);
+}
+
+Value bytes_from(std::string_view data) {
+  if (data.empty()) return bytes_empty();
+  BytesObject* b = allocate_bytes(data.size());
+  if (b == nullptr) return Value();
+  std::memcpy(b->data, data.data(), data.size());
+  return Value::object(b);
+}
+
+Value bytearray_from(std::string_view data) {
+  return raise(exc::NotImplementedError, "not implemented: bytearray");
+}
+
+bool bytes_like_view(Value v, std::string_view* out) {
+  if (is_bytes(v)) {
+    *out = bytes_view(v);
+    return true;
+  }
+  raise_format(exc::TypeError, "a bytes-like object is required, not '%s'", coll::type_name(v));
+  return false;
+}
+
+Value bytes_repr(Value v) {
+  std::string_view data = bytes_view(v);
+  bool has_single = data.find('\'') != std::string_view::npos;
+  bool has_double = data.find('"') != std::string_view::npos;
+  char quote = has_single && !has_double ? '"' : '\'';
+  std::string out = "b";
+  out += quote;
+  static const char kHex[] = "0123456789abcdef";
+  for (unsigned char c : data) {
+    if (c == quote || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c < 0x20 || c >= 0x7F) {
+      out += "\\x";
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  out += quote;
+  return str_from_ascii(out);
+}
+
+int64_t bytes_hash(Value v) {
+  BytesObject* b = as_bytes(v);
+  if (b->hash == -1) b->hash = hash_bytes(b->data, static_cast<size_t>(b->size));
+  return b->hash;
+}
+
+// --- codecs ------------------------------------------------------------------------------------
+
+namespace {
+
+std::string normalize_encoding(std::string_view name) {
+  std::string out;
+  for (char c : name) {
+    char l = static_cast<char>(tolower(static_cast<unsigned char>(c)));
+    out += (l == '-' || l == ' ') ? '_' : l;
+  }
+  if (out == "utf8" || out == "utf_8" || out == "u8" || out == "utf" || out == "cp65001") return "utf-8";
+  if (out == "ascii" || out == "us_ascii" || out == "646") return "ascii";
+  if (out == "latin_1" || out == "latin1" || out == "iso_8859_1" || out == "iso8859_1" || out == "l1" || out == "8859" ||
+      out == "cp819" || out == "latin") {
+    return "latin-1";
+  }
+  return "";
+}
+
+Value encode_error(const char* codec, Value str, size_t start, size_t end, const char* reason) {
+  char32_t c = str_char(str, start);
+  char buf[256];
+  if (end - start == 1) {
+    const char* fmt = c <= 0xFF ? "'%s' codec can't encode character '\\x%02x' in position %zu: %s"
+                      : c <= 0xFFFF ? "'%s' codec can't encode character '\\u%04x' in position %zu: %s"
+                                    : "'%s' codec can't encode character '\\U%08x' in position %zu: %s";
+    snprintf(buf, sizeof buf, fmt, codec, static_cast<unsigned>(c), start, reason);
+  } else {
+    snprintf(buf, sizeof buf, "'%s' codec can't encode characters in position %zu-%zu: %s", codec, start, end - 1, reason);
+  }
+  return raise(exc::UnicodeEncodeError, buf);
+}
+
+}  // namespace
+
+Value str_encode(Value str, std::string_view encoding, std::string_view errors) {
+  std::string codec = normalize_encoding(encoding);
+  if (codec.empty()) return raise_format(exc::LookupError, "unknown encoding: %s", std::string(encoding).c_str());
+  if (errors != "strict" && errors != "ignore" && errors != "replace" && errors != "surrogateescape" &&
+      errors != "surrogatepass" && errors != "backslashreplace" && errors != "xmlcharrefreplace") {
+    return raise_format(exc::LookupError, "unknown error handler name '%s'", std::string(errors).c_str());
+  }
+  size_t n = str_length(str);
+  char32_t limit = codec == "ascii" ? 0x80 : codec == "latin-1" ? 0x100 : 0x110000;
+  const char* reason = codec == "ascii" ? "ordinal not in range(128)" : codec == "latin-1" ? "ordinal not in range(256)" : "surrogates not allowed";
+  if (codec == "utf-8" && str_is_ascii(str)) return bytes_from(str_utf8(str));
+  std::string out;
+  out.reserve(n);
+  for (size_t i = 0; i < n; ++i) {
+    char32_t c = str_char(str, i);
+    bool bad = c >= limit || (codec == "utf-8" && c >= 0xD800 && c <= 0xDFFF);
+    if (!bad) {
+      if (codec == "utf-8") utf8::append(out, c);
+      else out += static_cast<char>(c);
+      continue;
+    }
+    if (errors == "surrogateescape" && c >= 0xDC80 && c <= 0xDCFF) {
+      out += static_cast<char>(c - 0xDC00);
+    } else if (errors == "surrogatepass" && codec == "utf-8" && c >= 0xD800 && c <= 0xDFFF) {
+      utf8::append(out, c);
+    } else if (errors == "ignore") {
+    } else if (errors == "replace") {
+      out += '?';
+    } else if (errors == "backslashreplace") {
+      char buf[16];
+      snprintf(buf, sizeof buf, c <= 0xFF ? "\\x%02x" : c <= 0xFFFF ? "\\u%04x" : "\\U%08x", static_cast<unsigned>(c));
+      out += buf;
+    } else if (errors == "xmlcharrefreplace") {
+      out += "&#" + std::to_string(static_cast<unsigned>(c)) + ";";
+    } else {
+      size_t end = i + 1;
+      while (end < n) {
+        char32_t d = str_char(str, end);
+        if (!(d >= limit || (codec == "utf-8" && d >= 0xD800 && d <= 0xDFFF))) break;
+        ++end;
+      }
+      return encode_error(codec.c_str(), str, i, end, reason);
+    }
+  }
+  return bytes_from(out);
+}
+
+Value bytes_decode(std::string_view data, std::string_view encoding, std::string_view errors) {
+  std::string codec = normalize_encoding(encoding);
+  if (codec.empty()) return raise_format(exc::LookupError, "unknown encoding: %s", std::string(encoding).c_str());
+  if (codec == "latin-1") return str_from_latin1(data);
+  StrBuilder b;
+  b.reserve(data.size());
+  size_t i = 0;
+  while (i < data.size()) {
+    unsigned char c = static_cast<unsigned char>(data[i]);
+    if (c < 0x80) {
+      b.push(c);
+      ++i;
+      continue;
+    }
+    size_t bad_end = i + 1;
+    const char* reason = "ordinal not in range(128)";
+    if (codec == "utf-8") {
+      utf8::DecodeError e = utf8::python_decode_error(data, i);
+      if (e.end == 0 || e.start > i) {
+        size_t pos = i;
+        int32_t cp = utf8::decode(data, pos);
+        b.push(static_cast<char32_t>(cp));
+        i = pos;
+        continue;
+      }
+      bad_end = e.end;
+      reason = e.reason;
+      if (errors == "strict") return raise(exc::UnicodeDecodeError, utf8::python_decode_message(data, e));
+    } else if (errors == "strict") {
+      char buf[128];
+      snprintf(buf, sizeof buf, "'ascii' codec can't decode byte 0x%02x in position %zu: %s", c, i, reason);
+      return raise(exc::UnicodeDecodeError, buf);
+    }
+    if (errors == "replace") {
+      b.push(0xFFFD);
+    } else if (errors == "surrogateescape") {
+      for (size_t k = i; k < bad_end; ++k) b.push(0xDC00 + static_cast<unsigned char>(data[k]));
+    } else if (errors == "backslashreplace") {
+      for (size_t k = i; k < bad_end; ++k) {
+        char buf[8];
+        snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned char>(data[k]));
+        b.push_ascii(buf);
+      }
+    } else if (errors != "ignore") {
+      return raise_format(exc::LookupError, "unknown error handler name '%s'", std::string(errors).c_str());
+    }
+    i = bad_end;
+  }
+  return b.finish();
+}
+
+// --- slots and methods ---------------------------------------------------------------------------
+
+namespace {
+
+void bytes_dealloc(Object* self) { free_object(self); }
+int64_t bytes_hash_slot(Value v) { return bytes_hash(v); }
+int64_t bytes_length(Value v) { return static_cast<int64_t>(bytes_size(v)); }
+
+Value bytes_richcompare(Value a, Value b, CompareOp op) {
+  if (!is_bytes(a) || !is_bytes(b)) return new_ref(not_implemented());
+  int c = bytes_view(a).compare(bytes_view(b));
+  bool r;
+  switch (op) {
+    case CompareOp::Lt: r = c < 0; break;
+    case CompareOp::Le: r = c <= 0; break;
+    case CompareOp::Eq: r = c == 0; break;
+    case CompareOp::Ne: r = c != 0; break;
+    case CompareOp::Gt: r = c > 0; break;
+    default: r = c >= 0; break;
+  }
+  return new_ref(bool_value(r));
+}
+
+Value bytes_concat(Value a, Value b) {
+  std::string_view x, y;
+  if (!is_bytes(a) || !bytes_like_view(b, &y)) {
+    clear_error();
+    return raise_format(exc::TypeError, "can't concat %s to %s", coll::type_name(b), coll::type_name(a));
+  }
+  x = bytes_view(a);
+  std::string out(x);
+  out.append(y);
+  return bytes_from(out);
+}
+
+Value bytes_repeat(Value self, int64_t count) {
+  if (count <= 0) return bytes_empty();
+  std::string out;
+  std::string_view v = bytes_view(self);
+  out.reserve(v.size() * static_cast<size_t>(count));
+  for (int64_t i = 0; i < count; ++i) out.append(v);
+  return bytes_from(out);
+}
+
+Value bytes_item(Value self, int64_t index) {
+  if (index < 0 || static_cast<size_t>(index) >= bytes_size(self)) return raise(exc::IndexError, "index out of range");
+  return int_from_int64(static_cast<unsigned char>(bytes_data(self)[index]));
+}
+
+Value bytes_subscript(Value self, Value key) {
+  if (is_slice(key)) {
+    int64_t start, stop, step;
+    if (slice_unpack(key, &start, &stop, &step) < 0) return Value();
+    int64_t n = slice_adjust_indices(static_cast<int64_t>(bytes_size(self)), &start, &stop, step);
+    std::string out;
+    for (int64_t i = 0, at = start; i < n; ++i, at += step) out += bytes_data(self)[at];
+    if (n == static_cast<int64_t>(bytes_size(self)) && step == 1 && type_of(self) == &bytes_type) return new_ref(self);
+    return bytes_from(out);
+  }
+  if (key.is_small_int() || type_of(key)->number.index != nullptr) {
+    int64_t index;
+    if (!coll::index_arg(key, &index)) return Value();
+    if (index < 0) index += static_cast<int64_t>(bytes_size(self));
+    return bytes_item(self, index);
+  }
+  return raise_format(exc::TypeError, "byte indices must be integers or slices, not %s", coll::type_name(key));
+}
+
+int bytes_contains(Value self, Value item) {
+  if (is_int(item)) {
+    int64_t x;
+    if (!int_to_int64(item, &x) || x < 0 || x > 255) {
+      raise(exc::ValueError, "byte must be in range(0, 256)");
+      return -1;
+    }
+    return bytes_view(self).find(static_cast<char>(x)) != std::string_view::npos;
+  }
+  std::string_view needle;
+  if (!bytes_like_view(item, &needle)) return -1;
+  return bytes_view(self).find(needle) != std::string_view::npos;
+}
+
+Value bytes_decode_method(Value self, const Value* args, size_t nargs, Value kwnames) {
+  static const char* const kParams[] = {"encoding", "errors"};
+  Value a[2];
+  if (!coll::parse_args("decode", args, nargs, kwnames, kParams, 2, 0, 2, a)) return Value();
+  std::string encoding = "utf-8", errors = "strict";
+  if (!a[0].is_null()) {
+    if (!is_str(a[0])) return raise_format(exc::TypeError, "decode() argument 'encoding' must be str, not %s", coll::type_name(a[0]));
+    encoding = str_to_utf8(a[0]);
+  }
+  if (!a[1].is_null()) {
+    if (!is_str(a[1])) return raise_format(exc::TypeError, "decode() argument 'errors' must be str, not %s", coll::type_name(a[1]));
+    errors = str_to_utf8(a[1]);
+  }
+  return bytes_decode(bytes_view(self), encoding, errors);
+}
+
+Value bytes_hex(Value self) {
+  static const char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : bytes_view(self)) {
+    out += kHex[c >> 4];
+    out += kHex[c & 15];
+  }
+  return str_from_ascii(out);
+}
+
+Value bytes_join(Value self, Value iterable) {
+  Ref list = Ref::steal(list_from_iterable(iterable));
+  if (!list) return Value();
+  std::string out;
+  for (size_t i = 0; i < list_size(list.get()); ++i) {
+    std::string_view piece;
+    if (!bytes_like_view(list_get(list.get(), i), &piece)) {
+      clear_error();
+      return raise_format(exc::TypeError, "sequence item %zu: expected a bytes-like object, %s found", i,
+                          coll::type_name(list_get(list.get(), i)));
+    }
+    if (i > 0) out.append(bytes_view(self));
+    out.append(piece);
+  }
+  return bytes_from(out);
+}
+
+Value bytes_startswith(Value self, Value prefix) {
+  std::string_view p;
+  if (!bytes_like_view(prefix, &p)) return Value();
+  return new_ref(bool_value(bytes_view(self).substr(0, p.size()) == p));
+}
+Value bytes_endswith(Value self, Value suffix) {
+  std::string_view p;
+  if (!bytes_like_view(suffix, &p)) return Value();
+  std::string_view v = bytes_view(self);
+  return new_ref(bool_value(v.size() >= p.size() && v.substr(v.size() - p.size()) == p));
+}
+Value bytes_find(Value self, Value sub) {
+  std::string_view p;
+  if (!bytes_like_view(sub, &p)) return Value();
+  size_t at = bytes_view(self).find(p);
+  return int_from_int64(at == std::string_view::npos ? -1 : static_cast<int64_t>(at));
+}
+
+Value bytes_new_slot(TypeObject* type, const Value* args, size_t nargs, Value kwnames) {
+  if (type != &bytes_type) return raise(exc::NotImplementedError, "not implemented: subclasses of bytes");
+  static const char* const kParams[] = {"source", "encoding", "errors"};
+  Value a[3];
+  if (!coll::parse_args("bytes", args, nargs, kwnames, kParams, 3, 0, 3, a)) return Value();
+  if (a[0].is_null()) return bytes_empty();
+  if (is_str(a[0])) {
+    if (a[1].is_null()) return raise(exc::TypeError, "string argument without an encoding");
+    return str_encode(a[0], str_utf8(a[1]), a[2].is_null() ? "strict" : str_utf8(a[2]));
+  }
+  if (!a[1].is_null()) return raise(exc::TypeError, "encoding without a string argument");
+  if (is_bytes(a[0])) return bytes_from(bytes_view(a[0]));
+  if (is_int(a[0])) {
+    int64_t n;
+    if (!int_to_int64(a[0], &n)) return raise(exc::OverflowError, "cannot fit 'int' into an index-sized integer");
+    if (n < 0) return raise(exc::ValueError, "negative count");
+    return bytes_from(std::string(static_cast<size_t>(n), '\0'));
+  }
+  Ref list = Ref::steal(list_from_iterable(a[0]));
+  if (!list) {
+    if (error_matches(exc::TypeError)) {
+      clear_error();
+      return raise_format(exc::TypeError, "cannot convert '%s' object to bytes", coll::type_name(a[0]));
+    }
+    return Value();
+  }
+  std::string out;
+  for (size_t i = 0; i < list_size(list.get()); ++i) {
+    Value item = list_get(list.get(), i);
+    int64_t x;
+    if (!coll::index_arg(item, &x)) return Value();
+    if (x < 0 || x > 255) return raise(exc::ValueError, "bytes must be in range(0, 256)");
+    out += static_cast<char>(x);
+  }
+  return bytes_from(out);
+}
+
+struct BytesIterObject : Object {
+  int64_t index;
+  Value bytes;
+};
+Value bytes_iter(Value self) {
+  BytesIterObject* it = new_object<BytesIterObject>(&bytes_iterator_type);
+  if (it == nullptr) return Value();
+  it->index = 0;
+  it->bytes = new_ref(self);
+  return Value::object(it);
+}
+Value bytes_iterator_next(Value self) {
+  BytesIterObject* it = static_cast<BytesIterObject*>(self.as_object());
+  if (it->bytes.is_null()) return Value();
+  if (static_cast<size_t>(it->index) < bytes_size(it->bytes)) {
+    return int_from_int64(static_cast<unsigned char>(bytes_data(it->bytes)[it->index++]));
+  }
+  Value b = it->bytes;
+  it->bytes = Value();
+  decref(b);
+  return Value();
+}
+void bytes_iterator_dealloc(Object* self) {
+  xdecref(static_cast<BytesIterObject*>(self)->bytes);
+  free_object(self);
+}
+Value iter_self(Value self) { return new_ref(self); }
+
+Value bytearray_new_slot(TypeObject*, const Value*, size_t, Value) {
+  return raise(exc::NotImplementedError, "not implemented: bytearray");
+}
+
+#define M(name, fn, kind) {name, reinterpret_cast<void*>(&fn), MethodKind::kind}
+const MethodDef bytes_methods[] = {
+    M("decode", bytes_decode_method, FastKeywords),
+    M("hex", bytes_hex, NoArgs),
+    M("join", bytes_join, OneArg),
+    M("startswith", bytes_startswith, OneArg),
+    M("endswith", bytes_endswith, OneArg),
+    M("find", bytes_find, OneArg),
+    {nullptr, nullptr, MethodKind::NoArgs},
+};
+#undef M
+
+}  // namespace
+
+void init_bytes_types() {
+  TypeObject& t = bytes_type;
+  coll::init_static_type(t, "bytes", sizeof(BytesObject), TypeFlag::BaseType | TypeFlag::BytesSubclass);
+  t.dealloc = bytes_dealloc;
+  t.repr = bytes_repr;
+  t.str = bytes_repr;
+  t.hash = bytes_hash_slot;
+  t.richcompare = bytes_richcompare;
+  t.iter = bytes_iter;
+  t.new_ = bytes_new_slot;
+  t.sequence.length = bytes_length;
+  t.sequence.concat = bytes_concat;
+  t.sequence.repeat = bytes_repeat;
+  t.sequence.item = bytes_item;
+  t.sequence.contains = bytes_contains;
+  t.mapping.length = bytes_length;
+  t.mapping.subscript = bytes_subscript;
+  add_methods(&t, bytes_methods);
+  type_ready(&t);
+
+  coll::init_static_type(bytes_iterator_type, "bytes_iterator", sizeof(BytesIterObject), 0);
+  bytes_iterator_type.dealloc = bytes_iterator_dealloc;
+  bytes_iterator_type.iter = iter_self;
+  bytes_iterator_type.iternext = bytes_iterator_next;
+  type_ready(&bytes_iterator_type);
+
+  coll::init_static_type(bytearray_type, "bytearray", sizeof(ByteArrayObject), TypeFlag::BaseType);
+  bytearray_type.new_ = bytearray_new_slot;
+  type_ready(&bytearray_type);
+  coll::init_static_type(bytearray_iterator_type, "bytearray_iterator", sizeof(BytesIterObject), 0);
+  type_ready(&bytearray_iterator_type);
+}
+
+}  // namespace krait::runtime
