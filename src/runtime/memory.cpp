@@ -65,13 +65,21 @@ bool refill_run(SizeClass& sc) {
   return true;
 }
 
+// Zeroes a block of whole words. A plain loop: the compiler would otherwise inline memset of
+// these sizes as `rep stos`, whose start-up cost doubled the time of a small allocation.
+__attribute__((optimize("no-tree-loop-distribute-patterns"))) inline void zero_words(void* block, size_t bytes) {
+  auto* words = static_cast<uint64_t*>(block);
+  size_t n = bytes / sizeof(uint64_t);
+  for (size_t i = 0; i < n; ++i) words[i] = 0;
+}
+
 // A zeroed block of class `size_class`, or nullptr.
 void* pool_alloc(size_t size_class) {
   SizeClass& sc = classes[size_class];
   size_t bytes = class_bytes(size_class);
   if (FreeBlock* block = sc.free) {
     sc.free = block->next;
-    std::memset(block, 0, bytes);
+    zero_words(block, bytes);
     return block;
   }
   if (sc.bump_end - sc.bump < static_cast<ptrdiff_t>(bytes) && !refill_run(sc)) return nullptr;
