@@ -28,6 +28,7 @@ struct Frame {
   int stacktop;          // number of values on the value stack
   FrameOwner owner;
   bool is_entry;         // returning from this frame leaves the current eval_frame call
+  char* stack_mark;      // the thread's frame-stack top before this frame was pushed
   Value localsplus[1];   // locals, cells, free variables, then the value stack
 
   Value* stack_base() { return localsplus + code->nlocalsplus; }

@@ -1,0 +1,1215 @@
+// The eval loop: computed-goto dispatch over CPython 3.11's instructions. Python-to-Python
+// calls push a frame on the thread's frame stack and continue in the same loop; returning pops
+// it. Exceptions unwind through the code object's exception table.
+#include "vm/eval.h"
+
+#include <cstring>
+
+#include "bytecode/opcodes.h"
+#include "modules/modules.h"
+#include "runtime/abstract.h"
+#include "runtime/dict.h"
+#include "runtime/errors.h"
+#include "runtime/exceptions.h"
+#include "runtime/float.h"
+#include "runtime/int.h"
+#include "runtime/list.h"
+#include "runtime/method.h"
+#include "runtime/module.h"
+#include "runtime/set.h"
+#include "runtime/slice.h"
+#include "runtime/str.h"
+#include "runtime/tuple.h"
+#include "vm/eval_helpers.h"
+#include "vm/interp.h"
+
+namespace krait::vm {
+
+using namespace runtime;
+
+namespace {
+
+// Inline cache sizes, from the instruction table.
+#define KRAIT_OP(name, number, cache, effect, jump_effect, flags) constexpr int kCache_##name = cache;
+#include "bytecode/opcodes.def"
+
+}  // namespace
+
+Value eval_frame(ThreadState& ts, Frame* entry, Value throw_pending) {
+  static void* targets[256];
+  static bool targets_ready = false;
+  if (!targets_ready) {
+    for (auto& t : targets) t = &&L_unknown;
+#define KRAIT_OP(name, number, cache, effect, jump_effect, flags) targets[number] = &&L_##name;
+#include "bytecode/opcodes.def"
+    targets_ready = true;
+  }
+
+  entry->is_entry = true;
+  Frame* f = entry;
+  CodeObject* code;
+  const uint16_t* first_instr;
+  const uint16_t* next_instr;
+  Value* sp;
+  Value* base;
+  Value* locals;
+  Value kwnames;  // set by KW_NAMES for the next CALL (borrowed from co_consts)
+  uint16_t word;
+  int opcode;
+  int oparg;
+
+#define LOAD_REGISTERS()                                     \
+  do {                                                       \
+    code = f->code;                                          \
+    first_instr = code->units.data();                        \
+    next_instr = first_instr + f->lasti + 1;                 \
+    locals = f->localsplus;                                  \
+    base = f->localsplus + code->nlocalsplus;                \
+    sp = base + f->stacktop;                                 \
+  } while (0)
+#define SAVE_SP() (f->stacktop = int(sp - base))
+#define DISPATCH()                                           \
+  do {                                                       \
+    f->lasti = int(next_instr - first_instr);                \
+    word = *next_instr++;                                    \
+    opcode = word & 0xff;                                    \
+    oparg = word >> 8;                                       \
+    goto* targets[opcode];                                   \
+  } while (0)
+#define TARGET(op) L_##op:
+#define SKIP_CACHES(op) (next_instr += kCache_##op)
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define SECOND() (sp[-2])
+#define THIRD() (sp[-3])
+#define PEEK(n) (sp[-(n)])
+#define JUMPBY(n) (next_instr += (n))
+#define ERROR_IF(cond) \
+  do {                 \
+    if (cond) goto error; \
+  } while (0)
+
+  ts.frame = f;
+  LOAD_REGISTERS();
+  kwnames = Value();
+  if (throw_pending) goto error;
+  DISPATCH();
+
+  TARGET(CACHE) TARGET(NOP) TARGET(RESUME) { DISPATCH(); }
+
+  TARGET(EXTENDED_ARG) {
+    word = *next_instr++;
+    opcode = word & 0xff;
+    oparg = (oparg << 8) | (word >> 8);
+    goto* targets[opcode];
+  }
+
+  TARGET(LOAD_FAST) {
+    Value v = locals[oparg];
+    if (!v) {
+      SAVE_SP();
+      unbound_local_error(code, oparg);
+      goto error;
+    }
+    incref(v);
+    PUSH(v);
+    DISPATCH();
+  }
+  TARGET(LOAD_CONST) {
+    Value v = tuple_get(code->consts, oparg);
+    incref(v);
+    PUSH(v);
+    DISPATCH();
+  }
+  TARGET(STORE_FAST) {
+    Value old = locals[oparg];
+    locals[oparg] = POP();
+    xdecref(old);
+    DISPATCH();
+  }
+  TARGET(DELETE_FAST) {
+    Value old = locals[oparg];
+    if (!old) {
+      unbound_local_error(code, oparg);
+      goto error;
+    }
+    locals[oparg] = Value();
+    decref(old);
+    DISPATCH();
+  }
+  TARGET(POP_TOP) {
+    Value v = POP();
+    xdecref(v);
+    DISPATCH();
+  }
+  TARGET(PUSH_NULL) {
+    PUSH(Value());
+    DISPATCH();
+  }
+  TARGET(COPY) {
+    Value v = PEEK(oparg);
+    incref(v);
+    PUSH(v);
+    DISPATCH();
+  }
+  TARGET(SWAP) {
+    Value t = TOP();
+    TOP() = PEEK(oparg);
+    PEEK(oparg) = t;
+    DISPATCH();
+  }
+
+  // --- operators --------------------------------------------------------------------------------
+  TARGET(UNARY_POSITIVE) TARGET(UNARY_NEGATIVE) TARGET(UNARY_INVERT) {
+    Value v = TOP();
+    SAVE_SP();
+    Value r = opcode == bytecode::UNARY_POSITIVE ? unary_positive(v)
+              : opcode == bytecode::UNARY_NEGATIVE ? unary_negative(v)
+                                                   : unary_invert(v);
+    ERROR_IF(!r);
+    decref(v);
+    TOP() = r;
+    DISPATCH();
+  }
+  TARGET(UNARY_NOT) {
+    Value v = TOP();
+    SAVE_SP();
+    int t = is_true(v);
+    ERROR_IF(t < 0);
+    decref(v);
+    TOP() = bool_value(!t);
+    DISPATCH();
+  }
+  TARGET(BINARY_OP) {
+    Value right = TOP(), left = SECOND();
+    Value r;
+    if (left.is_small_int() && right.is_small_int() &&
+        (oparg == int(BinaryOp::Add) || oparg == int(BinaryOp::InplaceAdd))) {
+      r = int_from_int64(left.as_small_int() + right.as_small_int());
+    } else if (left.is_small_int() && right.is_small_int() &&
+               (oparg == int(BinaryOp::Subtract) || oparg == int(BinaryOp::InplaceSubtract))) {
+      r = int_from_int64(left.as_small_int() - right.as_small_int());
+    } else {
+      SAVE_SP();
+      r = binary_op(left, right, BinaryOp(oparg));
+      ERROR_IF(!r);
+    }
+    decref(left);
+    decref(right);
+    --sp;
+    TOP() = r;
+    SKIP_CACHES(BINARY_OP);
+    DISPATCH();
+  }
+  TARGET(COMPARE_OP) {
+    Value right = TOP(), left = SECOND();
+    Value r;
+    if (left.is_small_int() && right.is_small_int()) {
+      int64_t a = left.as_small_int(), b = right.as_small_int();
+      bool res;
+      switch (CompareOp(oparg)) {
+        case CompareOp::Lt: res = a < b; break;
+        case CompareOp::Le: res = a <= b; break;
+        case CompareOp::Eq: res = a == b; break;
+        case CompareOp::Ne: res = a != b; break;
+        case CompareOp::Gt: res = a > b; break;
+        default: res = a >= b; break;
+      }
+      r = bool_value(res);
+    } else {
+      SAVE_SP();
+      r = rich_compare(left, right, CompareOp(oparg));
+      ERROR_IF(!r);
+    }
+    decref(left);
+    decref(right);
+    --sp;
+    TOP() = r;
+    SKIP_CACHES(COMPARE_OP);
+    DISPATCH();
+  }
+  TARGET(IS_OP) {
+    Value right = POP(), left = TOP();
+    bool r = left.is(right) != bool(oparg);
+    decref(left);
+    decref(right);
+    TOP() = bool_value(r);
+    DISPATCH();
+  }
+  TARGET(CONTAINS_OP) {
+    Value right = TOP(), left = SECOND();
+    SAVE_SP();
+    int r = contains(right, left);
+    ERROR_IF(r < 0);
+    decref(left);
+    decref(right);
+    --sp;
+    TOP() = bool_value(bool(r) != bool(oparg));
+    DISPATCH();
+  }
+  TARGET(BINARY_SUBSCR) {
+    Value sub = TOP(), container = SECOND();
+    SAVE_SP();
+    Value r = get_item(container, sub);
+    ERROR_IF(!r);
+    decref(container);
+    decref(sub);
+    --sp;
+    TOP() = r;
+    SKIP_CACHES(BINARY_SUBSCR);
+    DISPATCH();
+  }
+  TARGET(STORE_SUBSCR) {
+    Value sub = TOP(), container = SECOND(), v = THIRD();
+    SAVE_SP();
+    ERROR_IF(set_item(container, sub, v) < 0);
+    decref(sub);
+    decref(container);
+    decref(v);
+    sp -= 3;
+    SKIP_CACHES(STORE_SUBSCR);
+    DISPATCH();
+  }
+  TARGET(DELETE_SUBSCR) {
+    Value sub = TOP(), container = SECOND();
+    SAVE_SP();
+    ERROR_IF(del_item(container, sub) < 0);
+    decref(sub);
+    decref(container);
+    sp -= 2;
+    DISPATCH();
+  }
+  TARGET(GET_LEN) {
+    SAVE_SP();
+    int64_t n = length(TOP());
+    ERROR_IF(n < 0);
+    Value r = int_from_int64(n);
+    ERROR_IF(!r);
+    PUSH(r);
+    DISPATCH();
+  }
+
+  // --- jumps ------------------------------------------------------------------------------------
+  TARGET(JUMP_FORWARD) {
+    JUMPBY(oparg);
+    DISPATCH();
+  }
+  TARGET(JUMP_BACKWARD) TARGET(JUMP_BACKWARD_NO_INTERRUPT) {
+    JUMPBY(-oparg);
+    DISPATCH();
+  }
+  TARGET(POP_JUMP_FORWARD_IF_FALSE) TARGET(POP_JUMP_FORWARD_IF_TRUE) TARGET(POP_JUMP_BACKWARD_IF_FALSE)
+  TARGET(POP_JUMP_BACKWARD_IF_TRUE) {
+    Value v = TOP();
+    int t;
+    if (v.is(true_value())) t = 1;
+    else if (v.is(false_value()) || v.is(none())) t = 0;
+    else {
+      SAVE_SP();
+      t = is_true(v);
+      ERROR_IF(t < 0);
+    }
+    --sp;
+    decref(v);
+    bool want = opcode == bytecode::POP_JUMP_FORWARD_IF_TRUE || opcode == bytecode::POP_JUMP_BACKWARD_IF_TRUE;
+    if (bool(t) == want) {
+      bool backward = opcode == bytecode::POP_JUMP_BACKWARD_IF_FALSE || opcode == bytecode::POP_JUMP_BACKWARD_IF_TRUE;
+      JUMPBY(backward ? -oparg : oparg);
+    }
+    DISPATCH();
+  }
+  TARGET(POP_JUMP_FORWARD_IF_NONE) TARGET(POP_JUMP_FORWARD_IF_NOT_NONE) TARGET(POP_JUMP_BACKWARD_IF_NONE)
+  TARGET(POP_JUMP_BACKWARD_IF_NOT_NONE) {
+    Value v = POP();
+    bool is_none = v.is(none());
+    decref(v);
+    bool want_none = opcode == bytecode::POP_JUMP_FORWARD_IF_NONE || opcode == bytecode::POP_JUMP_BACKWARD_IF_NONE;
+    if (is_none == want_none) {
+      bool backward = opcode == bytecode::POP_JUMP_BACKWARD_IF_NONE || opcode == bytecode::POP_JUMP_BACKWARD_IF_NOT_NONE;
+      JUMPBY(backward ? -oparg : oparg);
+    }
+    DISPATCH();
+  }
+  TARGET(JUMP_IF_FALSE_OR_POP) TARGET(JUMP_IF_TRUE_OR_POP) {
+    Value v = TOP();
+    SAVE_SP();
+    int t = is_true(v);
+    ERROR_IF(t < 0);
+    if (bool(t) == (opcode == bytecode::JUMP_IF_TRUE_OR_POP)) {
+      JUMPBY(oparg);
+    } else {
+      --sp;
+      decref(v);
+    }
+    DISPATCH();
+  }
+
+  // --- iteration --------------------------------------------------------------------------------
+  TARGET(GET_ITER) {
+    Value v = TOP();
+    SAVE_SP();
+    Value it = get_iter(v);
+    ERROR_IF(!it);
+    decref(v);
+    TOP() = it;
+    DISPATCH();
+  }
+  TARGET(FOR_ITER) {
+    Value it = TOP();
+    SAVE_SP();
+    Value next = iter_next(it);
+    if (next) {
+      PUSH(next);
+      DISPATCH();
+    }
+    if (error_occurred()) {
+      if (!error_matches(exc::StopIteration)) goto error;
+      clear_error();
+    }
+    --sp;
+    decref(it);
+    JUMPBY(oparg);
+    DISPATCH();
+  }
+  TARGET(GET_YIELD_FROM_ITER) {
+    Value v = TOP();
+    SAVE_SP();
+    Value it = get_yield_from_iter(code, v);
+    ERROR_IF(!it);
+    decref(v);
+    TOP() = it;
+    DISPATCH();
+  }
+  TARGET(UNPACK_SEQUENCE) {
+    Value seq = TOP();
+    SAVE_SP();
+    --sp;
+    if (unpack_sequence(seq, oparg, -1, sp) < 0) {
+      ++sp;
+      goto error;
+    }
+    decref(seq);
+    sp += oparg;
+    SKIP_CACHES(UNPACK_SEQUENCE);
+    DISPATCH();
+  }
+  TARGET(UNPACK_EX) {
+    Value seq = TOP();
+    SAVE_SP();
+    --sp;
+    int total = (oparg & 0xFF) + (oparg >> 8) + 1;
+    if (unpack_sequence(seq, oparg & 0xFF, oparg >> 8, sp) < 0) {
+      ++sp;
+      goto error;
+    }
+    decref(seq);
+    sp += total;
+    DISPATCH();
+  }
+
+  // --- names ------------------------------------------------------------------------------------
+  TARGET(LOAD_GLOBAL) {
+    Value name = tuple_get(code->names, oparg >> 1);
+    SAVE_SP();
+    Value v = load_global(f->globals, f->builtins, name);
+    ERROR_IF(!v);
+    if (oparg & 1) PUSH(Value());
+    PUSH(v);
+    SKIP_CACHES(LOAD_GLOBAL);
+    DISPATCH();
+  }
+  TARGET(STORE_GLOBAL) {
+    Value name = tuple_get(code->names, oparg);
+    Value v = TOP();
+    SAVE_SP();
+    ERROR_IF(dict_set_item(f->globals, name, v) < 0);
+    --sp;
+    decref(v);
+    DISPATCH();
+  }
+  TARGET(DELETE_GLOBAL) {
+    Value name = tuple_get(code->names, oparg);
+    SAVE_SP();
+    if (dict_del_item(f->globals, name) < 0) {
+      if (error_matches(exc::KeyError)) {
+        clear_error();
+        name_error(name);
+      }
+      goto error;
+    }
+    DISPATCH();
+  }
+  TARGET(LOAD_NAME) {
+    Value name = tuple_get(code->names, oparg);
+    SAVE_SP();
+    Value v = load_name(f, name);
+    ERROR_IF(!v);
+    PUSH(v);
+    DISPATCH();
+  }
+  TARGET(STORE_NAME) {
+    Value name = tuple_get(code->names, oparg);
+    Value v = TOP();
+    SAVE_SP();
+    if (!f->locals) {
+      raise_format(exc::SystemError, "no locals found when storing %s", str_repr_utf8(name).c_str());
+      goto error;
+    }
+    int r = is_dict_exact(f->locals) ? dict_set_item(f->locals, name, v) : set_item(f->locals, name, v);
+    ERROR_IF(r < 0);
+    --sp;
+    decref(v);
+    DISPATCH();
+  }
+  TARGET(DELETE_NAME) {
+    Value name = tuple_get(code->names, oparg);
+    SAVE_SP();
+    if (!f->locals) {
+      raise_format(exc::SystemError, "no locals when deleting %s", str_repr_utf8(name).c_str());
+      goto error;
+    }
+    if (del_item(f->locals, name) < 0) {
+      if (error_matches(exc::KeyError)) {
+        clear_error();
+        name_error(name);
+      }
+      goto error;
+    }
+    DISPATCH();
+  }
+  TARGET(LOAD_ATTR) {
+    Value owner = TOP();
+    SAVE_SP();
+    Value r = get_attr(owner, tuple_get(code->names, oparg));
+    ERROR_IF(!r);
+    decref(owner);
+    TOP() = r;
+    SKIP_CACHES(LOAD_ATTR);
+    DISPATCH();
+  }
+  TARGET(LOAD_METHOD) {
+    Value owner = TOP();
+    SAVE_SP();
+    bool is_meth = false;
+    Value m = get_method(owner, tuple_get(code->names, oparg), &is_meth);
+    ERROR_IF(!m);
+    if (is_meth) {
+      TOP() = m;
+      PUSH(owner);
+    } else {
+      TOP() = Value();
+      decref(owner);
+      PUSH(m);
+    }
+    SKIP_CACHES(LOAD_METHOD);
+    DISPATCH();
+  }
+  TARGET(STORE_ATTR) {
+    Value owner = TOP(), v = SECOND();
+    SAVE_SP();
+    ERROR_IF(set_attr(owner, tuple_get(code->names, oparg), v) < 0);
+    decref(owner);
+    decref(v);
+    sp -= 2;
+    SKIP_CACHES(STORE_ATTR);
+    DISPATCH();
+  }
+  TARGET(DELETE_ATTR) {
+    Value owner = TOP();
+    SAVE_SP();
+    ERROR_IF(set_attr(owner, tuple_get(code->names, oparg), Value()) < 0);
+    decref(owner);
+    --sp;
+    DISPATCH();
+  }
+
+  // --- cells ------------------------------------------------------------------------------------
+  TARGET(MAKE_CELL) {
+    Value initial = locals[oparg];
+    Value cell = cell_new(initial);
+    if (!cell) goto error;
+    xdecref(initial);
+    locals[oparg] = cell;
+    DISPATCH();
+  }
+  TARGET(COPY_FREE_VARS) {
+    Value closure = as_function(f->func)->closure;
+    int offset = code->nlocalsplus - oparg;
+    for (int i = 0; i < oparg; ++i) {
+      Value c = tuple_get(closure, i);
+      incref(c);
+      locals[offset + i] = c;
+    }
+    DISPATCH();
+  }
+  TARGET(LOAD_CLOSURE) {
+    Value c = locals[oparg];
+    incref(c);
+    PUSH(c);
+    DISPATCH();
+  }
+  TARGET(LOAD_DEREF) {
+    Value v = as_cell(locals[oparg])->ref;
+    if (!v) {
+      SAVE_SP();
+      unbound_deref_error(code, oparg);
+      goto error;
+    }
+    incref(v);
+    PUSH(v);
+    DISPATCH();
+  }
+  TARGET(LOAD_CLASSDEREF) {
+    Value name = tuple_get(code->localsplusnames, oparg);
+    SAVE_SP();
+    Value v;
+    if (is_dict_exact(f->locals)) {
+      v = dict_get_item(f->locals, name);
+      if (v) incref(v);
+      else if (error_occurred()) goto error;
+    } else {
+      v = get_item(f->locals, name);
+      if (!v) {
+        if (!error_matches(exc::KeyError)) goto error;
+        clear_error();
+      }
+    }
+    if (!v) {
+      v = as_cell(locals[oparg])->ref;
+      if (!v) {
+        unbound_deref_error(code, oparg);
+        goto error;
+      }
+      incref(v);
+    }
+    PUSH(v);
+    DISPATCH();
+  }
+  TARGET(STORE_DEREF) {
+    CellObject* cell = as_cell(locals[oparg]);
+    Value old = cell->ref;
+    cell->ref = POP();
+    xdecref(old);
+    DISPATCH();
+  }
+  TARGET(DELETE_DEREF) {
+    CellObject* cell = as_cell(locals[oparg]);
+    Value old = cell->ref;
+    if (!old) {
+      unbound_deref_error(code, oparg);
+      goto error;
+    }
+    cell->ref = Value();
+    decref(old);
+    DISPATCH();
+  }
+
+  // --- building ---------------------------------------------------------------------------------
+  TARGET(BUILD_TUPLE) {
+    Value t = tuple_new(oparg);
+    ERROR_IF(!t);
+    sp -= oparg;
+    std::memcpy(tuple_items(t), sp, sizeof(Value) * oparg);
+    PUSH(t);
+    DISPATCH();
+  }
+  TARGET(BUILD_LIST) {
+    Value l = list_new(0);
+    ERROR_IF(!l);
+    for (int i = oparg; i > 0; --i) {
+      list_append(l, PEEK(i));
+      decref(PEEK(i));
+    }
+    sp -= oparg;
+    PUSH(l);
+    DISPATCH();
+  }
+  TARGET(BUILD_SET) {
+    Value s = set_new();
+    ERROR_IF(!s);
+    int err = 0;
+    for (int i = oparg; i > 0; --i) {
+      if (!err && set_add(s, PEEK(i)) < 0) err = 1;
+      decref(PEEK(i));
+    }
+    sp -= oparg;
+    if (err) {
+      decref(s);
+      goto error;
+    }
+    PUSH(s);
+    DISPATCH();
+  }
+  TARGET(BUILD_MAP) {
+    Value d = dict_new_presized(oparg);
+    ERROR_IF(!d);
+    SAVE_SP();
+    for (int i = oparg; i > 0; --i) {
+      if (dict_set_item(d, PEEK(2 * i), PEEK(2 * i - 1)) < 0) {
+        decref(d);
+        goto error;
+      }
+    }
+    for (int i = 0; i < 2 * oparg; ++i) decref(POP());
+    PUSH(d);
+    DISPATCH();
+  }
+  TARGET(BUILD_CONST_KEY_MAP) {
+    Value keys = TOP();
+    Value d = dict_new_presized(oparg);
+    ERROR_IF(!d);
+    SAVE_SP();
+    for (int i = 0; i < oparg; ++i) {
+      if (dict_set_item(d, tuple_get(keys, i), PEEK(oparg + 1 - i)) < 0) {
+        decref(d);
+        goto error;
+      }
+    }
+    decref(POP());
+    for (int i = 0; i < oparg; ++i) decref(POP());
+    PUSH(d);
+    DISPATCH();
+  }
+  TARGET(BUILD_STRING) {
+    SAVE_SP();
+    Value s = build_string(sp - oparg, oparg);
+    ERROR_IF(!s);
+    for (int i = 0; i < oparg; ++i) decref(POP());
+    PUSH(s);
+    DISPATCH();
+  }
+  TARGET(BUILD_SLICE) {
+    Value step = oparg == 3 ? POP() : Value();
+    Value stop = POP(), start = TOP();
+    Value s = slice_new(start, stop, step);
+    decref(start);
+    decref(stop);
+    xdecref(step);
+    ERROR_IF(!s);
+    TOP() = s;
+    DISPATCH();
+  }
+  TARGET(LIST_APPEND) {
+    Value v = POP();
+    int r = list_append(PEEK(oparg), v);
+    decref(v);
+    ERROR_IF(r < 0);
+    DISPATCH();
+  }
+  TARGET(SET_ADD) {
+    Value v = POP();
+    SAVE_SP();
+    int r = set_add(PEEK(oparg), v);
+    decref(v);
+    ERROR_IF(r < 0);
+    DISPATCH();
+  }
+  TARGET(MAP_ADD) {
+    Value v = POP(), k = POP();
+    SAVE_SP();
+    int r = dict_set_item(PEEK(oparg), k, v);
+    decref(k);
+    decref(v);
+    ERROR_IF(r < 0);
+    DISPATCH();
+  }
+  TARGET(LIST_EXTEND) {
+    Value iterable = TOP();
+    SAVE_SP();
+    ERROR_IF(list_extend_for_unpack(PEEK(oparg + 1), iterable) < 0);
+    --sp;
+    decref(iterable);
+    DISPATCH();
+  }
+  TARGET(SET_UPDATE) {
+    Value iterable = TOP();
+    SAVE_SP();
+    ERROR_IF(set_update(PEEK(oparg + 1), iterable) < 0);
+    --sp;
+    decref(iterable);
+    DISPATCH();
+  }
+  TARGET(DICT_UPDATE) {
+    Value update = TOP();
+    SAVE_SP();
+    ERROR_IF(dict_update_for_display(PEEK(oparg + 1), update) < 0);
+    --sp;
+    decref(update);
+    DISPATCH();
+  }
+  TARGET(DICT_MERGE) {
+    Value update = TOP();
+    SAVE_SP();
+    ERROR_IF(dict_merge_for_call(PEEK(oparg + 1), update, PEEK(oparg + 3)) < 0);
+    --sp;
+    decref(update);
+    DISPATCH();
+  }
+  TARGET(LIST_TO_TUPLE) {
+    Value l = TOP();
+    Value t = list_as_tuple(l);
+    ERROR_IF(!t);
+    decref(l);
+    TOP() = t;
+    DISPATCH();
+  }
+  TARGET(FORMAT_VALUE) {
+    Value spec = (oparg & 4) ? POP() : Value();
+    Value v = TOP();
+    SAVE_SP();
+    Value r = format_value(v, oparg & 3, spec);
+    xdecref(spec);
+    ERROR_IF(!r);
+    decref(v);
+    TOP() = r;
+    DISPATCH();
+  }
+
+  // --- calls ------------------------------------------------------------------------------------
+  TARGET(KW_NAMES) {
+    kwnames = tuple_get(code->consts, oparg);
+    DISPATCH();
+  }
+  TARGET(PRECALL) {
+    bool is_meth = bool(PEEK(oparg + 2));
+    if (!is_meth) {
+      Value callable = PEEK(oparg + 1);
+      if (is_method(callable)) {
+        auto* m = static_cast<MethodObject*>(callable.as_object());
+        incref(m->self);
+        incref(m->function);
+        PEEK(oparg + 1) = m->self;
+        PEEK(oparg + 2) = m->function;
+        decref(callable);
+      }
+    }
+    SKIP_CACHES(PRECALL);
+    DISPATCH();
+  }
+  TARGET(CALL) {
+    bool is_meth = bool(PEEK(oparg + 2));
+    int total = oparg + (is_meth ? 1 : 0);
+    Value callable = PEEK(total + 1);
+    size_t nkw = kwnames ? tuple_size(kwnames) : 0;
+    Value* args = sp - total;
+    Value kw = kwnames;
+    kwnames = Value();
+    SKIP_CACHES(CALL);
+    if (is_function(callable)) {
+      // Python to Python: a new frame, same loop.
+      f->lasti = int(next_instr - first_instr) - 1;
+      sp -= total + 2;
+      SAVE_SP();
+      Frame* callee = push_function_frame(ts, callable, args, total - nkw, nkw ? kw : Value());
+      for (int i = 0; i < total; ++i) decref(args[i]);
+      decref(callable);
+      if (!callee) goto error;
+      f = callee;
+      LOAD_REGISTERS();
+      DISPATCH();
+    }
+    SAVE_SP();
+    Value r = call(callable, args, total - nkw, nkw ? kw : Value());
+    for (int i = 0; i < total; ++i) decref(args[i]);
+    decref(callable);
+    sp -= total + 2;
+    if (!r) goto error;
+    PUSH(r);
+    DISPATCH();
+  }
+  TARGET(CALL_FUNCTION_EX) {
+    Value kwargs = (oparg & 1) ? POP() : Value();
+    Value callargs = POP();
+    Value func = TOP();
+    SAVE_SP();
+    Value r = call_function_ex(func, callargs, kwargs);
+    xdecref(kwargs);
+    decref(callargs);
+    decref(func);
+    --sp;  // the NULL below the function
+    if (!r) {
+      TOP() = Value();
+      goto error;
+    }
+    TOP() = r;
+    DISPATCH();
+  }
+  TARGET(MAKE_FUNCTION) {
+    Value code_obj = POP();
+    SAVE_SP();
+    Value func = function_new(code_obj, f->globals);
+    decref(code_obj);
+    ERROR_IF(!func);
+    FunctionObject* fn = as_function(func);
+    if (oparg & 8) fn->closure = POP();
+    if (oparg & 4) {
+      Value ann = POP();
+      fn->annotations = annotations_from_tuple(ann);
+      decref(ann);
+    }
+    if (oparg & 2) fn->kwdefaults = POP();
+    if (oparg & 1) fn->defaults = POP();
+    PUSH(func);
+    DISPATCH();
+  }
+  TARGET(RETURN_VALUE) {
+    Value r = POP();
+    SAVE_SP();
+    if (f->owner == FrameOwner::Generator) {
+      generator_finished(f);
+      ts.frame = f->previous;
+      --ts.recursion_depth;
+      return r;
+    }
+    if (f->is_entry) {
+      pop_frame(ts, f);
+      return r;
+    }
+    Frame* caller = f->previous;
+    pop_frame(ts, f);
+    f = caller;
+    LOAD_REGISTERS();
+    PUSH(r);
+    DISPATCH();
+  }
+
+  // --- generators -------------------------------------------------------------------------------
+  TARGET(RETURN_GENERATOR) {
+    SAVE_SP();
+    Frame* caller = f->previous;
+    bool was_entry = f->is_entry;
+    Value gen = make_generator(f);  // moves the frame into the generator; pops the thread frame
+    if (!gen) goto error;
+    if (was_entry) return gen;
+    f = caller;
+    ts.frame = f;
+    LOAD_REGISTERS();
+    PUSH(gen);
+    DISPATCH();
+  }
+  TARGET(YIELD_VALUE) {
+    Value r = POP();
+    SAVE_SP();
+    generator_suspended(f);
+    ts.frame = f->previous;
+    --ts.recursion_depth;
+    return r;
+  }
+  TARGET(SEND) {
+    Value v = POP();
+    Value receiver = TOP();
+    SAVE_SP();
+    Value returned;
+    Value r = send_to(receiver, v, &returned);
+    decref(v);
+    if (r) {
+      PUSH(r);
+      DISPATCH();
+    }
+    if (!returned) goto error;
+    decref(receiver);
+    TOP() = returned;
+    JUMPBY(oparg);
+    DISPATCH();
+  }
+  TARGET(GET_AWAITABLE) {
+    Value v = TOP();
+    SAVE_SP();
+    Value it = get_awaitable(v, oparg);
+    ERROR_IF(!it);
+    decref(v);
+    TOP() = it;
+    DISPATCH();
+  }
+  TARGET(GET_AITER) {
+    Value v = TOP();
+    SAVE_SP();
+    Value it = get_aiter(v);
+    ERROR_IF(!it);
+    decref(v);
+    TOP() = it;
+    DISPATCH();
+  }
+  TARGET(GET_ANEXT) {
+    SAVE_SP();
+    Value a = get_anext(TOP());
+    ERROR_IF(!a);
+    PUSH(a);
+    DISPATCH();
+  }
+  TARGET(END_ASYNC_FOR) {
+    Value e = POP();
+    if (is_subtype(type_of(e), exc::StopAsyncIteration)) {
+      decref(e);
+      decref(POP());
+      DISPATCH();
+    }
+    decref(POP());
+    SAVE_SP();
+    restore_exception(e);
+    goto exception_unwind;
+  }
+  TARGET(BEFORE_ASYNC_WITH) {
+    Value mgr = TOP();
+    SAVE_SP();
+    Value exit_fn;
+    Value r = before_with(mgr, true, &exit_fn);
+    ERROR_IF(!r);
+    decref(mgr);
+    TOP() = exit_fn;
+    PUSH(r);
+    DISPATCH();
+  }
+  TARGET(ASYNC_GEN_WRAP) {
+    Value v = TOP();
+    Value w = async_gen_wrap(v);
+    ERROR_IF(!w);
+    decref(v);
+    TOP() = w;
+    DISPATCH();
+  }
+
+  // --- exceptions -------------------------------------------------------------------------------
+  TARGET(PUSH_EXC_INFO) {
+    Value v = TOP();
+    ExcStackItem* item = ts.exc_info;
+    Value prev = item->exc_value ? item->exc_value : none();
+    if (!item->exc_value) incref(prev);
+    item->exc_value = v;
+    incref(v);
+    TOP() = prev;
+    PUSH(v);
+    DISPATCH();
+  }
+  TARGET(POP_EXCEPT) {
+    Value v = POP();
+    ExcStackItem* item = ts.exc_info;
+    Value old = item->exc_value;
+    item->exc_value = v;
+    xdecref(old);
+    DISPATCH();
+  }
+  TARGET(CHECK_EXC_MATCH) {
+    Value right = TOP(), left = SECOND();
+    SAVE_SP();
+    int r = exception_matches(left, right);
+    ERROR_IF(r < 0);
+    decref(right);
+    TOP() = bool_value(r);
+    DISPATCH();
+  }
+  TARGET(CHECK_EG_MATCH) {
+    Value match_type = POP(), eg = TOP();
+    SAVE_SP();
+    Value match, rest;
+    int r = exception_group_match(eg, match_type, &match, &rest);
+    decref(match_type);
+    if (r < 0) {
+      ++sp;
+      goto error;
+    }
+    decref(eg);
+    TOP() = rest;
+    PUSH(match);
+    DISPATCH();
+  }
+  TARGET(PREP_RERAISE_STAR) {
+    Value excs = POP(), orig = TOP();
+    SAVE_SP();
+    Value r = prep_reraise_star(orig, excs);
+    decref(excs);
+    ERROR_IF(!r);
+    decref(orig);
+    TOP() = r;
+    DISPATCH();
+  }
+  TARGET(RAISE_VARARGS) {
+    Value cause = oparg >= 2 ? POP() : Value();
+    Value e = oparg >= 1 ? POP() : Value();
+    SAVE_SP();
+    int r = do_raise(e, cause);
+    xdecref(e);
+    xdecref(cause);
+    if (r == 1) goto exception_unwind;  // bare re-raise: no new traceback entry
+    goto error;
+  }
+  TARGET(RERAISE) {
+    if (oparg) {
+      Value lasti = PEEK(oparg + 1);
+      if (lasti.is_small_int()) f->lasti = int(lasti.as_small_int());
+    }
+    Value e = POP();
+    SAVE_SP();
+    restore_exception(e);
+    goto exception_unwind;
+  }
+  TARGET(LOAD_ASSERTION_ERROR) {
+    PUSH(Value::object(exc::AssertionError));
+    DISPATCH();
+  }
+  TARGET(BEFORE_WITH) {
+    Value mgr = TOP();
+    SAVE_SP();
+    Value exit_fn;
+    Value r = before_with(mgr, false, &exit_fn);
+    ERROR_IF(!r);
+    decref(mgr);
+    TOP() = exit_fn;
+    PUSH(r);
+    DISPATCH();
+  }
+  TARGET(WITH_EXCEPT_START) {
+    Value val = TOP();
+    Value exit_fn = PEEK(4);
+    SAVE_SP();
+    Value tb = exception_traceback(val);
+    Value args[3] = {Value::object(type_of(val)), val, tb ? tb : none()};
+    Value r = call(exit_fn, args, 3);
+    ERROR_IF(!r);
+    PUSH(r);
+    DISPATCH();
+  }
+
+  // --- classes, modules, misc -------------------------------------------------------------------
+  TARGET(LOAD_BUILD_CLASS) {
+    SAVE_SP();
+    Value bc = dict_get_item_str(f->builtins, "__build_class__");
+    if (!bc) {
+      raise(exc::NameError, "__build_class__ not found");
+      goto error;
+    }
+    incref(bc);
+    PUSH(bc);
+    DISPATCH();
+  }
+  TARGET(SETUP_ANNOTATIONS) {
+    SAVE_SP();
+    ERROR_IF(setup_annotations(f) < 0);
+    DISPATCH();
+  }
+  TARGET(IMPORT_NAME) {
+    Value fromlist = POP(), level = TOP();
+    SAVE_SP();
+    Value m = import_name(f, tuple_get(code->names, oparg), fromlist, level);
+    decref(fromlist);
+    if (!m) {
+      ++sp;
+      goto error;
+    }
+    decref(level);
+    TOP() = m;
+    DISPATCH();
+  }
+  TARGET(IMPORT_FROM) {
+    SAVE_SP();
+    Value v = import_from(TOP(), tuple_get(code->names, oparg));
+    ERROR_IF(!v);
+    PUSH(v);
+    DISPATCH();
+  }
+  TARGET(IMPORT_STAR) {
+    Value m = TOP();
+    SAVE_SP();
+    ERROR_IF(import_star(f, m) < 0);
+    --sp;
+    decref(m);
+    DISPATCH();
+  }
+  TARGET(PRINT_EXPR) {
+    Value v = TOP();
+    SAVE_SP();
+    ERROR_IF(print_expr(v) < 0);
+    --sp;
+    decref(v);
+    DISPATCH();
+  }
+
+  // --- match statements -------------------------------------------------------------------------
+  TARGET(MATCH_MAPPING) {
+    Value v = TOP();
+    PUSH(bool_value(type_of(v)->flags & TypeFlag::MatchMapping));
+    DISPATCH();
+  }
+  TARGET(MATCH_SEQUENCE) {
+    Value v = TOP();
+    PUSH(bool_value(type_of(v)->flags & TypeFlag::MatchSequence));
+    DISPATCH();
+  }
+  TARGET(MATCH_KEYS) {
+    SAVE_SP();
+    Value r = match_keys(SECOND(), TOP());
+    ERROR_IF(!r);
+    PUSH(r);
+    DISPATCH();
+  }
+  TARGET(MATCH_CLASS) {
+    Value names = POP(), type = POP(), subject = TOP();
+    SAVE_SP();
+    Value attrs = match_class(subject, type, oparg, names);
+    decref(names);
+    decref(type);
+    if (!attrs) {
+      if (error_occurred()) goto error;
+      attrs = none();
+    }
+    decref(subject);
+    TOP() = attrs;
+    DISPATCH();
+  }
+
+  L_unknown: {
+    SAVE_SP();
+    raise_format(exc::SystemError, "unknown opcode %d", opcode);
+    goto error;
+  }
+
+error:
+  // A new exception in this frame: record where it happened.
+  SAVE_SP();
+  traceback_add(f);
+
+exception_unwind : {
+  const ExceptionEntry* handler = code_find_handler(code, f->lasti);
+  if (handler) {
+    Value* target = base + handler->depth;
+    while (sp > target) xdecref(POP());
+    if (handler->lasti) PUSH(Value::small_int(f->lasti));
+    Ref e = fetch_exception();
+    PUSH(e.release());
+    next_instr = first_instr + handler->target;
+    kwnames = Value();
+    DISPATCH();
+  }
+  // No handler: leave the frame.
+  while (sp > base) xdecref(POP());
+  SAVE_SP();
+  if (f->owner == FrameOwner::Generator) {
+    generator_finished(f);
+    ts.frame = f->previous;
+    --ts.recursion_depth;
+    return Value();
+  }
+  if (f->is_entry) {
+    pop_frame(ts, f);
+    return Value();
+  }
+  Frame* caller = f->previous;
+  pop_frame(ts, f);
+  f = caller;
+  LOAD_REGISTERS();
+  goto error;
+}
+}
+
+Value eval_code(Value code, Value globals, Value locals) {
+  ThreadState& ts = thread_state();
+  Value builtins = dict_get_item_str(globals, "__builtins__");
+  if (builtins && is_module(builtins)) builtins = module_dict(builtins);
+  if (!builtins || !is_dict(builtins)) builtins = modules::builtins_dict();
+  Frame* frame = push_frame(ts, as_code(code), Value(), globals, builtins, locals);
+  if (!frame) return Value();
+  return eval_frame(ts, frame);
+}
+
+}  // namespace krait::vm

@@ -1,0 +1,599 @@
+// Generators and coroutines: a suspended Frame kept inside the generator object, resumed by
+// send/throw/close/next (gen_send_ex). `yield from` and `await` delegate with SEND.
+#include <cstddef>
+#include <cstring>
+
+#include "bytecode/opcodes.h"
+
+#include "runtime/abstract.h"
+#include "runtime/builtin_function.h"
+#include "runtime/descriptors.h"
+#include "runtime/errors.h"
+#include "runtime/exceptions.h"
+#include "runtime/memory.h"
+#include "runtime/str.h"
+#include "runtime/tuple.h"
+#include "vm/eval.h"
+#include "vm/eval_helpers.h"
+
+#pragma GCC diagnostic ignored "-Winvalid-offsetof"
+
+namespace krait::runtime {
+TypeObject generator_type, coroutine_type, async_generator_type;
+}
+
+namespace krait::vm {
+
+using namespace runtime;
+
+namespace {
+
+enum class GenState : uint8_t { Created, Suspended, Running, Completed };
+
+struct GeneratorObject : Object {
+  Value name;
+  Value qualname;
+  Value weakrefs;
+  ExcStackItem exc_state;
+  GenState state;
+  bool hooks_inited;
+  alignas(16) char frame_storage[16];  // a Frame of the code's size follows (allocated larger)
+
+  Frame* frame() { return reinterpret_cast<Frame*>(frame_storage); }
+};
+
+GeneratorObject* as_gen(Value v) { return static_cast<GeneratorObject*>(v.as_object()); }
+GeneratorObject* gen_of_frame(Frame* f) {
+  return reinterpret_cast<GeneratorObject*>(reinterpret_cast<char*>(f) - offsetof(GeneratorObject, frame_storage));
+}
+
+bool is_coroutine(Value v) { return v.is_object() && v.as_object()->type == &coroutine_type; }
+const char* kind_name(Value gen) {
+  TypeObject* t = gen.as_object()->type;
+  return t == &coroutine_type ? "coroutine" : t == &async_generator_type ? "async generator" : "generator";
+}
+
+// The sub-iterator a suspended generator delegates to (yield from / await), borrowed, or null.
+Value gen_yf(GeneratorObject* g) {
+  if (g->state != GenState::Suspended) return Value();
+  Frame* f = g->frame();
+  uint16_t next = f->code->units[f->lasti + 1];
+  if ((next & 0xff) != bytecode::RESUME || (next >> 8) < 2) return Value();
+  return f->localsplus[f->code->nlocalsplus + f->stacktop - 1];
+}
+
+void gen_clear_frame(GeneratorObject* g) {
+  Frame* f = g->frame();
+  if (f->code) clear_frame(f);
+}
+
+void gen_dealloc(Object* self);
+
+Value gen_send_value(Value gen, Value arg) {
+  Value returned;
+  Value r = gen_send_ex(gen, arg, false, &returned);
+  if (r) return r;
+  if (!returned) return Value();
+  // Finished: StopIteration(value), or bare StopIteration when the value is None.
+  if (returned.is(none())) {
+    decref(returned);
+    set_exception(Value::object(exc::StopIteration));
+    return Value();
+  }
+  Value e = exception_new(exc::StopIteration, &returned, 1);
+  decref(returned);
+  if (e) {
+    set_exception(e);
+    decref(e);
+  }
+  return Value();
+}
+
+Value gen_iternext(Value self) {
+  Value returned;
+  Value r = gen_send_ex(self, none(), false, &returned);
+  if (r) return r;
+  if (returned) {
+    // A generator's return value rides on StopIteration only when it is not None.
+    if (!returned.is(none())) {
+      Value e = exception_new(exc::StopIteration, &returned, 1);
+      if (e) {
+        set_exception(e);
+        decref(e);
+      }
+    }
+    decref(returned);
+  }
+  return Value();
+}
+
+Value gen_send(Value self, Value arg) { return gen_send_value(self, arg); }
+
+// throw(type[, value[, tb]]) with the sub-iterator delegation of yield from.
+Value gen_throw_impl(Value self, Value type, Value value, Value tb, bool close_on_exit);
+
+Value gen_close(Value self) {
+  GeneratorObject* g = as_gen(self);
+  Value yf = gen_yf(g);
+  int err = 0;
+  if (yf) {
+    incref(yf);
+    g->state = GenState::Running;
+    Ref close = Ref::steal(lookup_attr(yf, str_intern("close")));
+    if (close) {
+      Ref r = Ref::steal(call_no_args(close.get()));
+      if (!r) err = -1;
+    } else if (error_occurred()) {
+      err = -1;
+    }
+    g->state = GenState::Suspended;
+    decref(yf);
+  }
+  if (g->state == GenState::Created) {
+    g->state = GenState::Completed;
+    gen_clear_frame(g);
+    return none();
+  }
+  if (g->state == GenState::Completed) return none();
+  if (err == 0) set_exception(Value::object(exc::GeneratorExit));
+  Value returned;
+  Value r = gen_send_ex(self, Value(), true, &returned);
+  if (r) {
+    decref(r);
+    return raise_format(exc::RuntimeError, "%s ignored GeneratorExit", kind_name(self));
+  }
+  if (returned) {
+    decref(returned);
+    return none();
+  }
+  if (error_matches(exc::StopIteration) || error_matches(exc::GeneratorExit)) {
+    clear_error();
+    return none();
+  }
+  return Value();
+}
+
+Value gen_throw_impl(Value self, Value type, Value value, Value tb, bool) {
+  GeneratorObject* g = as_gen(self);
+  Value yf = gen_yf(g);
+  if (yf) {
+    Ref hold = Ref::borrow(yf);
+    if (is_exception_type(type) && is_subtype(static_cast<TypeObject*>(type.as_object()), exc::GeneratorExit)) {
+      // Close the sub-iterator, then throw into this generator.
+      g->state = GenState::Running;
+      Ref close = Ref::steal(lookup_attr(yf, str_intern("close")));
+      Ref r = close ? Ref::steal(call_no_args(close.get())) : Ref();
+      g->state = GenState::Suspended;
+      if (error_occurred()) {
+        Value returned;
+        Value res = gen_send_ex(self, Value(), true, &returned);
+        if (!res && returned) {
+          decref(returned);
+          return raise(exc::StopIteration, "");
+        }
+        return res;
+      }
+    } else {
+      Value ret;
+      g->state = GenState::Running;
+      if (yf.as_object()->type == &generator_type || yf.as_object()->type == &coroutine_type) {
+        ret = gen_throw_impl(yf, type, value, tb, false);
+      } else {
+        Ref meth = Ref::steal(lookup_attr(yf, str_intern("throw")));
+        if (!meth) {
+          g->state = GenState::Suspended;
+          if (error_occurred()) {
+            Value returned;
+            Value res = gen_send_ex(self, Value(), true, &returned);
+            xdecref(returned);
+            return res;
+          }
+          goto throw_here;
+        }
+        Value args[3] = {type, value ? value : none(), tb ? tb : none()};
+        ret = call(meth.get(), args, tb ? 3 : value ? 2 : 1);
+      }
+      g->state = GenState::Suspended;
+      if (ret) return ret;
+      // The sub-iterator finished: pop it and continue after the SEND with its value.
+      Frame* f = g->frame();
+      Value sub = f->localsplus[f->code->nlocalsplus + --f->stacktop];
+      decref(sub);
+      // Back up to the SEND and jump past the loop, as the SEND would have.
+      int send_index = f->lasti - 1;
+      uint16_t send = f->code->units[send_index];
+      f->lasti = send_index + (send >> 8);
+      Value v;
+      if (error_matches(exc::StopIteration)) {
+        Ref e = fetch_exception();
+        v = Ref::borrow(stop_iteration_value(e.get())).release();
+        return gen_send_value(self, v);
+      }
+      Value returned;
+      Value res = gen_send_ex(self, Value(), true, &returned);
+      if (!res && returned) return gen_send_value(self, returned);
+      return res;
+    }
+  }
+throw_here:
+  // Normalize (type, value, tb) into an instance and raise it inside the frame.
+  Ref instance;
+  if (is_exception_type(type)) {
+    if (value && !value.is(none()) && is_exception_instance(value)) {
+      instance = Ref::borrow(value);
+    } else {
+      Value args[1] = {value};
+      instance = Ref::steal(value && !value.is(none()) ? call(type, args, 1) : call_no_args(type));
+      if (!instance) return Value();
+    }
+  } else if (is_exception_instance(type)) {
+    if (value && !value.is(none()))
+      return raise(exc::TypeError, "instance exception may not have a separate value");
+    instance = Ref::borrow(type);
+  } else {
+    return raise_format(exc::TypeError, "exceptions must be classes or instances deriving from BaseException, not %s",
+                        type_of(type)->name.c_str());
+  }
+  if (tb && !tb.is(none())) {
+    if (!(tb.is_object() && tb.as_object()->type == &traceback_type))
+      return raise(exc::TypeError, "throw() third argument must be a traceback object");
+    exception_set_traceback(instance.get(), tb);
+  }
+  incref(instance.get());
+  restore_exception(instance.get());
+  Value returned;
+  Value r = gen_send_ex(self, Value(), true, &returned);
+  if (r) return r;
+  if (returned) {
+    Value out = gen_send_value(self, none());  // completed: raises StopIteration
+    (void)out;
+    if (!returned.is(none())) {
+      clear_error();
+      Value e = exception_new(exc::StopIteration, &returned, 1);
+      if (e) {
+        set_exception(e);
+        decref(e);
+      }
+    }
+    decref(returned);
+  }
+  return Value();
+}
+
+Value gen_throw(Value self, const Value* args, size_t nargs) {
+  if (nargs < 1 || nargs > 3)
+    return raise_format(exc::TypeError, "throw expected at least 1 argument, got %zu", nargs);
+  return gen_throw_impl(self, args[0], nargs > 1 ? args[1] : Value(), nargs > 2 ? args[2] : Value(), true);
+}
+
+Value gen_self_iter(Value self) {
+  incref(self);
+  return self;
+}
+
+Value gen_repr(Value self) {
+  return str_from_format("<%s object %s at %p>", kind_name(self), str_cstr(as_gen(self)->qualname),
+                         (void*)self.as_object());
+}
+
+Value get_name(Value self) { return Ref::borrow(as_gen(self)->name).release(); }
+Value get_qualname(Value self) { return Ref::borrow(as_gen(self)->qualname).release(); }
+Value get_running(Value self) { return bool_value(as_gen(self)->state == GenState::Running); }
+Value get_suspended(Value self) { return bool_value(as_gen(self)->state == GenState::Suspended); }
+Value get_code(Value self) { return Ref::borrow(Value::object(as_gen(self)->frame()->code)).release(); }
+Value get_frame(Value self) {
+  GeneratorObject* g = as_gen(self);
+  if (g->state == GenState::Completed || !g->frame()->code) return none();
+  FrameObject* fo = frame_object_of(g->frame());
+  incref(Value::object(fo));
+  return Value::object(fo);
+}
+Value get_yieldfrom(Value self) {
+  Value yf = gen_yf(as_gen(self));
+  return Ref::borrow(yf ? yf : none()).release();
+}
+
+const MethodDef kGenMethods[] = {
+    {"send", (void*)gen_send, MethodKind::OneArg},
+    {"throw", (void*)gen_throw, MethodKind::Fast},
+    {"close", (void*)gen_close, MethodKind::NoArgs},
+    {nullptr, nullptr, MethodKind::NoArgs}};
+
+const GetSetDef kGenGetSets[] = {
+    {"__name__", get_name},       {"__qualname__", get_qualname}, {"gi_running", get_running},
+    {"gi_suspended", get_suspended}, {"gi_code", get_code},       {"gi_frame", get_frame},
+    {"gi_yieldfrom", get_yieldfrom}, {nullptr, nullptr}};
+const GetSetDef kCoroGetSets[] = {
+    {"__name__", get_name},       {"__qualname__", get_qualname}, {"cr_running", get_running},
+    {"cr_suspended", get_suspended}, {"cr_code", get_code},       {"cr_frame", get_frame},
+    {"cr_await", get_yieldfrom},  {nullptr, nullptr}};
+
+void gen_traverse(Object* self, VisitFunc visit, void* context) {
+  auto* g = static_cast<GeneratorObject*>(self);
+  if (g->name) visit(g->name, context);
+  if (g->qualname) visit(g->qualname, context);
+  if (g->exc_state.exc_value) visit(g->exc_state.exc_value, context);
+  Frame* f = g->frame();
+  if (!f->code || g->state == GenState::Running) return;
+  visit(Value::object(f->code), context);
+  Value fields[] = {f->func, f->globals, f->builtins, f->locals};
+  for (Value v : fields)
+    if (v) visit(v, context);
+  int n = f->code->nlocalsplus + f->stacktop;
+  for (int i = 0; i < n; ++i)
+    if (f->localsplus[i]) visit(f->localsplus[i], context);
+}
+
+void gen_clear(Object* self) {
+  auto* g = static_cast<GeneratorObject*>(self);
+  if (g->state != GenState::Running) {
+    gen_clear_frame(g);
+    g->state = GenState::Completed;
+  }
+  Value e = g->exc_state.exc_value;
+  g->exc_state.exc_value = Value();
+  xdecref(e);
+}
+
+void gen_finalize(Object* self) {
+  auto* g = static_cast<GeneratorObject*>(self);
+  if (g->state != GenState::Suspended) return;
+  Ref saved = fetch_exception();
+  Value r = gen_close(Value::object(self));
+  if (!r) clear_error();  // an unraisable error in CPython; dropped here
+  xdecref(r);
+  if (saved) restore_exception(saved.release());
+}
+
+void gen_dealloc(Object* self) {
+  auto* g = static_cast<GeneratorObject*>(self);
+  gc_untrack(self);
+  gen_clear_frame(g);
+  xdecref(g->name);
+  xdecref(g->qualname);
+  xdecref(g->exc_state.exc_value);
+  free_object(self);
+}
+
+void init_gen_type(TypeObject* t, const char* name) {
+  t->refcount = 1;
+  t->Object::flags = ObjectFlag::Immortal;
+  t->type = &type_type;
+  t->name = t->qualname = name;
+  t->basic_size = sizeof(GeneratorObject);
+  t->TypeObject::flags = TypeFlag::HaveGc;
+  t->dealloc = gen_dealloc;
+  t->traverse = gen_traverse;
+  t->clear = gen_clear;
+  t->finalize = gen_finalize;
+  t->repr = gen_repr;
+}
+
+}  // namespace
+
+Value make_generator(Frame* frame) {
+  CodeObject* code = frame->code;
+  TypeObject* type = (code->flags & bytecode::CodeFlag::Coroutine)        ? &coroutine_type
+                     : (code->flags & bytecode::CodeFlag::AsyncGenerator) ? &async_generator_type
+                                                                           : &generator_type;
+  size_t frame_size = Frame::size_for(code);
+  Object* memory = allocate_object(type, offsetof(GeneratorObject, frame_storage) + frame_size);
+  if (!memory) return Value();
+  auto* g = static_cast<GeneratorObject*>(memory);
+  g->exc_state = ExcStackItem{};
+  g->state = GenState::Created;
+  FunctionObject* func = frame->func ? as_function(frame->func) : nullptr;
+  g->name = Ref::borrow(func ? func->name : code->name).release();
+  g->qualname = Ref::borrow(func ? func->qualname : code->qualname).release();
+  // Move the frame (its references go with it) and pop the thread's copy.
+  std::memcpy(g->frame_storage, frame, frame_size);
+  Frame* gf = g->frame();
+  gf->owner = FrameOwner::Generator;
+  gf->previous = nullptr;
+  gf->is_entry = true;
+  if (gf->frame_obj) gf->frame_obj->frame = gf;
+  frame->code = nullptr;
+  frame->frame_obj = nullptr;
+  frame->stacktop = 0;
+  ThreadState& ts = thread_state();
+  pop_frame(ts, frame);
+  gc_track(g);
+  return Value::object(g);
+}
+
+Value gen_send_ex(Value gen, Value arg, bool exc, Value* returned) {
+  *returned = Value();
+  GeneratorObject* g = as_gen(gen);
+  bool coro = is_coroutine(gen);
+  if (g->state == GenState::Running)
+    return raise_format(exc::ValueError, "%s already executing", kind_name(gen));
+  if (g->state == GenState::Completed) {
+    if (coro && !exc) return raise(exc::RuntimeError, "cannot reuse already awaited coroutine");
+    if (exc) return Value();  // the thrown exception stays set
+    *returned = none();
+    return Value();
+  }
+  if (g->state == GenState::Created && !exc && arg && !arg.is(none()))
+    return raise_format(exc::TypeError, "can't send non-None value to a just-started %s", kind_name(gen));
+  ThreadState& ts = thread_state();
+  if (ts.recursion_depth >= ts.recursion_limit) {
+    if (exc) clear_error();
+    return raise(exc::RecursionError, "maximum recursion depth exceeded");
+  }
+  Frame* f = g->frame();
+  if (!exc) {
+    incref(arg);
+    f->localsplus[f->code->nlocalsplus + f->stacktop++] = arg;
+  }
+  f->previous = ts.frame;
+  ++ts.recursion_depth;
+  g->exc_state.previous = ts.exc_info;
+  ts.exc_info = &g->exc_state;
+  g->state = GenState::Running;
+  Ref hold = Ref::borrow(gen);
+  Value result = eval_frame(ts, f, exc ? Value::small_int(1) : Value());
+  ts.exc_info = g->exc_state.previous;
+  g->exc_state.previous = nullptr;
+  if (g->state == GenState::Suspended) return result;
+  // Finished: free the frame's values now, as CPython does.
+  g->state = GenState::Completed;
+  gen_clear_frame(g);
+  if (result) {
+    *returned = result;
+    return Value();
+  }
+  // StopIteration escaping a generator becomes RuntimeError (PEP 479).
+  bool async_gen = gen.as_object()->type == &async_generator_type;
+  if (error_matches(exc::StopIteration) || (async_gen && error_matches(exc::StopAsyncIteration))) {
+    Ref cause = fetch_exception();
+    const char* what = error_matches(exc::StopAsyncIteration) ? "StopAsyncIteration" : "StopIteration";
+    what = is_subtype(type_of(cause.get()), exc::StopIteration) ? "StopIteration" : "StopAsyncIteration";
+    Ref e = Ref::steal(exception_from_message(exc::RuntimeError, std::string(kind_name(gen)) + " raised " + what));
+    if (!e) return Value();
+    exception_set_cause(e.get(), cause.get());
+    exception_set_context(e.get(), cause.get());
+    restore_exception(e.release());
+  }
+  return Value();
+}
+
+bool is_generator_like(Value v) {
+  return v.is_object() && (v.as_object()->type == &generator_type || v.as_object()->type == &coroutine_type);
+}
+
+void generator_finished(Frame* frame) { gen_of_frame(frame)->state = GenState::Completed; }
+void generator_suspended(Frame* frame) { gen_of_frame(frame)->state = GenState::Suspended; }
+
+Value get_yield_from_iter(CodeObject* code, Value v) {
+  if (is_coroutine(v)) {
+    if (!(code->flags & (bytecode::CodeFlag::Coroutine | bytecode::CodeFlag::IterableCoroutine)))
+      return raise(exc::TypeError, "cannot 'yield from' a coroutine object in a non-coroutine generator");
+    incref(v);
+    return v;
+  }
+  if (v.is_object() && v.as_object()->type == &generator_type) {
+    incref(v);
+    return v;
+  }
+  return get_iter(v);
+}
+
+Value send_to(Value receiver, Value v, Value* returned) {
+  *returned = Value();
+  if (is_generator_like(receiver)) return gen_send_ex(receiver, v, false, returned);
+  Value r;
+  if (v.is(none()) && type_of(receiver)->iternext) {
+    r = iter_next(receiver);
+    if (!r && !error_occurred()) {
+      *returned = none();
+      return Value();
+    }
+  } else {
+    r = call_method(receiver, "send", &v, 1);
+  }
+  if (r) return r;
+  if (error_matches(exc::StopIteration)) {
+    Ref e = fetch_exception();
+    *returned = Ref::borrow(stop_iteration_value(e.get())).release();
+  }
+  return Value();
+}
+
+Value get_awaitable(Value v, int where) {
+  if (is_coroutine(v)) {
+    Value yf = gen_yf(as_gen(v));
+    if (yf) return raise(exc::RuntimeError, "coroutine is being awaited already");
+    incref(v);
+    return v;
+  }
+  if (v.is_object() && v.as_object()->type == &generator_type &&
+      (as_gen(v)->frame()->code && (as_gen(v)->frame()->code->flags & bytecode::CodeFlag::IterableCoroutine))) {
+    incref(v);
+    return v;
+  }
+  Ref await = Ref::steal(lookup_special(v, "__await__"));
+  if (!await) {
+    if (error_occurred()) return Value();
+    if (where == 1)
+      return raise_format(exc::TypeError,
+                          "'async with' received an object from __aenter__ that does not implement __await__: %s",
+                          type_of(v)->name.c_str());
+    if (where == 2)
+      return raise_format(exc::TypeError,
+                          "'async with' received an object from __aexit__ that does not implement __await__: %s",
+                          type_of(v)->name.c_str());
+    return raise_format(exc::TypeError, "object %s can't be used in 'await' expression", type_of(v)->name.c_str());
+  }
+  Value it = call_no_args(await.get());
+  if (!it) return Value();
+  if (is_coroutine(it)) {
+    decref(it);
+    return raise(exc::TypeError, "__await__() returned a coroutine");
+  }
+  if (!type_of(it)->iternext) {
+    TypeObject* t = type_of(it);
+    decref(it);
+    return raise_format(exc::TypeError, "__await__() returned non-iterator of type '%s'", t->name.c_str());
+  }
+  return it;
+}
+
+Value get_aiter(Value v) {
+  Ref aiter = Ref::steal(lookup_special(v, "__aiter__"));
+  if (!aiter) {
+    if (error_occurred()) return Value();
+    return raise_format(exc::TypeError, "'async for' requires an object with __aiter__ method, got %s",
+                        type_of(v)->name.c_str());
+  }
+  Value it = call_no_args(aiter.get());
+  if (!it) return Value();
+  Ref anext = Ref::steal(lookup_special(it, "__anext__"));
+  if (!anext) {
+    TypeObject* t = type_of(it);
+    decref(it);
+    if (error_occurred()) return Value();
+    return raise_format(exc::TypeError,
+                        "'async for' received an object from __aiter__ that does not implement __anext__: %s",
+                        t->name.c_str());
+  }
+  return it;
+}
+
+Value get_anext(Value aiter) {
+  Ref anext = Ref::steal(lookup_special(aiter, "__anext__"));
+  if (!anext) {
+    if (error_occurred()) return Value();
+    return raise_format(exc::TypeError, "'async for' requires an iterator with __anext__ method, got %s",
+                        type_of(aiter)->name.c_str());
+  }
+  Ref next = Ref::steal(call_no_args(anext.get()));
+  if (!next) return Value();
+  Value aw = get_awaitable(next.get(), 0);
+  if (!aw && error_matches(exc::TypeError)) {
+    clear_error();
+    return raise_format(exc::TypeError, "'async for' received an invalid object from __anext__: %s",
+                        type_of(next.get())->name.c_str());
+  }
+  return aw;
+}
+
+Value async_gen_wrap(Value v) {
+  return raise(exc::NotImplementedError, "not implemented: async generators");
+}
+
+int init_generator_types() {
+  init_gen_type(&generator_type, "generator");
+  generator_type.iter = gen_self_iter;
+  generator_type.iternext = gen_iternext;
+  add_methods(&generator_type, kGenMethods);
+  add_getsets(&generator_type, kGenGetSets);
+  if (type_ready(&generator_type) < 0) return -1;
+  init_gen_type(&coroutine_type, "coroutine");
+  add_methods(&coroutine_type, kGenMethods);
+  add_getsets(&coroutine_type, kCoroGetSets);
+  if (type_ready(&coroutine_type) < 0) return -1;
+  init_gen_type(&async_generator_type, "async_generator");
+  return type_ready(&async_generator_type);
+}
+
+}  // namespace krait::vm
