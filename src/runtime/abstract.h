@@ -75,4 +75,11 @@ Value lookup_attr(Value object, Value name);
 // absent. For __enter__, __exit__, __format__, __round__...
 Value lookup_special(Value v, const char* name);
 
+// pow(base, exponent, modulus) (modulus null: two-argument pow); abs(v).
+Value power(Value base, Value exponent, Value modulus);
+Value number_absolute(Value v);
+// iter(sequence) over __getitem__ (the "iterator" type) and iter(callable, sentinel).
+Value seq_iter_new(Value seq);
+Value callable_iter_new(Value callable, Value sentinel);
+
 }  // namespace krait::runtime

@@ -92,7 +92,18 @@ void init_object_type();
 Value mappingproxy_new(Value mapping);    // descriptors.cpp
 Value type_get_dict(Value self);          // type.__dict__ (descriptors.cpp)
 
+// Start-up: until init_runtime has set up the fields of every built-in type, add_methods,
+// add_getsets, add_members and type_ready are recorded and replayed in order afterwards (dicts and
+// interned strings need their own types first). Returns true when the call was recorded.
+enum class PendingKind : uint8_t { Methods, GetSets, Members, Ready };
+bool defer_during_bootstrap(PendingKind kind, TypeObject* type, const void* defs);
+void begin_bootstrap();
+int end_bootstrap();   // replays the recorded calls; 0 or -1
+
 void init_singletons();
+void init_iterator_types();
+// issubclass without __subclasscheck__ (type.__subclasscheck__ itself).
+int object_real_is_subclass(Value derived, Value cls);
 void init_descriptor_types();
 void init_core_types();   // type, object, method, builtin_function, module
 

@@ -1,5 +1,6 @@
 // None, NotImplemented and Ellipsis, and their types (NoneType, NotImplementedType, ellipsis).
 #include "runtime/core_internal.h"
+#include "runtime/memory.h"
 
 namespace krait::runtime {
 
@@ -42,8 +43,7 @@ const MethodDef not_implemented_methods[] = {
 const MethodDef ellipsis_methods[] = {{"__reduce__", (void*)ellipsis_reduce, MethodKind::NoArgs}, {nullptr}};
 
 void init_singleton(Object* object, TypeObject* type) {
-  object->refcount = 1;
-  object->flags = ObjectFlag::Immortal;
+  make_immortal(object);
   object->type = type;
 }
 

@@ -236,8 +236,50 @@ struct SubclassFlag {
 
 }  // namespace
 
+namespace {
+struct PendingCall {
+  PendingKind kind;
+  TypeObject* type;
+  const void* defs;
+};
+bool bootstrapping = false;
+std::vector<PendingCall>* pending = nullptr;
+}  // namespace
+
+bool defer_during_bootstrap(PendingKind kind, TypeObject* type, const void* defs) {
+  if (!bootstrapping) return false;
+  pending->push_back({kind, type, defs});
+  return true;
+}
+
+void begin_bootstrap() {
+  bootstrapping = true;
+  pending = new std::vector<PendingCall>();
+}
+
+int end_bootstrap() {
+  bootstrapping = false;
+  std::vector<PendingCall>* calls = pending;
+  pending = nullptr;
+  int result = 0;
+  for (const PendingCall& c : *calls) {
+    switch (c.kind) {
+      case PendingKind::Methods: add_methods(c.type, static_cast<const MethodDef*>(c.defs)); break;
+      case PendingKind::GetSets: add_getsets(c.type, static_cast<const GetSetDef*>(c.defs)); break;
+      case PendingKind::Members: add_members(c.type, static_cast<const MemberDef*>(c.defs)); break;
+      case PendingKind::Ready:
+        if (type_ready(c.type) < 0) result = -1;
+        break;
+    }
+    if (error_occurred()) result = -1;
+  }
+  delete calls;
+  return result;
+}
+
 int type_ready(TypeObject* type) {
   if (type->flags & TypeFlag::Ready) return 0;
+  if (defer_during_bootstrap(PendingKind::Ready, type, nullptr)) return 0;
   if (type->type == nullptr) type->type = &type_type;
   if (type->base == nullptr && type != &object_type) type->base = &object_type;
   if (type->base && type_ready(type->base) < 0) return -1;
@@ -671,7 +713,7 @@ Value type_instancecheck(Value self, Value instance) {
 }
 
 Value type_subclasscheck(Value self, Value sub) {
-  int r = object_is_subclass(sub, self);
+  int r = object_real_is_subclass(sub, self);
   if (r < 0) return Value();
   return incref(bool_value(r)), bool_value(r);
 }
