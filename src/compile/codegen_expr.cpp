@@ -241,6 +241,9 @@ void Codegen::jump_if(ast::expr* e, BasicBlock* next, bool cond) {
     }
     case ast::expr::Kind::Compare: {
       auto* c = static_cast<ast::Compare*>(e);
+      // The comparison's instructions and its jump take the comparison's location (not
+      // restored: the caller's next instructions set their own).
+      set_loc(e);
       size_t n = c->ops.size() - 1;
       if (n > 0) {
         BasicBlock* cleanup = new_block();

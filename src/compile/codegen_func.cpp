@@ -24,11 +24,13 @@ enum CompType { kGenExp = 0, kListComp = 1, kDictComp = 2, kSetComp = 3 };
 }  // namespace
 
 void Codegen::apply_decorators(const ast::Seq<ast::expr*>& decos) {
+  Location saved = u().loc;
   for (size_t i = decos.size(); i-- > 0;) {
     set_loc(decos[i]);
     addop(PRECALL, 0);
     addop(CALL, 0);
   }
+  u().loc = saved;
 }
 
 bool Codegen::kwonly_defaults(ast::arguments* args) {

@@ -82,6 +82,7 @@ void Codegen::body(const ast::Seq<ast::stmt*>& stmts) {
     if (auto* doc = docstring_of(stmts)) {
       i = 1;
       visit_expr(doc);
+      unset_loc();
       nameop("__doc__", ast::expr_context::Store);
     }
   }
