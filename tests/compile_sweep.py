@@ -140,6 +140,7 @@ def main():
     ap.add_argument("--show", metavar="FILE", help="print the diff of the two dumps of FILE")
     ap.add_argument("--list-failing", action="store_true", help="print only the paths that differ")
     ap.add_argument("--max-shown", type=int, default=3, help="differing code objects shown per file")
+    ap.add_argument("--field", help="show only code objects whose first difference is this field (e.g. co_consts)")
     ap.add_argument("filters", nargs="*", help="only files whose path contains one of these")
     args = ap.parse_args()
     krait = os.path.abspath(args.krait)
@@ -151,6 +152,7 @@ def main():
         results = pool.map(check_file, work, chunksize=4)
     identical = compiled = 0
     categories = collections.Counter()
+    by_code_object = collections.Counter()
     errors = collections.Counter()
     for path, status, detail in results:
         if status == "skipped":
@@ -168,13 +170,22 @@ def main():
             errors[message[:100]] += 1
             categories["krait error"] += 1
             continue
-        print(f"DIFF {path}: {len(detail)} code object(s)")
         categories[category(detail[0][1])] += 1
+        by_code_object.update(category(d[1]) for d in detail)
+        count = len(detail)
+        if args.field:
+            detail = [d for d in detail if category(d[1]) == args.field]
+            if not detail:
+                continue
+        print(f"DIFF {path}: {count} code object(s)")
         for head, field, exp, got in detail[:args.max_shown]:
             print(f"    {head}: {field}\n        cpython: {short(exp)}\n        krait:   {short(got)}")
     if not args.list_failing:
         print("\nfirst differing field, by file:")
         for name, count in categories.most_common():
+            print(f"    {count:5d}  {name}")
+        print("first differing field, by code object:")
+        for name, count in by_code_object.most_common():
             print(f"    {count:5d}  {name}")
         if errors:
             print("krait errors:")
