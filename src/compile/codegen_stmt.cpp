@@ -177,8 +177,7 @@ void Codegen::return_stmt(ast::Return* s) {
   unwind_fblock_stack(preserve_tos, nullptr);
   if (!s->value) load_const(Constant::none());
   else if (!preserve_tos) load_const(constant_from_ast(static_cast<ast::Constant*>(s->value)->value));
-  addop(RETURN_VALUE);
-  next_block();
+  addop(RETURN_VALUE);  // the next instruction starts a new block implicitly
 }
 
 void Codegen::break_stmt() {
