@@ -102,7 +102,14 @@ inline void note_live(size_t bytes) {
 
 // Allocates `bytes` from a pool or malloc; *size_class is 0 for malloc.
 void* raw_block(size_t bytes, size_t* size_class) {
-  if (bytes <= kMaxSmall) {
+#if defined(__SANITIZE_ADDRESS__)
+  // Under AddressSanitizer every block comes from malloc, so that a use after free or a double
+  // free of an object is reported instead of hidden by a pool's reuse.
+  constexpr bool use_pools = false;
+#else
+  constexpr bool use_pools = true;
+#endif
+  if (use_pools && bytes <= kMaxSmall) {
     *size_class = class_of(bytes);
     void* block = pool_alloc(*size_class);
     if (block != nullptr) note_live(class_bytes(*size_class));
