@@ -127,8 +127,23 @@ void update_refs(GcHeader* list) {
 
 void visit_decref(Value referent, void*) {
   GcHeader* h = collected_header(referent);
+  if (h == nullptr) return;
   // A count never goes below zero, even if a traverse over-reports its references.
-  if (h != nullptr && (h->prev >> kRefsShift) > 0) h->prev -= uintptr_t(1) << kRefsShift;
+  if ((h->prev >> kRefsShift) > 0) {
+    h->prev -= uintptr_t(1) << kRefsShift;
+    return;
+  }
+#ifdef KRAIT_REFCHECK
+  // More references from containers than the count says: an incref is missing somewhere (or a
+  // traverse visits something its object does not own). Reported once per type.
+  static std::vector<const TypeObject*> reported;
+  const TypeObject* type = object_of(h)->type;
+  for (const TypeObject* seen : reported)
+    if (seen == type) return;
+  reported.push_back(type);
+  std::fprintf(stderr, "[refcheck] %s object %p: more references from containers than its refcount\n",
+               type->name.c_str(), static_cast<void*>(object_of(h)));
+#endif
 }
 
 // Subtracts the references from inside the set: what is left is held from outside.
