@@ -67,6 +67,8 @@ struct CodegenOptions {
   int future_lineno = 0;       // line of the last `from __future__` import at the top
 };
 
+struct PatternContext;
+
 class Codegen {
  public:
   Codegen(Symtable& symtable, const CodegenOptions& options) : st_(symtable), opt_(options) {}
@@ -209,6 +211,18 @@ class Codegen {
 
   // ---- match (codegen_match.cpp) ----
   void match_stmt(ast::Match* s);
+  void pattern(ast::pattern* p, PatternContext& pc);
+  void pattern_subpattern(ast::pattern* p, PatternContext& pc);
+  void pattern_sequence(ast::MatchSequence* p, PatternContext& pc);
+  void pattern_mapping(ast::MatchMapping* p, PatternContext& pc);
+  void pattern_class(ast::MatchClass* p, PatternContext& pc);
+  void pattern_or(ast::MatchOr* p, PatternContext& pc);
+  void pattern_store_name(ast::Identifier name, PatternContext& pc);
+  void pattern_rotate(int count);
+  void pattern_unpack_helper(const ast::Seq<ast::pattern*>& elts);
+  void ensure_fail_pop(PatternContext& pc, size_t n);
+  void jump_to_fail_pop(PatternContext& pc, int op);
+  void emit_and_reset_fail_pop(PatternContext& pc);
 
   Symtable& st_;
   CodegenOptions opt_;
