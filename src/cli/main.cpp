@@ -13,7 +13,9 @@
 #include <string>
 #include <vector>
 
+#include "bytecode/code_dump.h"
 #include "bytecode/opcodes.h"
+#include "compile/compiler.h"
 #include "parse/parser.h"
 #include "parse/source.h"
 #include "parse/tokenizer.h"
@@ -42,6 +44,7 @@ void print_help() {
         "\nkrait only:\n"
         "--dump-ast FILE : print ast.dump(ast.parse(source), include_attributes=True)\n"
         "--tokenize FILE : print the tokens the parser sees\n"
+        "--dump-code FILE: print the code objects compiled from FILE (tests/dump_code.py's layout)\n"
         "--opcode-table  : print the instruction table and stack effects (tests/opcode_table.py)\n",
         program_name.c_str());
 }
@@ -159,6 +162,29 @@ int dump_ast(const std::string& path) {
     return 0;
 }
 
+// For tests/compile_sweep.py: the code objects of `path`, compiled as CPython's
+// compile(source, path, 'exec', dont_inherit=True) would, in code_dump's layout.
+int dump_code(const std::string& path) {
+    auto bytes = read_file_or_report(path);
+    if (!bytes) return 2;
+    krait::ast::Arena arena;
+    std::string decoded;
+    auto* module = parse_or_report(*bytes, path, InputKind::File, arena, decoded);
+    if (!module) return 1;
+    krait::compile::CompileOptions options;
+    options.filename = path;
+    krait::SyntaxErrorInfo error;
+    auto code = krait::compile::compile_module(module, arena, options, error);
+    if (!code) {
+        krait::ErrorSource origin{true, true, false};
+        std::fputs(krait::format_syntax_error(error, path, decoded, origin).c_str(), stderr);
+        return 1;
+    }
+    std::string out = krait::bytecode::dump_code(*code);
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    return 0;
+}
+
 // For tests/opcode_table.py: each real instruction as `op NAME NUMBER CACHE FLAGS`, then its
 // stack effects `se NUMBER JUMP e0 e1 ...` for oparg 0..300 (one value without an argument).
 int print_opcode_table() {
@@ -249,6 +275,10 @@ int main(int argc, char** argv) {
             return parse_only(std::vector<std::string>(args.begin() + i + 1, args.end()));
         }
         if (a == "--opcode-table") return print_opcode_table();
+        if (a == "--dump-code") {
+            if (i + 1 >= args.size()) return usage_error("Argument expected for the --dump-code option");
+            return dump_code(args[i + 1]);
+        }
         if (a == "--tokenize") {
             if (i + 1 >= args.size()) return usage_error("Argument expected for the --tokenize option");
             return dump_tokens(args[i + 1]);
