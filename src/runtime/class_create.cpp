@@ -180,7 +180,12 @@ std::string mangle(std::string_view class_name, std::string_view name) {
   size_t i = 0;
   while (i < class_name.size() && class_name[i] == '_') ++i;
   if (i == class_name.size()) return std::string(name);
-  return "_" + std::string(class_name.substr(i)) + std::string(name);
+  std::string result;
+  result.reserve(1 + class_name.size() - i + name.size());
+  result += '_';
+  result.append(class_name.substr(i));
+  result.append(name);
+  return result;
 }
 
 // Wraps plain functions that are implicitly class/static methods.
@@ -314,6 +319,8 @@ void heap_type_dealloc(Object* self) {
     *v = Value();
     xdecref(old);
   }
+  if (type->base) decref(Value::object(type->base));
+  type->base = nullptr;
   type->~HeapTypeObject();
   free_object(self);
 }

@@ -2,6 +2,7 @@
 // attributes and methods of `type`, calling a type (new + init), metaclass calculation.
 // Class creation from a class statement is in class_create.cpp; `object` in object_base.cpp.
 #include <algorithm>
+#include <cstddef>
 #include <vector>
 
 #include "runtime/abstract.h"
@@ -13,6 +14,8 @@
 #include "runtime/list.h"
 #include "runtime/memory.h"
 #include "runtime/tuple.h"
+
+#pragma GCC diagnostic ignored "-Winvalid-offsetof"
 
 namespace krait::runtime {
 
@@ -368,6 +371,10 @@ Value type_call(Value callable, const Value* args, size_t nargs, Value kwnames) 
   if (obj.is_null()) return obj;
   TypeObject* t = type_of(obj);
   if (!is_subtype(t, type)) return obj;
+  // Instances of classes deriving from built-in types that do not track their objects.
+  if ((t->flags & TypeFlag::HeapType) && (obj.as_object()->flags & ObjectFlag::HasGcHeader) &&
+      !gc_is_tracked(obj.as_object()))
+    gc_track(obj.as_object());
   if (t->init && t->init(obj, args, nargs, kwnames) < 0) {
     decref(obj);
     return Value();
@@ -484,7 +491,7 @@ int type_setattro(Value self, Value name, Value value) {
 
 Value get_name(Value self) {
   TypeObject* t = as_type(self);
-  if (t->flags & TypeFlag::HeapType) return str_from_utf8(t->qualname.substr(t->qualname.rfind('.') + 1));
+  if (t->flags & TypeFlag::HeapType) return str_from_utf8(t->name);
   std::string_view n = t->name;
   size_t dot = n.rfind('.');
   return str_from_utf8(dot == std::string_view::npos ? n : n.substr(dot + 1));
@@ -798,8 +805,12 @@ const MethodDef tp_new_methoddef = {"__new__", (void*)tp_new_wrapper, MethodKind
                                     "Create and return a new object.  See help(type) for accurate signature."};
 
 void init_type_type() {
-  init_static_type(&type_type, "type", &object_type, sizeof(TypeObject));
+  // Classes made by metaclasses are HeapTypeObjects; a type's own dict is its __dict__, so a
+  // metaclass does not add another one.
+  init_static_type(&type_type, "type", &object_type, sizeof(HeapTypeObject));
   type_type.flags |= TypeFlag::HaveGc;
+  type_type.dict_offset = offsetof(TypeObject, dict);
+  type_type.dealloc = heap_type_dealloc;
   type_type.call = type_call;
   type_type.new_ = type_new_slot;
   type_type.init = type_init_slot;
