@@ -236,6 +236,9 @@ class Codegen {
 // Whether statements (not nested functions or classes) hold an annotated assignment.
 bool find_ann(const ast::Seq<ast::stmt*>& stmts);
 
+// A key equal for constants a Python set treats as equal (1, 1.0 and True).
+std::string set_equality_key(const bytecode::Constant& c);
+
 // co_flags bit for `from __future__ import annotations`.
 inline constexpr int kCoFutureAnnotations = 0x1000000;
 inline constexpr int kCoFutureBarryAsBdfl = 0x400000;

@@ -176,8 +176,7 @@ void Codegen::try_star_except(ast::TryStar* s) {
     auto* handler = static_cast<ast::ExceptHandler*>(s->handlers[i]);
     set_loc(handler);
     except = new_block();
-    BasicBlock* except_with_error = new_block();
-    BasicBlock* no_match = new_block();
+    BasicBlock* handle_match = new_block();
     if (i == 0) {
       // [exc] -> [orig, [], exc]: the original group and the list of raised exceptions.
       addop(COPY, 1);
@@ -188,13 +187,16 @@ void Codegen::try_star_except(ast::TryStar* s) {
       visit_expr(handler->type);
       addop(CHECK_EG_MATCH);
       addop(COPY, 1);
-      addop_j(POP_JUMP_IF_NONE, no_match);
+      addop_j(POP_JUMP_IF_NOT_NONE, handle_match);
+      addop(POP_TOP);  // the match (None)
+      addop_j(JUMP, except);
     }
+    use_next_block(handle_match);
     BasicBlock* cleanup_end = new_block();
     BasicBlock* cleanup_body = new_block();
     std::string name = handler->name ? str(handler->name) : std::string();
     if (handler->name) nameop(name, ast::expr_context::Store);
-    else addop(POP_TOP);
+    else addop(POP_TOP);  // the exception
     addop_j(SETUP_CLEANUP, cleanup_end);
     use_next_block(cleanup_body);
     push_fblock(FBlockType::HandlerCleanup, cleanup_body, nullptr);
@@ -202,6 +204,7 @@ void Codegen::try_star_except(ast::TryStar* s) {
     u().fblocks.back().has_name = bool(handler->name);
     visit_stmts(handler->body);
     pop_fblock(FBlockType::HandlerCleanup, cleanup_body);
+    unset_loc();  // name = None; del name: artificial
     addop(POP_BLOCK);
     if (handler->name) {
       load_const(Constant::none());
@@ -210,6 +213,7 @@ void Codegen::try_star_except(ast::TryStar* s) {
     }
     addop_j(JUMP, except);
     use_next_block(cleanup_end);
+    unset_loc();
     if (handler->name) {
       load_const(Constant::none());
       nameop(name, ast::expr_context::Store);
@@ -217,13 +221,8 @@ void Codegen::try_star_except(ast::TryStar* s) {
     }
     addop(LIST_APPEND, 3);  // the exception raised, into the list
     addop(POP_TOP);         // lasti
-    addop_j(JUMP, except_with_error);
+    addop_j(JUMP, except);
     use_next_block(except);
-    addop(NOP);  // holds a propagated location
-    addop_j(JUMP, except_with_error);
-    use_next_block(no_match);
-    addop(POP_TOP);  // the match (None)
-    use_next_block(except_with_error);
     if (i == n - 1) {
       addop(LIST_APPEND, 1);  // the unhandled rest of the group
       addop_j(JUMP, reraise_star);

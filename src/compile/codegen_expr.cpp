@@ -1,4 +1,6 @@
 // Expressions: operators, displays, calls, f-strings, subscripts, conditional jumps.
+#include <algorithm>
+
 #include "compile/codegen.h"
 #include "compile/constants.h"
 
@@ -328,7 +330,17 @@ void Codegen::starunpack_helper(const ast::Seq<ast::expr*>& elts, int pushed, in
   size_t n = elts.size();
   if (n > 2 && all_const(elts, 0, n)) {
     std::vector<ConstRef> items;
-    for (auto* elt : elts) items.push_back(const_of(elt));
+    std::vector<std::string> seen;
+    for (auto* elt : elts) {
+      ConstRef item = const_of(elt);
+      if (add == SET_ADD) {
+        // A frozenset keeps the first of equal items.
+        std::string key = set_equality_key(*item);
+        if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
+        seen.push_back(key);
+      }
+      items.push_back(item);
+    }
     if (tuple && !pushed) {
       load_const(Constant::tuple(std::move(items)));
     } else {

@@ -4,6 +4,8 @@
 // jumps to a "fail_pop" block that pops what it had pushed: fail_pop[n] pops n items and falls
 // into fail_pop[n-1], so one chain serves every failure point of a case. Captured values stay
 // on the stack (under anything still needed) until the whole pattern matched, then are stored.
+#include <cmath>
+
 #include "bytecode/code_dump.h"
 #include "compile/codegen.h"
 #include "compile/constants.h"
@@ -26,24 +28,24 @@ bool wildcard_star(ast::pattern* p) {
   return st && !st->name;
 }
 
-// A key under which Python's set would treat two constants as equal (1 == 1.0 == True).
-std::string set_key(const Constant& c) {
+}  // namespace
+
+std::string set_equality_key(const Constant& c) {
   using K = Constant::Kind;
   switch (c.kind) {
     case K::False: return "n0";
     case K::True: return "n1";
     case K::Int: return "n" + c.int_value.get_str();
     case K::Float:
-      if (c.real == double(int64_t(c.real)) && std::abs(c.real) < 9e15) return "n" + std::to_string(int64_t(c.real));
+      if (std::isfinite(c.real) && c.real == std::trunc(c.real) && std::abs(c.real) < 9e15)
+        return "n" + std::to_string(int64_t(c.real));
       return "f" + constant_repr(c);
     case K::Complex:
-      if (c.imag == 0) return set_key(*Constant::floating(c.real));
+      if (c.imag == 0) return set_equality_key(*Constant::floating(c.real));
       return "c" + constant_repr(c);
     default: return constant_repr(c);
   }
 }
-
-}  // namespace
 
 // The state of one case's pattern (CPython's pattern_context).
 struct PatternContext {
@@ -248,7 +250,7 @@ void Codegen::pattern_mapping(ast::MatchMapping* p, PatternContext& pc) {
     }
     if (auto* c = key->as<ast::Constant>()) {
       ConstRef value = constant_from_ast(c->value);
-      std::string k = set_key(*value);
+      std::string k = set_equality_key(*value);
       for (const auto& s : seen)
         if (s == k) error("mapping pattern checks duplicate key (" + constant_repr(*value) + ")");
       seen.push_back(k);

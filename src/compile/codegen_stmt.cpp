@@ -301,7 +301,7 @@ void Codegen::import_stmt(ast::Import* s) {
   for (auto* alias : s->names) {
     load_const(Constant::integer(0));
     load_const(Constant::none());
-    addop_name_raw(IMPORT_NAME, str(alias->name));
+    addop_name(IMPORT_NAME, str(alias->name));
     std::string name = str(alias->name);
     if (alias->asname) {
       import_as(name, str(alias->asname));
@@ -338,14 +338,14 @@ void Codegen::from_import_stmt(ast::ImportFrom* s) {
   if (s->lineno > opt_.future_lineno && s->module && s->module == std::string_view("__future__"))
     error("from __future__ imports must occur at the beginning of the file");
   load_const(Constant::tuple(std::move(names)));
-  addop_name_raw(IMPORT_NAME, s->module ? str(s->module) : std::string());
+  addop_name(IMPORT_NAME, s->module ? str(s->module) : std::string());
   for (size_t i = 0; i < s->names.size(); ++i) {
     auto* alias = s->names[i];
     if (i == 0 && alias->name.view()[0] == '*') {
       addop(IMPORT_STAR);
       return;
     }
-    addop_name_raw(IMPORT_FROM, str(alias->name));
+    addop_name(IMPORT_FROM, str(alias->name));
     nameop(str(alias->asname ? alias->asname : alias->name), ast::expr_context::Store);
   }
   addop(POP_TOP);  // the module

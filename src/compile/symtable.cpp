@@ -7,7 +7,7 @@ namespace krait::compile {
 std::string mangle(const std::string& private_name, bool has_private, const std::string& name) {
   // Only names of the form __x (not __x__, not dotted) inside a class are mangled.
   if (!has_private || name.size() < 2 || name[0] != '_' || name[1] != '_') return name;
-  if (name.size() >= 4 && name[name.size() - 1] == '_' && name[name.size() - 2] == '_') return name;
+  if (name[name.size() - 1] == '_' && name[name.size() - 2] == '_') return name;  // __x__ (and "__")
   if (name.find('.') != std::string::npos) return name;
   size_t start = private_name.find_first_not_of('_');
   if (start == std::string::npos) return name;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "bytecode/code_data.h"
+
 namespace krait::compile {
 
 namespace {
@@ -31,6 +33,9 @@ void append_key(const bytecode::Constant& value, std::string& key) {
       break;
     case Kind::Float:
       append_double(value.real);
+      // NaN equals nothing, not even itself: distinct NaN objects stay distinct constants
+      // (a folded NaN loaded twice is one object, hence one constant).
+      if (value.real != value.real) key += std::to_string(reinterpret_cast<uintptr_t>(&value));
       break;
     case Kind::Complex:
       append_double(value.real);
@@ -53,8 +58,28 @@ void append_key(const bytecode::Constant& value, std::string& key) {
       break;
     }
     case Kind::Code: {
-      auto address = reinterpret_cast<uintptr_t>(value.code.get());
-      key += std::to_string(address);
+      // Code objects are equal by content (CPython's code_richcompare): the same function
+      // compiled twice (a finally body is emitted once per exit) is one constant.
+      const bytecode::CodeData& code = *value.code;
+      append_sized(code.name);
+      for (int n : {code.argcount, code.posonlyargcount, code.kwonlyargcount, code.flags, code.firstlineno}) {
+        key += std::to_string(n);
+        key.push_back(',');
+      }
+      append_sized(std::string(code.code.begin(), code.code.end()));
+      key += std::to_string(code.consts.size());
+      key.push_back('(');
+      for (const auto& item : code.consts) {
+        std::string part;
+        append_key(*item, part);
+        append_sized(part);
+      }
+      key += std::to_string(code.names.size());
+      for (const auto& name : code.names) append_sized(name);
+      key += std::to_string(code.localsplusnames.size());
+      for (const auto& name : code.localsplusnames) append_sized(name);
+      append_sized(std::string(code.linetable.begin(), code.linetable.end()));
+      append_sized(std::string(code.exceptiontable.begin(), code.exceptiontable.end()));
       break;
     }
   }
