@@ -12,6 +12,8 @@
    file of /usr/lib/python3.11 (the full sweep is tests/ast_sweep.py).
 4. The instruction table (opcodes.def) against CPython's opcode module and
    _opcode.stack_effect (tests/opcode_table.py).
+5. Constant folding: co_consts and co_code of modules of folded expressions
+   against CPython's (tests/fold_check.py).
 
 Failures are printed with a short diff; the last line is `N passed, N failed`
 and the exit status is 1 when anything failed.
@@ -29,6 +31,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import ast_sweep  # noqa: E402  (re-executes under /usr/bin/python3.11 only when run as a script)
 import harness  # noqa: E402
+import fold_check  # noqa: E402
 import opcode_table  # noqa: E402
 
 MAX_DIFF_LINES = 24
@@ -164,6 +167,7 @@ def main():
     sections.append(("differential cases", lambda: run_cases(args.krait, args.filters, args.jobs)))
     if not args.filters:
         sections.append(("instruction table", lambda: opcode_table.check(args.krait)))
+        sections.append(("constant folding", lambda: fold_check.check(os.path.abspath(args.krait))))
     if not args.no_ast and not args.filters:
         label = "stdlib AST (every file)" if args.ast_sample == 1 else f"stdlib AST sample (every {args.ast_sample}th file)"
         sections.append((label,

@@ -173,8 +173,21 @@ bool c_quot(Cx a, Cx b, Cx& r) {
   return true;
 }
 
+// CPython's check after a libm computation (_Py_ADJUST_ERANGE2 then errno): an infinite
+// result is an overflow, an underflow to zero is fine, and any other error the math library
+// reported in errno (cos(inf) is a domain error) makes Python raise.
+bool math_ok(double x, double y) {
+  if (std::isinf(x) || std::isinf(y)) {
+    if (errno == 0) errno = ERANGE;
+  } else if (errno == ERANGE) {
+    errno = 0;
+  }
+  return errno == 0;
+}
+
 // Python's complex ** (complexobject.c); false where Python raises.
 bool c_pow(Cx a, Cx b, Cx& r) {
+  errno = 0;
   bool domain_error = false;
   auto general = [&](Cx x, Cx y) -> Cx {
     if (y.re == 0.0 && y.im == 0.0) return {1.0, 0.0};
@@ -215,9 +228,8 @@ bool c_pow(Cx a, Cx b, Cx& r) {
   } else {
     r = general(a, b);
   }
-  if (domain_error) return false;                           // ZeroDivisionError
-  if (std::isinf(r.re) || std::isinf(r.im)) return false;   // OverflowError
-  return true;
+  if (domain_error) return false;  // ZeroDivisionError
+  return math_ok(r.re, r.im);      // OverflowError, or ZeroDivisionError for EDOM
 }
 
 // Python's float ** (floatobject.c float_pow). May produce a complex (negative base, fractional
@@ -255,7 +267,12 @@ ConstRef float_pow(double iv, double iw) {
   if (iv == 1.0) return Constant::floating(negate ? -1.0 : 1.0);
   errno = 0;
   double ix = std::pow(iv, iw);
-  if (std::isinf(ix)) return nullptr;  // OverflowError
+  if (std::isinf(ix)) {
+    if (errno == 0) errno = ERANGE;
+  } else if (errno == ERANGE && ix == 0.0) {
+    errno = 0;
+  }
+  if (errno != 0) return nullptr;  // OverflowError / ValueError
   if (negate) ix = -ix;
   return Constant::floating(ix);
 }
