@@ -9,6 +9,7 @@
 // collected set. Marking uses an explicit stack: no recursion on deep object graphs.
 #include "runtime/gc.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstring>
 
@@ -256,12 +257,12 @@ void move_to(GcHeader* h, GcHeader* list) {
 
 // Breaks the cycles (or, with DEBUG_SAVEALL, keeps the objects in gc.garbage). An object still
 // alive afterwards moves to `old`.
-void delete_garbage(GcHeader* garbage, GcHeader* old) {
+void delete_garbage(GcHeader* garbage, GcHeader* old, const std::vector<Object*>& instance_dicts) {
   while (!list_empty(garbage)) {
     GcHeader* h = garbage->next;
     Object* object = object_of(h);
     if ((state.debug & GcDebug::SaveAll) && gc_save_garbage_hook != nullptr) {
-      gc_save_garbage_hook(object);
+      if (!std::binary_search(instance_dicts.begin(), instance_dicts.end(), object)) gc_save_garbage_hook(object);
     } else if (ClearFunc clear = object->type->clear) {
       incref(object);
       clear(object);
@@ -276,7 +277,9 @@ void delete_garbage(GcHeader* garbage, GcHeader* old) {
 // attributes inline until something asks for __dict__, so the dict of an instance is usually not
 // an object of its own there; krait's instances always use a dict. A dict that is the __dict__ of
 // another garbage instance is therefore not counted (gc.collect()'s result, gc.get_stats()).
-size_t count_as_cpython(GcHeader* garbage) {
+// The dicts so discounted are added to `instance_dicts`, sorted (DEBUG_SAVEALL leaves them out of
+// gc.garbage for the same reason).
+size_t count_as_cpython(GcHeader* garbage, std::vector<Object*>* instance_dicts) {
   size_t count = 0;
   for (GcHeader* h = garbage->next; h != garbage; h = h->next) {
     ++count;
@@ -285,8 +288,12 @@ size_t count_as_cpython(GcHeader* garbage) {
     if (offset <= 0 || !(object->type->flags & TypeFlag::HeapType)) continue;
     Value dict;
     std::memcpy(&dict, reinterpret_cast<char*>(object) + offset, sizeof dict);
-    if (dict.is_object() && dict.as_object()->type == &dict_type && gc_is_garbage(dict.as_object())) --count;
+    if (dict.is_object() && dict.as_object()->type == &dict_type && gc_is_garbage(dict.as_object())) {
+      --count;
+      instance_dicts->push_back(dict.as_object());
+    }
   }
+  std::sort(instance_dicts->begin(), instance_dicts->end());
   return count;
 }
 
@@ -332,8 +339,9 @@ size_t collect_main(int generation) {
   deduce_unreachable(&unreachable, &still_unreachable);
   while (!list_empty(&unreachable)) move_to(unreachable.next, old);
 
-  size_t collected = count_as_cpython(&still_unreachable);
-  delete_garbage(&still_unreachable, old);
+  std::vector<Object*> instance_dicts;
+  size_t collected = count_as_cpython(&still_unreachable, &instance_dicts);
+  delete_garbage(&still_unreachable, old, instance_dicts);
 
   GcGenerationStats& stats = state.generations[generation].stats;
   stats.collections += 1;
