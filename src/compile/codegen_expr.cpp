@@ -656,13 +656,3 @@ void Codegen::call(ast::Call* e) {
 
 }  // namespace krait::compile
 
-namespace krait::compile {
-
-// Under `from __future__ import annotations` an annotation is stored as its source text,
-// which needs CPython's AST unparser.
-void Codegen::annotation_string(ast::expr* e) {
-  set_loc(e);
-  error("not implemented: annotations under 'from __future__ import annotations'");
-}
-
-}  // namespace krait::compile
