@@ -225,6 +225,39 @@ void mem_free(void* block, size_t size) {
   release_block(block, size <= kMaxSmall ? class_of(size) : 0);
 }
 
+void* mem_realloc(void* block, size_t old_size, size_t new_size) {
+  if (block == nullptr) return mem_alloc(new_size);
+  if (old_size == 0) old_size = 1;
+  if (new_size == 0) new_size = 1;
+  size_t old_class = old_size <= kMaxSmall ? class_of(old_size) : 0;
+  size_t new_class = new_size <= kMaxSmall ? class_of(new_size) : 0;
+#if defined(__SANITIZE_ADDRESS__)
+  old_class = new_class = 0;
+#endif
+  if (old_class != 0 && old_class == new_class) {
+    // Same pool block: only the bytes between the sizes need clearing when it grows.
+    if (new_size > old_size) std::memset(static_cast<char*>(block) + old_size, 0, new_size - old_size);
+    return block;
+  }
+  if (old_class == 0 && new_class == 0) {
+    size_t old_usable = malloc_usable_size(block);
+    void* grown = std::realloc(block, new_size);
+    if (grown == nullptr) {
+      raise_no_memory();
+      return nullptr;
+    }
+    stats.live_bytes -= old_usable;
+    note_live(malloc_usable_size(grown));
+    if (new_size > old_size) std::memset(static_cast<char*>(grown) + old_size, 0, new_size - old_size);
+    return grown;
+  }
+  void* moved = mem_alloc(new_size);
+  if (moved == nullptr) return nullptr;
+  std::memcpy(moved, block, old_size < new_size ? old_size : new_size);
+  mem_free(block, old_size);
+  return moved;
+}
+
 MemoryStats memory_stats() { return stats; }
 
 }  // namespace krait::runtime

@@ -64,6 +64,10 @@ inline constexpr int kSizeClassShift = 24;           // bits 24..31: pool size c
 // given to mem_alloc. nullptr + MemoryError on failure.
 void* mem_alloc(size_t size);
 void mem_free(void* block, size_t size);
+// Resizes a block from mem_alloc (block may be null with old_size 0): the first
+// min(old_size, new_size) bytes are kept, the rest is zeroed. nullptr + MemoryError on failure
+// (the old block is then still valid).
+void* mem_realloc(void* block, size_t old_size, size_t new_size);
 
 // Allocation statistics (for -X gc-stats and tests).
 struct MemoryStats {

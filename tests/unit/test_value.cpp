@@ -239,9 +239,21 @@ TEST_F(GcTest, AllocationIsZeroedAndReused) {
   ASSERT_NE(big, nullptr);
   for (size_t i = sizeof(Object); i < 4096; ++i) ASSERT_EQ(reinterpret_cast<char*>(big)[i], 0);
   free_object(big);
-  void* buffer = mem_alloc(100);
+  auto* buffer = static_cast<unsigned char*>(mem_alloc(100));
   ASSERT_NE(buffer, nullptr);
-  mem_free(buffer, 100);
+  for (int i = 0; i < 100; ++i) buffer[i] = static_cast<unsigned char>(i);
+  // Growing within a class, across classes, into malloc and back keeps the contents.
+  buffer = static_cast<unsigned char*>(mem_realloc(buffer, 100, 104));
+  ASSERT_NE(buffer, nullptr);
+  size_t old_size = 104;
+  for (size_t size : {200, 600, 5000, 80, 100}) {
+    buffer = static_cast<unsigned char*>(mem_realloc(buffer, old_size, size));
+    ASSERT_NE(buffer, nullptr);
+    for (size_t i = 0; i < 80; ++i) ASSERT_EQ(buffer[i], i) << size;
+    for (size_t i = old_size; i < size; ++i) ASSERT_EQ(buffer[i], 0) << size;
+    old_size = size;
+  }
+  mem_free(buffer, old_size);
 }
 
 TEST_F(GcTest, StaticObjectsAreNeverFreed) {
