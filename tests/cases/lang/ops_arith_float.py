@@ -1,0 +1,13 @@
+# Float arithmetic and reprs.
+print(0.1 + 0.2)
+print(1 / 3)
+print(7.5 // 2, 7.5 % 2, -7.5 // 2, -7.5 % 2)
+print(2.0 ** 0.5)
+print(1e300 * 1e10)
+print(-1e300 * 1e10)
+print(1.5 + 2, 3 * 0.5, 1 - 0.5)
+print(float('inf') - float('inf'))
+print(divmod(7.0, 3))
+print(round(2.5), round(3.5), round(2.675, 2), round(-0.5))
+print(10 / 4, 10 // 4.0, 1e16, 1e-5, 123456789.0 * 10)
+print(-0.0, 0.0 == -0.0)

@@ -1,0 +1,16 @@
+# Operator precedence and associativity.
+print(2 + 3 * 4, (2 + 3) * 4)
+print(2 ** 3 ** 2, (2 ** 3) ** 2)
+print(-3 ** 2, not 1 == 2)
+print(1 + 2 << 3, 1 | 2 ^ 3 & 4)
+print(10 - 4 - 3, 100 // 10 // 3, 2 * 3 % 4)
+print(not True or True, not (True or True))
+print(1 < 2 == True, (1 < 2) == True)
+print(True and False or True, True or False and False)
+print(- - 4, ~ - 4, -~4)
+print(3 if 0 else 4 if 0 else 5)
+f = lambda: 1 if True else 2
+print(f())
+print(2 * -1 ** 2, 5 % -3, -5 % 3)
+print([1, 2][0] + 1, "ab" "cd" * 2)
+print(1 in [1] == True, (1 in [1]) == True)
