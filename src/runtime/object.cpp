@@ -60,9 +60,11 @@ void dealloc_object(Object* object) {
       if (--object->refcount != 0) return;
     }
   }
+  // From here on the object is being torn down: the collector must not traverse it (even an
+  // explicit gc.collect() from a __del__ that its fields' release triggers).
+  gc_untrack(object);
   if (dealloc_depth >= kMaxDeallocDepth) {
-    // Out of the collector's sight until the outermost dealloc frees it.
-    gc_untrack(object);
+    // Freed by the outermost dealloc_object instead.
     if (deferred == nullptr) deferred = new std::vector<Object*>();
     deferred->push_back(object);
     return;
