@@ -19,6 +19,8 @@
 #include "parse/parser.h"
 #include "parse/source.h"
 #include "parse/tokenizer.h"
+#include "compile/compiler.h"
+#include "vm/eval.h"
 
 namespace {
 
@@ -231,18 +233,29 @@ int parse_only(const std::vector<std::string>& paths) {
     return failed ? 1 : 0;
 }
 
-// Runs a program. The front end is complete; the compiler and VM are not
-// there yet, so a program that parses raises NotImplementedError, as
-// CPython would print it.
-int run_source(const std::string& bytes, const std::string& display_name, InputKind kind) {
+// Runs a program: parse, compile, then run it as __main__ in the VM. Syntax errors (from
+// the parser or the compiler) are printed as CPython prints them.
+int run_source(const std::string& bytes, const std::string& display_name, InputKind kind,
+               const std::vector<std::string>& argv) {
     krait::ast::Arena arena;
     std::string decoded;
-    if (!parse_or_report(bytes, display_name, kind, arena, decoded)) return 1;
-    std::fputs("Traceback (most recent call last):\n"
-               "NotImplementedError: krait cannot execute programs yet: "
-               "the bytecode compiler and VM are not implemented\n",
-               stderr);
-    return 1;
+    auto* module = parse_or_report(bytes, display_name, kind, arena, decoded);
+    if (!module) return 1;
+    krait::compile::CompileOptions options;
+    options.filename = display_name;
+    krait::SyntaxErrorInfo error;
+    auto code = krait::compile::compile_module(module, arena, options, error);
+    if (!code) {
+        bool file = kind == InputKind::File;
+        krait::ErrorSource origin{file, true, false};
+        std::fputs(krait::format_syntax_error(error, display_name, decoded, origin).c_str(), stderr);
+        return 1;
+    }
+    if (krait::vm::init_vm(argv) < 0) {
+        std::fputs("Fatal Python error: krait could not initialize its runtime\n", stderr);
+        return 1;
+    }
+    return krait::vm::run_main(code, kind == InputKind::File && display_name != "<stdin>" ? display_name : "");
 }
 
 }  // namespace
@@ -291,7 +304,9 @@ int main(int argc, char** argv) {
             }
             // CPython compiles the command with a newline appended (which shows in
             // where errors at its end are reported).
-            return run_source(code + "\n", "<string>", InputKind::String);
+            std::vector<std::string> script_argv{"-c"};
+            script_argv.insert(script_argv.end(), args.begin() + i + (a.size() == 2 ? 2 : 1), args.end());
+            return run_source(code + "\n", "<string>", InputKind::String, script_argv);
         }
         if (a.rfind("--", 0) == 0) return usage_error("unknown option " + a);
         return usage_error("Unknown option: -" + a.substr(1, 1));
@@ -301,7 +316,9 @@ int main(int argc, char** argv) {
             std::fputs("krait: the interactive prompt is not implemented yet\n", stderr);
             return 1;
         }
-        return run_source(read_stdin(), "<stdin>", InputKind::File);
+        std::vector<std::string> script_argv{i < args.size() ? "-" : ""};
+        if (i < args.size()) script_argv.insert(script_argv.end(), args.begin() + i + 1, args.end());
+        return run_source(read_stdin(), "<stdin>", InputKind::File, script_argv);
     }
     const std::string& path = args[i];
     int err = 0;
@@ -313,5 +330,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     // CPython shows (and sets __file__ to) the script's absolute path.
-    return run_source(*bytes, std::filesystem::absolute(path).lexically_normal().string(), InputKind::File);
+    std::vector<std::string> script_argv(args.begin() + i, args.end());
+    return run_source(*bytes, std::filesystem::absolute(path).lexically_normal().string(), InputKind::File,
+                      script_argv);
 }

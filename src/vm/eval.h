@@ -2,7 +2,11 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
+#include <vector>
+
+#include "bytecode/code_data.h"
 
 #include "runtime/object.h"
 
@@ -29,8 +33,12 @@ void set_recursion_limit(int limit);
 // default excepthook does.
 void print_exception(Value exception);
 
-// Runs a whole program as __main__: compiles `source` (already decoded, UTF-8) and runs it;
-// prints an uncaught exception and returns the process exit code (SystemExit handled).
-int run_main(const std::string& source, const std::string& filename, bool is_string_input);
+// Sets up the runtime, the VM's types, builtins and sys (sys.argv = argv); 0 or -1.
+int init_vm(const std::vector<std::string>& argv);
+
+// Runs a compiled program as __main__ (`file`: the script's path for __file__, empty for -c);
+// prints an uncaught exception as CPython and returns the process exit code (SystemExit
+// handled, streams flushed).
+int run_main(std::shared_ptr<const bytecode::CodeData> code, const std::string& file);
 
 }  // namespace krait::vm

@@ -1,0 +1,333 @@
+// The iterator types of builtins: enumerate, zip, map, filter, reversed.
+#include <string>
+#include <vector>
+
+#include "modules/builtins_internal.h"
+#include "runtime/abstract.h"
+#include "runtime/builtin_types.h"
+#include "runtime/errors.h"
+#include "runtime/int.h"
+#include "runtime/memory.h"
+#include "runtime/module.h"
+#include "runtime/str.h"
+#include "runtime/tuple.h"
+
+namespace krait::modules {
+
+using namespace runtime;
+
+namespace {
+
+// One layout serves all five: an iterator or tuple of iterators, a function, a counter.
+struct BuiltinIterObject : Object {
+  Value it;       // enumerate/filter: the iterator; zip/map: a tuple of iterators; reversed: the sequence
+  Value func;     // map/filter: the function (filter: may be None)
+  Value count;    // enumerate: the next index (an int)
+  int64_t index;  // reversed: the next index (-1 when exhausted)
+  bool strict;    // zip(strict=True)
+};
+
+TypeObject enumerate_type, zip_type, map_type, filter_type, reversed_type;
+
+BuiltinIterObject* as_bi(Value v) { return static_cast<BuiltinIterObject*>(v.as_object()); }
+
+void bi_dealloc(Object* self) {
+  auto* o = static_cast<BuiltinIterObject*>(self);
+  gc_untrack(self);
+  xdecref(o->it);
+  xdecref(o->func);
+  xdecref(o->count);
+  free_object(self);
+}
+void bi_traverse(Object* self, VisitFunc visit, void* context) {
+  auto* o = static_cast<BuiltinIterObject*>(self);
+  if (o->it) visit(o->it, context);
+  if (o->func) visit(o->func, context);
+  if (o->count) visit(o->count, context);
+}
+void bi_clear(Object* self) {
+  auto* o = static_cast<BuiltinIterObject*>(self);
+  Value a = o->it, b = o->func, c = o->count;
+  o->it = o->func = o->count = Value();
+  xdecref(a);
+  xdecref(b);
+  xdecref(c);
+}
+Value self_iter(Value self) {
+  incref(self);
+  return self;
+}
+
+BuiltinIterObject* alloc(TypeObject* type) {
+  Object* memory = allocate_object(type, type->basic_size);
+  return static_cast<BuiltinIterObject*>(memory);
+}
+
+bool no_kw(const char* name, Value kwnames) {
+  if (kwnames && tuple_size(kwnames)) {
+    raise_format(exc::TypeError, "%s() takes no keyword arguments", name);
+    return false;
+  }
+  return true;
+}
+
+// --- enumerate ------------------------------------------------------------------------------
+Value enumerate_new(TypeObject* type, const Value* args, size_t nargs, Value kwnames) {
+  Value iterable, start;
+  if (nargs > 0) iterable = args[0];
+  if (nargs > 1) start = args[1];
+  if (nargs > 2) return raise_format(exc::TypeError, "enumerate() takes at most 2 arguments (%zu given)", nargs);
+  for (size_t k = 0; kwnames && k < tuple_size(kwnames); ++k) {
+    Value key = tuple_get(kwnames, k);
+    if (str_equal_ascii(key, "iterable") && !iterable) iterable = args[nargs + k];
+    else if (str_equal_ascii(key, "start") && !start) start = args[nargs + k];
+    else return raise_format(exc::TypeError, "enumerate() got an unexpected keyword argument '%s'", str_cstr(key));
+  }
+  if (!iterable) return raise(exc::TypeError, "enumerate() missing required argument 'iterable' (pos 1)");
+  Ref it = Ref::steal(get_iter(iterable));
+  if (!it) return Value();
+  Ref count;
+  if (start) {
+    count = Ref::steal(number_index(start));
+    if (!count) return Value();
+  } else {
+    count = Ref::steal(Value::small_int(0));
+  }
+  BuiltinIterObject* o = alloc(type);
+  if (!o) return Value();
+  o->it = it.release();
+  o->count = count.release();
+  gc_track(o);
+  return Value::object(o);
+}
+Value enumerate_next(Value self) {
+  BuiltinIterObject* o = as_bi(self);
+  Value item = iter_next(o->it);
+  if (!item) return Value();
+  Value index = o->count;
+  Value next = index.is_small_int() ? int_from_int64(index.as_small_int() + 1)
+                                    : binary_op(index, Value::small_int(1), BinaryOp::Add);
+  if (!next) {
+    decref(item);
+    return Value();
+  }
+  o->count = next;
+  Value t = tuple_new(2);
+  tuple_items(t)[0] = index;  // the reference moves into the tuple
+  tuple_items(t)[1] = item;
+  return t;
+}
+
+// --- zip --------------------------------------------------------------------------------------
+Value zip_new(TypeObject* type, const Value* args, size_t nargs, Value kwnames) {
+  bool strict = false;
+  for (size_t k = 0; kwnames && k < tuple_size(kwnames); ++k) {
+    Value key = tuple_get(kwnames, k);
+    if (!str_equal_ascii(key, "strict"))
+      return raise_format(exc::TypeError, "zip() got an unexpected keyword argument '%s'", str_cstr(key));
+    int t = is_true(args[nargs + k]);
+    if (t < 0) return Value();
+    strict = t;
+  }
+  Ref its = Ref::steal(tuple_new(nargs));
+  if (!its) return Value();
+  for (size_t i = 0; i < nargs; ++i) {
+    Value it = get_iter(args[i]);
+    if (!it) return Value();
+    tuple_items(its.get())[i] = it;
+  }
+  BuiltinIterObject* o = alloc(type);
+  if (!o) return Value();
+  o->it = its.release();
+  o->strict = strict;
+  gc_track(o);
+  return Value::object(o);
+}
+Value zip_next(Value self) {
+  BuiltinIterObject* o = as_bi(self);
+  size_t n = tuple_size(o->it);
+  if (n == 0) return Value();
+  Ref t = Ref::steal(tuple_new(n));
+  for (size_t i = 0; i < n; ++i) {
+    Value item = iter_next(tuple_get(o->it, i));
+    if (!item) {
+      if (error_occurred() || !o->strict) return Value();
+      if (i > 0) {
+        const char* plural = i == 1 ? " " : "s 1-";
+        return raise_format(exc::ValueError, "zip() argument %zu is shorter than argument%s%zu", i + 1, plural, i);
+      }
+      for (size_t j = 1; j < n; ++j) {
+        Value extra = iter_next(tuple_get(o->it, j));
+        if (extra) {
+          decref(extra);
+          const char* plural = j == 1 ? " " : "s 1-";
+          return raise_format(exc::ValueError, "zip() argument %zu is longer than argument%s%zu", j + 1, plural, j);
+        }
+        if (error_occurred()) return Value();
+      }
+      return Value();
+    }
+    tuple_items(t.get())[i] = item;
+  }
+  return t.release();
+}
+
+// --- map --------------------------------------------------------------------------------------
+Value map_new(TypeObject* type, const Value* args, size_t nargs, Value kwnames) {
+  if (type == &map_type && !no_kw("map", kwnames)) return Value();
+  if (nargs < 2) return raise(exc::TypeError, "map() must have at least two arguments.");
+  Ref its = Ref::steal(tuple_new(nargs - 1));
+  for (size_t i = 1; i < nargs; ++i) {
+    Value it = get_iter(args[i]);
+    if (!it) return Value();
+    tuple_items(its.get())[i - 1] = it;
+  }
+  BuiltinIterObject* o = alloc(type);
+  if (!o) return Value();
+  o->it = its.release();
+  incref(args[0]);
+  o->func = args[0];
+  gc_track(o);
+  return Value::object(o);
+}
+Value map_next(Value self) {
+  BuiltinIterObject* o = as_bi(self);
+  size_t n = tuple_size(o->it);
+  Value small[8];
+  std::vector<Value> big;
+  Value* items = small;
+  if (n > 8) {
+    big.resize(n);
+    items = big.data();
+  }
+  for (size_t i = 0; i < n; ++i) {
+    items[i] = iter_next(tuple_get(o->it, i));
+    if (!items[i]) {
+      for (size_t j = 0; j < i; ++j) decref(items[j]);
+      return Value();
+    }
+  }
+  Value r = call(o->func, items, n);
+  for (size_t i = 0; i < n; ++i) decref(items[i]);
+  return r;
+}
+
+// --- filter -----------------------------------------------------------------------------------
+Value filter_new(TypeObject* type, const Value* args, size_t nargs, Value kwnames) {
+  if (type == &filter_type && !no_kw("filter", kwnames)) return Value();
+  if (nargs != 2) return raise_format(exc::TypeError, "filter expected 2 arguments, got %zu", nargs);
+  Value it = get_iter(args[1]);
+  if (!it) return Value();
+  BuiltinIterObject* o = alloc(type);
+  if (!o) {
+    decref(it);
+    return Value();
+  }
+  o->it = it;
+  incref(args[0]);
+  o->func = args[0];
+  gc_track(o);
+  return Value::object(o);
+}
+Value filter_next(Value self) {
+  BuiltinIterObject* o = as_bi(self);
+  bool plain = o->func.is(none()) || o->func.is(Value::object(&bool_type));
+  while (true) {
+    Value item = iter_next(o->it);
+    if (!item) return Value();
+    int ok;
+    if (plain) {
+      ok = is_true(item);
+    } else {
+      Value r = call_one_arg(o->func, item);
+      if (!r) {
+        decref(item);
+        return Value();
+      }
+      ok = is_true(r);
+      decref(r);
+    }
+    if (ok > 0) return item;
+    decref(item);
+    if (ok < 0) return Value();
+  }
+}
+
+// --- reversed ---------------------------------------------------------------------------------
+Value reversed_new(TypeObject* type, const Value* args, size_t nargs, Value kwnames) {
+  if (type == &reversed_type && !no_kw("reversed", kwnames)) return Value();
+  if (nargs != 1) return raise_format(exc::TypeError, "reversed expected 1 argument, got %zu", nargs);
+  Value seq = args[0];
+  Ref method = Ref::steal(lookup_special(seq, "__reversed__"));
+  if (method) {
+    if (method.get().is(none()))
+      return raise_format(exc::TypeError, "'%s' object is not reversible", type_of(seq)->name.c_str());
+    return call_no_args(method.get());
+  }
+  if (error_occurred()) return Value();
+  TypeObject* t = type_of(seq);
+  Ref getitem = Ref::steal(lookup_special(seq, "__getitem__"));
+  clear_error();
+  if (!getitem || is_subtype(t, &dict_type))
+    return raise_format(exc::TypeError, "'%s' object is not reversible", t->name.c_str());
+  int64_t n = length(seq);
+  if (n < 0) return Value();
+  BuiltinIterObject* o = alloc(type);
+  if (!o) return Value();
+  incref(seq);
+  o->it = seq;
+  o->index = n - 1;
+  gc_track(o);
+  return Value::object(o);
+}
+Value reversed_next(Value self) {
+  BuiltinIterObject* o = as_bi(self);
+  if (o->index < 0 || !o->it) return Value();
+  Ref index = Ref::steal(int_from_int64(o->index));
+  Value item = get_item(o->it, index.get());
+  if (!item) {
+    if (error_matches(exc::IndexError) || error_matches(exc::StopIteration)) clear_error();
+    o->index = -1;
+    return Value();
+  }
+  --o->index;
+  return item;
+}
+
+void init_type(TypeObject* t, const char* name, NewFunc new_, UnaryFunc next) {
+  t->refcount = 1;
+  t->Object::flags = ObjectFlag::Immortal;
+  t->type = &type_type;
+  t->name = t->qualname = name;
+  t->basic_size = sizeof(BuiltinIterObject);
+  t->TypeObject::flags = TypeFlag::HaveGc | TypeFlag::BaseType;
+  t->dealloc = bi_dealloc;
+  t->traverse = bi_traverse;
+  t->clear = bi_clear;
+  t->new_ = new_;
+  t->iter = self_iter;
+  t->iternext = next;
+}
+
+}  // namespace
+
+int init_builtin_iterators(Value builtins) {
+  struct {
+    TypeObject* type;
+    const char* name;
+    NewFunc new_;
+    UnaryFunc next;
+  } specs[] = {{&enumerate_type, "enumerate", enumerate_new, enumerate_next},
+               {&zip_type, "zip", zip_new, zip_next},
+               {&map_type, "map", map_new, map_next},
+               {&filter_type, "filter", filter_new, filter_next},
+               {&reversed_type, "reversed", reversed_new, reversed_next}};
+  for (auto& s : specs) {
+    init_type(s.type, s.name, s.new_, s.next);
+    if (type_ready(s.type) < 0) return -1;
+    if (module_add(builtins, s.name, Value::object(s.type)) < 0) return -1;
+  }
+  return 0;
+}
+
+}  // namespace krait::modules

@@ -1,0 +1,368 @@
+// The sys module (minimal) and the native text streams behind sys.stdout / sys.stderr.
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "modules/builtins_internal.h"
+#include "modules/modules.h"
+#include "runtime/abstract.h"
+#include "runtime/builtin_function.h"
+#include "runtime/descriptors.h"
+#include "runtime/dict.h"
+#include "runtime/errors.h"
+#include "runtime/exceptions.h"
+#include "runtime/int.h"
+#include "runtime/list.h"
+#include "runtime/memory.h"
+#include "runtime/module.h"
+#include "runtime/str.h"
+#include "runtime/tuple.h"
+#include "vm/eval.h"
+#include "vm/frame.h"
+#include "vm/state.h"
+
+namespace krait::modules {
+
+using namespace runtime;
+
+namespace {
+
+// --- the text streams ---------------------------------------------------------------------------
+
+// A minimal TextIOWrapper over a file descriptor: UTF-8, buffered (stdout when not a tty) or
+// line-buffered (a tty, stderr).
+struct StdioObject : Object {
+  int fd;
+  bool line_buffered;
+  bool closed;
+  std::string* buffer;
+  const char* name;
+  const char* mode;
+};
+
+TypeObject stdio_type;
+Value g_stdout, g_stderr, g_stdin, g_sys;
+
+StdioObject* as_stdio(Value v) { return static_cast<StdioObject*>(v.as_object()); }
+
+int flush_stdio(StdioObject* s) {
+  std::string& b = *s->buffer;
+  size_t done = 0;
+  while (done < b.size()) {
+    ssize_t n = ::write(s->fd, b.data() + done, b.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      b.clear();
+      raise_format(exc::OSError, "[Errno %d] %s", errno, std::strerror(errno));
+      return -1;
+    }
+    done += size_t(n);
+  }
+  b.clear();
+  return 0;
+}
+
+int stdio_write_text(StdioObject* s, std::string_view text) {
+  if (s->closed) {
+    raise(exc::ValueError, "I/O operation on closed file.");
+    return -1;
+  }
+  s->buffer->append(text);
+  if (s->line_buffered ? text.find('\n') != std::string_view::npos : s->buffer->size() >= 8192)
+    return flush_stdio(s);
+  return 0;
+}
+
+Value stdio_write(Value self, Value text) {
+  if (!is_str(text))
+    return raise_format(exc::TypeError, "write() argument must be str, not %s", type_of(text)->name.c_str());
+  if (stdio_write_text(as_stdio(self), str_utf8(text)) < 0) return Value();
+  return int_from_int64(int64_t(str_length(text)));
+}
+Value stdio_flush(Value self) {
+  if (flush_stdio(as_stdio(self)) < 0) return Value();
+  return none();
+}
+Value stdio_fileno(Value self) { return int_from_int64(as_stdio(self)->fd); }
+Value stdio_isatty(Value self) { return bool_value(::isatty(as_stdio(self)->fd)); }
+Value stdio_true(Value) { return true_value(); }
+Value stdio_writable(Value self) { return bool_value(as_stdio(self)->mode[0] == 'w'); }
+Value stdio_readable(Value self) { return bool_value(as_stdio(self)->mode[0] == 'r'); }
+Value stdio_readline(Value self, const Value* args, size_t nargs) {
+  std::string line;
+  char c;
+  while (::read(as_stdio(self)->fd, &c, 1) == 1) {
+    line += c;
+    if (c == '\n') break;
+  }
+  return str_from_utf8(line);
+}
+Value stdio_read(Value self, const Value* args, size_t nargs) {
+  std::string data;
+  char buf[4096];
+  ssize_t n;
+  while ((n = ::read(as_stdio(self)->fd, buf, sizeof buf)) > 0) data.append(buf, size_t(n));
+  return str_from_utf8(data);
+}
+Value stdio_repr(Value self) {
+  StdioObject* s = as_stdio(self);
+  return str_from_format("<_io.TextIOWrapper name='%s' mode='%s' encoding='utf-8'>", s->name, s->mode);
+}
+Value get_name(Value self) { return str_from_utf8(as_stdio(self)->name); }
+Value get_mode(Value self) { return str_from_utf8(as_stdio(self)->mode); }
+Value get_encoding(Value) { return str_from_ascii("utf-8"); }
+Value get_errors(Value self) {
+  return str_from_ascii(as_stdio(self)->fd == 2 ? "backslashreplace" : "strict");
+}
+Value get_closed(Value self) { return bool_value(as_stdio(self)->closed); }
+
+const MethodDef kStdioMethods[] = {
+    {"write", (void*)stdio_write, MethodKind::OneArg},
+    {"flush", (void*)stdio_flush, MethodKind::NoArgs},
+    {"fileno", (void*)stdio_fileno, MethodKind::NoArgs},
+    {"isatty", (void*)stdio_isatty, MethodKind::NoArgs},
+    {"writable", (void*)stdio_writable, MethodKind::NoArgs},
+    {"readable", (void*)stdio_readable, MethodKind::NoArgs},
+    {"seekable", (void*)stdio_writable, MethodKind::NoArgs},
+    {"readline", (void*)stdio_readline, MethodKind::Fast},
+    {"read", (void*)stdio_read, MethodKind::Fast},
+    {nullptr, nullptr, MethodKind::NoArgs}};
+const GetSetDef kStdioGetSets[] = {{"name", get_name},         {"mode", get_mode},
+                                   {"encoding", get_encoding}, {"errors", get_errors},
+                                   {"closed", get_closed},     {nullptr, nullptr}};
+
+Value make_stdio(int fd, const char* name, const char* mode, bool line_buffered) {
+  auto* s = new_object<StdioObject>(&stdio_type);
+  if (!s) return Value();
+  s->fd = fd;
+  s->line_buffered = line_buffered;
+  s->closed = false;
+  s->buffer = new std::string();
+  s->name = name;
+  s->mode = mode;
+  return Value::object(s);
+}
+
+// --- sys functions ------------------------------------------------------------------------------
+
+Value sys_exit(Value, const Value* args, size_t nargs) {
+  if (nargs > 1) return raise_format(exc::TypeError, "exit expected at most 1 argument, got %zu", nargs);
+  Value e = exception_new(exc::SystemExit, args, nargs);
+  if (!e) return Value();
+  set_exception(e);
+  decref(e);
+  return Value();
+}
+Value sys_getrecursionlimit(Value) { return int_from_int64(vm::recursion_limit()); }
+Value sys_setrecursionlimit(Value, Value limit) {
+  if (!is_int(limit)) return raise(exc::TypeError, "an integer is required");
+  int64_t n = 0;
+  if (!int_to_int64(limit, &n) || n > 0x7fffffff) return raise(exc::OverflowError, "Python int too large to convert to C int");
+  if (n < 1) return raise(exc::ValueError, "recursion limit must be greater or equal than 1");
+  vm::ThreadState& ts = vm::thread_state();
+  if (n <= ts.recursion_depth)
+    return raise_format(exc::RecursionError,
+                        "cannot set the recursion limit to %lld at the recursion depth %d: the limit is too low",
+                        (long long)n, ts.recursion_depth);
+  vm::set_recursion_limit(int(n));
+  return none();
+}
+Value sys_exc_info(Value) {
+  Value e = vm::handled_exception();
+  if (!e || e.is(none())) return tuple_pack({none(), none(), none()});
+  Value tb = exception_traceback(e);
+  return tuple_pack({Value::object(type_of(e)), e, tb ? tb : none()});
+}
+Value sys_exception(Value) {
+  Value e = vm::handled_exception();
+  Value r = e ? e : none();
+  incref(r);
+  return r;
+}
+Value sys_getframe(Value, const Value* args, size_t nargs) {
+  int64_t depth = 0;
+  if (nargs > 0) {
+    depth = as_ssize(args[0]);
+    if (error_occurred()) return Value();
+  }
+  vm::Frame* f = vm::thread_state().frame;
+  while (f && depth > 0) {
+    f = f->previous;
+    --depth;
+  }
+  if (!f) return raise(exc::ValueError, "call stack is not deep enough");
+  vm::FrameObject* fo = vm::frame_object_of(f);
+  if (!fo) return Value();
+  incref(Value::object(fo));
+  return Value::object(fo);
+}
+Value sys_intern(Value, Value s) {
+  if (!is_str_exact(s)) return raise_format(exc::TypeError, "intern() argument must be str, not %s", type_of(s)->name.c_str());
+  incref(s);
+  return intern(s);
+}
+Value sys_getrefcount(Value, Value v) { return int_from_int64(v.is_object() ? v.as_object()->refcount + 1 : 1 << 30); }
+Value sys_getdefaultencoding(Value) { return str_from_ascii("utf-8"); }
+Value sys_getfilesystemencoding(Value) { return str_from_ascii("utf-8"); }
+Value sys_get_int_max_str_digits(Value) { return int_from_int64(get_int_max_str_digits()); }
+Value sys_set_int_max_str_digits(Value, const Value* args, size_t nargs, Value kwnames) {
+  size_t total = nargs + (kwnames ? tuple_size(kwnames) : 0);
+  if (total != 1) return raise(exc::TypeError, "set_int_max_str_digits() takes exactly one argument (maxdigits)");
+  int64_t n = as_ssize(args[0]);
+  if (error_occurred()) return Value();
+  if (n != 0 && n < 640) return raise(exc::ValueError, "maxdigits must be 0 or larger than 640");
+  set_int_max_str_digits(n);
+  return none();
+}
+Value sys_displayhook(Value, Value v) {
+  if (v.is(none())) return none();
+  Ref r = Ref::steal(repr(v));
+  if (!r) return Value();
+  if (dict_set_item_str(builtins_dict(), "_", v) < 0) return Value();
+  if (write_to(sys_stdout(), str_to_utf8(r.get()) + "\n") < 0) return Value();
+  return none();
+}
+Value sys_excepthook(Value, const Value* args, size_t nargs) {
+  if (nargs != 3) return raise_format(exc::TypeError, "excepthook expected 3 arguments, got %zu", nargs);
+  vm::print_exception(args[1]);
+  return none();
+}
+
+const MethodDef kSysFunctions[] = {
+    {"exit", (void*)sys_exit, MethodKind::Fast},
+    {"getrecursionlimit", (void*)sys_getrecursionlimit, MethodKind::NoArgs},
+    {"setrecursionlimit", (void*)sys_setrecursionlimit, MethodKind::OneArg},
+    {"exc_info", (void*)sys_exc_info, MethodKind::NoArgs},
+    {"exception", (void*)sys_exception, MethodKind::NoArgs},
+    {"_getframe", (void*)sys_getframe, MethodKind::Fast},
+    {"intern", (void*)sys_intern, MethodKind::OneArg},
+    {"getrefcount", (void*)sys_getrefcount, MethodKind::OneArg},
+    {"getdefaultencoding", (void*)sys_getdefaultencoding, MethodKind::NoArgs},
+    {"getfilesystemencoding", (void*)sys_getfilesystemencoding, MethodKind::NoArgs},
+    {"get_int_max_str_digits", (void*)sys_get_int_max_str_digits, MethodKind::NoArgs},
+    {"set_int_max_str_digits", (void*)sys_set_int_max_str_digits, MethodKind::FastKeywords},
+    {"displayhook", (void*)sys_displayhook, MethodKind::OneArg},
+    {"__displayhook__", (void*)sys_displayhook, MethodKind::OneArg},
+    {"excepthook", (void*)sys_excepthook, MethodKind::Fast},
+    {"__excepthook__", (void*)sys_excepthook, MethodKind::Fast},
+    {nullptr, nullptr, MethodKind::NoArgs}};
+
+Value str_list(const std::vector<std::string>& items) {
+  Value l = list_new(0);
+  if (!l) return Value();
+  for (const std::string& s : items) {
+    Ref v = Ref::steal(str_from_utf8(s));
+    if (!v || list_append(l, v.get()) < 0) {
+      decref(l);
+      return Value();
+    }
+  }
+  return l;
+}
+
+}  // namespace
+
+bool is_native_stdio(Value file) { return file.is_object() && file.as_object()->type == &stdio_type; }
+int native_stdio_write(Value file, const std::string& text) { return stdio_write_text(as_stdio(file), text); }
+
+Value sys_module() { return g_sys; }
+Value sys_modules() { return g_sys ? dict_get_item_str(module_dict(g_sys), "modules") : Value(); }
+
+Value sys_stdout() {
+  if (!g_sys) return g_stdout;
+  Value v = dict_get_item_str(module_dict(g_sys), "stdout");
+  return v ? v : Value();
+}
+Value sys_stderr() {
+  if (!g_sys) return g_stderr;
+  Value v = dict_get_item_str(module_dict(g_sys), "stderr");
+  return v ? v : Value();
+}
+
+int write_to(Value file, const std::string& text) {
+  if (!file || file.is(none())) return 0;
+  if (is_native_stdio(file)) return native_stdio_write(file, text);
+  Ref s = Ref::steal(str_from_utf8(text));
+  if (!s) return -1;
+  Value arg = s.get();
+  Ref r = Ref::steal(call_method(file, "write", &arg, 1));
+  return r ? 0 : -1;
+}
+
+void flush_std_streams() {
+  Ref saved = fetch_exception();
+  for (Value v : {sys_stdout(), sys_stderr(), g_stdout, g_stderr}) {
+    if (!v || v.is(none())) continue;
+    if (is_native_stdio(v)) {
+      flush_stdio(as_stdio(v));
+    } else {
+      Value r = call_method(v, "flush", nullptr, 0);
+      xdecref(r);
+    }
+    clear_error();
+  }
+  if (saved) vm::restore_exception(saved.release());
+}
+
+int init_sys(const std::vector<std::string>& argv) {
+  if (g_sys) return 0;
+  TypeObject* t = &stdio_type;
+  t->refcount = 1;
+  t->Object::flags = ObjectFlag::Immortal;
+  t->type = &type_type;
+  t->name = "_io.TextIOWrapper";
+  t->qualname = "TextIOWrapper";
+  t->basic_size = sizeof(StdioObject);
+  t->repr = stdio_repr;
+  add_methods(t, kStdioMethods);
+  add_getsets(t, kStdioGetSets);
+  if (type_ready(t) < 0) return -1;
+  g_stdout = make_stdio(1, "<stdout>", "w", ::isatty(1));
+  g_stderr = make_stdio(2, "<stderr>", "w", true);
+  g_stdin = make_stdio(0, "<stdin>", "r", true);
+  if (!g_stdout || !g_stderr || !g_stdin) return -1;
+
+  g_sys = module_new("sys");
+  if (!g_sys) return -1;
+  Value m = g_sys;
+  if (module_add_functions(m, kSysFunctions) < 0) return -1;
+  Ref modules = Ref::steal(dict_new());
+  Ref args = Ref::steal(str_list(argv.empty() ? std::vector<std::string>{""} : argv));
+  Ref path = Ref::steal(str_list({"/usr/lib/python3.11"}));
+  Ref version_info = Ref::steal(tuple_pack({Value::small_int(3), Value::small_int(11), Value::small_int(2),
+                                            Ref::steal(str_from_ascii("final")).get(), Value::small_int(0)}));
+  Ref version = Ref::steal(str_from_ascii("3.11.2 (krait) [GCC]"));
+  Ref platform = Ref::steal(str_from_ascii("linux"));
+  Ref byteorder = Ref::steal(str_from_ascii("little"));
+  Ref maxsize = Ref::steal(int_from_int64(INT64_MAX));
+  Ref maxunicode = Ref::steal(int_from_int64(0x10FFFF));
+  Ref hexversion = Ref::steal(int_from_int64(0x030B02F0));
+  Ref executable = Ref::steal(str_from_ascii("/usr/bin/python3.11"));
+  Ref prefix = Ref::steal(str_from_ascii("/usr"));
+  Ref names = Ref::steal(tuple_pack({Ref::steal(str_from_ascii("builtins")).get(), Ref::steal(str_from_ascii("sys")).get()}));
+  struct {
+    const char* name;
+    Value value;
+  } entries[] = {{"modules", modules.get()},   {"argv", args.get()},
+                 {"path", path.get()},         {"version_info", version_info.get()},
+                 {"version", version.get()},   {"platform", platform.get()},
+                 {"byteorder", byteorder.get()}, {"maxsize", maxsize.get()},
+                 {"maxunicode", maxunicode.get()}, {"hexversion", hexversion.get()},
+                 {"executable", executable.get()}, {"prefix", prefix.get()},
+                 {"base_prefix", prefix.get()}, {"exec_prefix", prefix.get()},
+                 {"builtin_module_names", names.get()},
+                 {"stdout", g_stdout},          {"stderr", g_stderr},
+                 {"stdin", g_stdin},            {"__stdout__", g_stdout},
+                 {"__stderr__", g_stderr},      {"__stdin__", g_stdin},
+                 {"dont_write_bytecode", true_value()}};
+  for (auto& e : entries)
+    if (module_add(m, e.name, e.value) < 0) return -1;
+  if (dict_set_item_str(modules.get(), "sys", m) < 0) return -1;
+  if (builtins_module() && dict_set_item_str(modules.get(), "builtins", builtins_module()) < 0) return -1;
+  return 0;
+}
+
+}  // namespace krait::modules
