@@ -29,5 +29,8 @@ void flush_std_streams();
 // gc (src/modules/gc_module.cpp): a new module object (new reference); the first call also
 // connects gc.callbacks and gc.garbage to the collector.
 Value create_gc_module();
+// _weakref (src/modules/weakref_module.cpp): a new module object; readies the weakref types and
+// connects them to the collector (gc.h hooks).
+Value create_weakref_module();
 
 }  // namespace krait::modules
