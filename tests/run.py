@@ -14,6 +14,8 @@
    _opcode.stack_effect (tests/opcode_table.py).
 5. Constant folding: co_consts and co_code of modules of folded expressions
    against CPython's (tests/fold_check.py).
+6. 110,000 random arithmetic/formatting/conversion cases against CPython's recorded
+   output (tests/numeric_cases.py; skipped while krait cannot run `print(1)`).
 
 Failures are printed with a short diff; the last line is `N passed, N failed`
 and the exit status is 1 when anything failed.
@@ -31,6 +33,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import ast_sweep  # noqa: E402  (re-executes under /usr/bin/python3.11 only when run as a script)
 import harness  # noqa: E402
+import numeric_cases  # noqa: E402
 import fold_check  # noqa: E402
 import opcode_table  # noqa: E402
 
@@ -168,6 +171,7 @@ def main():
     if not args.filters:
         sections.append(("instruction table", lambda: opcode_table.check(args.krait)))
         sections.append(("constant folding", lambda: fold_check.check(os.path.abspath(args.krait))))
+        sections.append(("numeric cases", lambda: numeric_cases.check(args.krait, args.jobs)))
     if not args.no_ast and not args.filters:
         label = "stdlib AST (every file)" if args.ast_sample == 1 else f"stdlib AST sample (every {args.ast_sample}th file)"
         sections.append((label,
