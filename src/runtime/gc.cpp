@@ -220,19 +220,28 @@ void deduce_unreachable(GcHeader* list, GcHeader* unreachable) {
 
 // --- handling garbage -------------------------------------------------------------------------
 
-void handle_weakrefs(GcHeader* unreachable) {
-  if (weakref_gc_hook == nullptr) return;
+// True if any weak reference was cleared (callbacks may have run).
+bool handle_weakrefs(GcHeader* unreachable) {
+  if (weakref_gc_hook == nullptr) return false;
   std::vector<Object*> garbage;
   for (GcHeader* h = unreachable->next; h != unreachable; h = h->next) {
     Object* object = object_of(h);
     if (object->type->weaklist_offset != 0) garbage.push_back(object);
   }
-  if (!garbage.empty()) weakref_gc_hook(garbage.data(), garbage.size());
+  if (garbage.empty()) return false;
+  weakref_gc_hook(garbage.data(), garbage.size());
+  return true;
 }
 
 // Runs each finalizer once. Objects are moved to `seen` one at a time, so that the list stays
-// valid whatever a finalizer frees or untracks.
-void finalize_garbage(GcHeader* unreachable) {
+// valid whatever a finalizer frees or untracks. False if there was nothing to run.
+bool finalize_garbage(GcHeader* unreachable) {
+  bool any = false;
+  for (GcHeader* h = unreachable->next; h != unreachable && !any; h = h->next) {
+    Object* object = object_of(h);
+    any = object->type->finalize != nullptr && !(object->flags & ObjectFlag::Finalized);
+  }
+  if (!any) return false;
   GcHeader seen;
   list_init(&seen);
   while (!list_empty(unreachable)) {
@@ -247,6 +256,7 @@ void finalize_garbage(GcHeader* unreachable) {
     }
   }
   list_merge(&seen, unreachable);
+  return true;
 }
 
 void move_to(GcHeader* h, GcHeader* list) {
@@ -290,7 +300,7 @@ size_t count_as_cpython(GcHeader* garbage, std::vector<Object*>* instance_dicts)
     std::memcpy(&dict, reinterpret_cast<char*>(object) + offset, sizeof dict);
     if (dict.is_object() && dict.as_object()->type == &dict_type && gc_is_garbage(dict.as_object())) {
       --count;
-      instance_dicts->push_back(dict.as_object());
+      if (state.debug & GcDebug::SaveAll) instance_dicts->push_back(dict.as_object());
     }
   }
   std::sort(instance_dicts->begin(), instance_dicts->end());
@@ -331,13 +341,18 @@ size_t collect_main(int generation) {
   }
   if (state.debug & GcDebug::Collectable) debug_objects("collectable", &unreachable);
 
-  handle_weakrefs(&unreachable);
-  finalize_garbage(&unreachable);
-  // Finalizers may have resurrected objects: what is reachable now from outside lives on.
+  bool ran_code = handle_weakrefs(&unreachable);
+  ran_code |= finalize_garbage(&unreachable);
   GcHeader still_unreachable;
   list_init(&still_unreachable);
-  deduce_unreachable(&unreachable, &still_unreachable);
-  while (!list_empty(&unreachable)) move_to(unreachable.next, old);
+  if (ran_code) {
+    // Callbacks and finalizers may have resurrected objects: what is reachable now from outside
+    // lives on.
+    deduce_unreachable(&unreachable, &still_unreachable);
+    while (!list_empty(&unreachable)) move_to(unreachable.next, old);
+  } else {
+    list_merge(&unreachable, &still_unreachable);
+  }
 
   std::vector<Object*> instance_dicts;
   size_t collected = count_as_cpython(&still_unreachable, &instance_dicts);
