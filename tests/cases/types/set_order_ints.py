@@ -1,0 +1,16 @@
+print({5, 3, 1, 100, 33, 64, 8, 16, 32})
+print(set(range(20, 0, -1)), {-1, -2, -3, 0, 1})
+print({2 ** 61 - 1, 2 ** 61, 2 ** 64, -(2 ** 63), 1 << 100, 7})
+s = set()
+for i in range(0, 200, 7):
+    s.add(i * 31 % 97)
+print(s)
+for i in range(0, 97, 2):
+    s.discard(i)
+print(s)
+s.update(range(1000, 1010))
+print(s)
+print(frozenset({10, 20, 30, 8, 9, 1000000, 33}), {1.5, 2.5, 0.5, 1.0, -0.5}, {8, 16, 24, 32, 40, 48, 56, 64})
+print({i * 8 for i in range(40)})
+print({(1, 2), (2, 1), (0, 0), (1,), ()})
+print({None, True, False, 0.25, -7, 10 ** 20})
