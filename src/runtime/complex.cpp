@@ -272,8 +272,11 @@ Value complex_new(TypeObject* type, const Value* args, size_t nargs, Value kwnam
   C r, i = {0.0, 0.0};
   if (argument_value(a[0], &r, true) < 0) return Value();
   if (!a[1].is_null() && argument_value(a[1], &i, false) < 0) return Value();
-  // real + imag*1j
-  return make(type, {r.r - i.i, r.i + i.r});
+  // real + imag*1j, adding only the parts that exist (so -0.0 survives: complex(-0.0, -0.0)).
+  double real = r.r, imag = i.r;
+  if (!a[1].is_null() && is_complex(a[1])) real -= i.i;
+  if (is_complex(a[0])) imag = a[1].is_null() ? r.i : imag + r.i;
+  return make(type, {real, imag});
 }
 
 Value complex_conjugate(Value self) { return make(&complex_type, {complex_real(self), -complex_imag(self)}); }
