@@ -1,0 +1,2 @@
+for T in [str, bytes, bytearray, memoryview]:
+    print(T.__name__, sorted(dir(T)))
