@@ -122,7 +122,9 @@ Value float_as_integer_ratio(Value self) {
   if (exp2 >= 0) mpz_mul_2exp(num, num, static_cast<mp_bitcnt_t>(exp2));
   else mpz_mul_2exp(den, den, static_cast<mp_bitcnt_t>(-exp2));
   // Lowest terms: divide by the power of two they share.
-  if (mpz_sgn(num) != 0) {
+  if (mpz_sgn(num) == 0) {
+    mpz_set_ui(den, 1);
+  } else {
     mp_bitcnt_t shared = std::min(mpz_scan1(num, 0), mpz_scan1(den, 0));
     mpz_tdiv_q_2exp(num, num, shared);
     mpz_tdiv_q_2exp(den, den, shared);

@@ -264,7 +264,8 @@ Value int_to_bytes(Value self, const Value* args, size_t nargs, Value kwnames) {
       mpz_ui_pow_ui(low, 2, static_cast<unsigned long>(length * 8 - 1));
       mpz_neg(low, low);
     }
-    fits = length > 0 && mpz_cmp(v, low) >= 0;
+    // CPython lets -1 "fit" in zero bytes.
+    fits = length > 0 ? mpz_cmp(v, low) >= 0 : mpz_cmp_si(v, -1) == 0;
     mpz_clear(low);
   }
   if (!fits) {
@@ -350,7 +351,7 @@ Value int_self_exact(Value self) { return int_exact_copy(self); }
 Value int_round(Value self, const Value* args, size_t nargs) {
   if (nargs > 1)
     return raise_format(exc::TypeError, "__round__ expected at most 1 argument, got %zu", nargs);
-  if (nargs == 0 || args[0].is(none())) return int_exact_copy(self);
+  if (nargs == 0) return int_exact_copy(self);  // an explicit None is index()ed (as CPython)
   Ref ndigits = Ref::steal(number_index(args[0]));
   if (!ndigits) return Value();
   if (int_sign(ndigits.get()) >= 0) return int_exact_copy(self);

@@ -1,0 +1,38 @@
+# Differential checks of the numeric types (recorded from CPython 3.11).
+def show(label, f):
+    try:
+        r = f()
+    except Exception as e:
+        print(label, '->', type(e).__name__ + ':', e)
+    else:
+        print(label, '->', repr(r))
+
+show('1.0%0', lambda: (1.0%0))
+show("format(1234567, ','), format(1234567, '_x'), format(255, '#010b'), format(-5, '=+8'), format(65, 'c'), format(3.14159, '.2%'), format(1e20, 'n'), format(1.5, '')", lambda: (format(1234567, ','), format(1234567, '_x'), format(255, '#010b'), format(-5, '=+8'), format(65, 'c'), format(3.14159, '.2%'), format(1e20, 'n'), format(1.5, '')))
+show("format(3.0, 'd')", lambda: (format(3.0, 'd')))
+show("format(3.5, ',n')", lambda: (format(3.5, ',n')))
+show("'%d' % 3.7", lambda: ('%d' % 3.7))
+show('7 // -2, -7 % 3, 7 % -3, divmod(-7, 2), -7.5 % 2, 7.5 % -2, -0.0 % 5, divmod(-7.5, 2)', lambda: (7 // -2, -7 % 3, 7 % -3, divmod(-7, 2), -7.5 % 2, 7.5 % -2, -0.0 % 5, divmod(-7.5, 2)))
+show("'%.3g' % 1e-5, '%r' % 1.0, '%e' % 0.0, format(1e-5, 'g'), format(123456789.0, 'g'), format(0.0001, ''), format(1e16, ''), format(12.0, '.0f'), format(12.5, '.0f'), format(1.0, '#g')", lambda: ('%.3g' % 1e-5, '%r' % 1.0, '%e' % 0.0, format(1e-5, 'g'), format(123456789.0, 'g'), format(0.0001, ''), format(1e16, ''), format(12.0, '.0f'), format(12.5, '.0f'), format(1.0, '#g')))
+show("format(float('nan'), '010'), format(float('inf'), '+'), format(-0.0, ''), format(-0.0, 'z') if 0 else 0", lambda: (format(float('nan'), '010'), format(float('inf'), '+'), format(-0.0, ''), format(-0.0, 'z') if 0 else 0))
+show("format(1.0, 'x')", lambda: (format(1.0, 'x')))
+show("float.__getformat__('double')", lambda: (float.__getformat__('double')))
+show("'%x' % 255, '%o' % 8, '%#x' % 255, '%5.2f' % 3.14159, '%-5d|' % 3, '%+d' % 3, '% d' % 3", lambda: ('%x' % 255, '%o' % 8, '%#x' % 255, '%5.2f' % 3.14159, '%-5d|' % 3, '%+d' % 3, '% d' % 3))
+show("'{:>10}'.format(1.5), '{:^10.3f}'.format(2.25), '{:e}'.format(12345.6789), '{:G}'.format(1e-20), '{:n}'.format(1234.5)", lambda: ('{:>10}'.format(1.5), '{:^10.3f}'.format(2.25), '{:e}'.format(12345.6789), '{:G}'.format(1e-20), '{:n}'.format(1234.5)))
+show("format(1.5, '=10')", lambda: (format(1.5, '=10')))
+show("format(1.5, ',_')", lambda: (format(1.5, ',_')))
+show("format(-0.0, 'z'), format(-0.001, 'z.1f'), format(-0.0, 'z')", lambda: (format(-0.0, 'z'), format(-0.001, 'z.1f'), format(-0.0, 'z')))
+show("format(1.5, 'zd')", lambda: (format(1.5, 'zd')))
+show("format(12345.678, ',.2f'), format(1e6, ',g'), format(123456789, '_o'), format(0x12345678, '_b')", lambda: (format(12345.678, ',.2f'), format(1e6, ',g'), format(123456789, '_o'), format(0x12345678, '_b')))
+show("format(1, '0>5'), format(-1, '05'), format(-1.5, '08.2f'), format(1.0, '010,.1f'), format(1234, '010,')", lambda: (format(1, '0>5'), format(-1, '05'), format(-1.5, '08.2f'), format(1.0, '010,.1f'), format(1234, '010,')))
+show("format(3.0, '.0%'), format(float('inf'), '%'), format(float('nan'), 'E')", lambda: (format(3.0, '.0%'), format(float('inf'), '%'), format(float('nan'), 'E')))
+show("format(-0.0, '+'), format(0.0, ' '), format(1e100, 'f')[:20]", lambda: (format(-0.0, '+'), format(0.0, ' '), format(1e100, 'f')[:20]))
+show("format(1.0, '.0'), format(1234.0, '.3'), format(1.0, '.3'), format(0.5, '.0'), format(1e16, '.17'), format(1e-7, '.2')", lambda: (format(1.0, '.0'), format(1234.0, '.3'), format(1.0, '.3'), format(0.5, '.0'), format(1e16, '.17'), format(1e-7, '.2')))
+show("format(1.0, '#.0f'), format(1.0, '#e'), format(1.0, '#.0e'), format(100.0, '#.3g'), format(1.0, '#')", lambda: (format(1.0, '#.0f'), format(1.0, '#e'), format(1.0, '#.0e'), format(100.0, '#.3g'), format(1.0, '#')))
+show("format(123.456, '.2g'), format(0.00001234, '.3g'), format(1e17, 'f'), format(5e-324, 'g')", lambda: (format(123.456, '.2g'), format(0.00001234, '.3g'), format(1e17, 'f'), format(5e-324, 'g')))
+show("'%.60f' % 0.1", lambda: ('%.60f' % 0.1))
+show("format(1.5, 'c')", lambda: (format(1.5, 'c')))
+show("'%s' % 1.0, str(1e16), str(-1.5e-10)", lambda: ('%s' % 1.0, str(1e16), str(-1.5e-10)))
+show('7.0 // 2, 7.0 % 2.5, 2.0 ** 0.5, 1e-320 / 1e10, -1.0 // 0.3', lambda: (7.0 // 2, 7.0 % 2.5, 2.0 ** 0.5, 1e-320 / 1e10, -1.0 // 0.3))
+show("'%d' % 2**100, '%x' % -255, '%08.3f' % -3.14159, '%e' % 1e100", lambda: ('%d' % 2**100, '%x' % -255, '%08.3f' % -3.14159, '%e' % 1e100))
+show("float('inf') // 1, float('inf') % 1, divmod(1.0, float('inf')), divmod(-1.0, float('inf'))", lambda: (float('inf') // 1, float('inf') % 1, divmod(1.0, float('inf')), divmod(-1.0, float('inf'))))
