@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "bytecode/code_dump.h"
+#include "bytecode/marshal.h"
 #include "bytecode/opcodes.h"
 #include "compile/compiler.h"
 #include "parse/parser.h"
@@ -187,6 +188,50 @@ int dump_code(const std::string& path) {
     return 0;
 }
 
+// For tests/marshal_sweep.py (hidden flag): marshal.dumps of the module's code object, as
+// CPython's marshal.dumps(compile(source, path, 'exec', dont_inherit=True)), on stdout.
+int marshal_code(const std::string& path) {
+    auto bytes = read_file_or_report(path);
+    if (!bytes) return 2;
+    krait::ast::Arena arena;
+    std::string decoded;
+    auto* module = parse_or_report(*bytes, path, InputKind::File, arena, decoded);
+    if (!module) return 1;
+    krait::compile::CompileOptions options;
+    options.filename = path;
+    krait::SyntaxErrorInfo error;
+    auto code = krait::compile::compile_module(module, arena, options, error);
+    if (!code) {
+        krait::ErrorSource origin{true, true, false};
+        std::fputs(krait::format_syntax_error(error, path, decoded, origin).c_str(), stderr);
+        return 1;
+    }
+    krait::bytecode::MarshalError marshal_error;
+    std::string out = krait::bytecode::marshal_dumps(*code, krait::bytecode::kMarshalVersion, &marshal_error);
+    if (marshal_error) {
+        std::fprintf(stderr, "%s: %s\n", marshal_error.type_name(), marshal_error.message.c_str());
+        return 1;
+    }
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    return 0;
+}
+
+// For tests/marshal_sweep.py (hidden flag): marshal.dumps(marshal.loads(stdin)) on stdout,
+// or the load error as CPython would name it.
+int marshal_roundtrip() {
+    std::string data = read_stdin();
+    krait::bytecode::MarshalError error;
+    auto value = krait::bytecode::marshal_loads(data, error);
+    std::string out;
+    if (value) out = krait::bytecode::marshal_dumps(*value, krait::bytecode::kMarshalVersion, &error);
+    if (error) {
+        std::fprintf(stderr, "%s: %s\n", error.type_name(), error.message.c_str());
+        return 1;
+    }
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    return 0;
+}
+
 // For tests/opcode_table.py: each real instruction as `op NAME NUMBER CACHE FLAGS`, then its
 // stack effects `se NUMBER JUMP e0 e1 ...` for oparg 0..300 (one value without an argument).
 int print_opcode_table() {
@@ -292,6 +337,11 @@ int main(int argc, char** argv) {
             if (i + 1 >= args.size()) return usage_error("Argument expected for the --dump-code option");
             return dump_code(args[i + 1]);
         }
+        if (a == "--marshal-code") {
+            if (i + 1 >= args.size()) return usage_error("Argument expected for the --marshal-code option");
+            return marshal_code(args[i + 1]);
+        }
+        if (a == "--marshal-roundtrip") return marshal_roundtrip();
         if (a == "--tokenize") {
             if (i + 1 >= args.size()) return usage_error("Argument expected for the --tokenize option");
             return dump_tokens(args[i + 1]);

@@ -1,0 +1,605 @@
+// marshal.dumps for the compiler's values, byte for byte as CPython 3.11.
+//
+// CPython's writer (versions >= 3) sets FLAG_REF on an object when its reference count is
+// above 1 or it is an interned str, and writes a back-reference ('r' + index) when it meets a
+// flagged object again. So the bytes depend on which objects CPython shares after compile().
+// krait rebuilds that from values, by these rules (found by experiment with CPython 3.11 and
+// checked over the whole stdlib by tests/marshal_sweep.py):
+//
+//  * Interned strs (always flagged): every name in co_names and co_localsplusnames, co_name of
+//    functions and classes (identifiers), str constants made only of [A-Za-z0-9_] (the empty
+//    str included), recursively inside tuple and frozenset constants. Equal interned strs are
+//    one object.
+//  * Objects the interpreter holds elsewhere (always flagged): small ints -5..256, the empty
+//    tuple, b'' and 1-byte bytes, 1-character strs below U+0100, the static names
+//    '<module>', '<lambda>', '<listcomp>', ... (co_name, not interned), co_filename (held by the
+//    caller of compile()), and co_code (a fresh bytes object the code object caches).
+//  * The compiler's constant cache merges, across the whole module, equal constants (by
+//    CPython's constant key: type-sensitive, 0.0 and -0.0 apart), and also each code object's
+//    co_consts, co_names and co_localsplusnames tuples and its co_linetable and
+//    co_exceptiontable bytes. Such an object is flagged when more than one container refers
+//    to it (two code objects with the same co_names, a big int used in two functions, ...).
+//  * co_qualname is co_name's object when equal to it, otherwise a fresh str; co_localspluskinds
+//    is fresh (b'' when empty); code objects are distinct objects.
+//  * While writing a set or frozenset, CPython holds each element in a (dump, element) pair for
+//    sorting, so elements are always flagged; they are written in the order of their own
+//    marshal.dumps bytes.
+//  * None, True, False, Ellipsis are written as their codes and never flagged.
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "bytecode/marshal.h"
+#include "bytecode/marshal_codes.h"
+
+namespace krait::bytecode {
+
+namespace mc = marshal_code;
+
+namespace {
+
+bool all_name_chars(std::string_view s) {
+  for (unsigned char ch : s) {
+    if (!(std::isalnum(ch) && ch < 0x80) && ch != '_') return false;
+  }
+  return true;
+}
+
+bool is_ascii(std::string_view s) {
+  for (unsigned char ch : s) {
+    if (ch >= 0x80) return false;
+  }
+  return true;
+}
+
+// One code point below U+0100 (CPython keeps those strs as singletons).
+bool is_latin1_char(std::string_view s) {
+  if (s.size() == 1) return static_cast<unsigned char>(s[0]) < 0x80;
+  return s.size() == 2 && (static_cast<unsigned char>(s[0]) == 0xC2 || static_cast<unsigned char>(s[0]) == 0xC3);
+}
+
+// Str constants the code object interns, and the 1-character strs an interpreter has interned
+// by the time it compiles anything ('*', of "from m import *" in modules loaded at startup).
+bool interned_const(std::string_view s) { return all_name_chars(s) || s == "*"; }
+
+// A class body (not optimized, not a module) holding `qualname` among its constants.
+bool class_body_holds(const CodeData& code, const std::string& qualname) {
+  if ((code.flags & CodeFlag::Optimized) || code.name == "<module>") return false;
+  for (const auto& c : code.consts) {
+    if (c->kind == Constant::Kind::Str && c->text == qualname) return true;
+  }
+  return false;
+}
+
+bool is_small_int(const mpz_class& v) { return v >= -5 && v <= 256; }
+
+std::string str_key(std::string_view text) {
+  return "s" + std::to_string(text.size()) + ":" + std::string(text);
+}
+
+std::string bytes_key(std::string_view raw) {
+  return "b" + std::to_string(raw.size()) + ":" + std::string(raw);
+}
+
+std::string double_bits(double d) {
+  uint64_t bits;
+  std::memcpy(&bits, &d, sizeof bits);
+  return std::to_string(bits);
+}
+
+std::string ptr_key(const void* p) { return std::to_string(reinterpret_cast<uintptr_t>(p)); }
+
+// One object as CPython holds it in a code object's tree: a constant, or a field value.
+struct Obj {
+  enum class Kind : uint8_t {
+    Const,       // c
+    Code,        // code
+    CodeBytes,   // code->code (co_code)
+    Kinds,       // code->localspluskinds
+    TableBytes,  // bytes: co_linetable / co_exceptiontable
+    Str,         // s, with role
+    StrTuple,    // strs (co_names, co_localsplusnames)
+    ConstTuple,  // consts (co_consts)
+  };
+  enum class Role : uint8_t { Interned, Filename, Name, Qualname };
+  Kind kind = Kind::Const;
+  Role role = Role::Interned;
+  const Constant* c = nullptr;
+  const CodeData* code = nullptr;
+  const std::string* s = nullptr;
+  const std::vector<std::string>* strs = nullptr;
+  const std::vector<ConstRef>* consts = nullptr;
+  const std::vector<uint8_t>* bytes = nullptr;
+
+  static Obj constant(const Constant* c) { Obj o; o.c = c; return o; }
+  static Obj code_object(const CodeData* code) { Obj o; o.kind = Kind::Code; o.code = code; return o; }
+};
+
+// Identity strings: equal identities are one CPython object. The first character says how
+// the object is held (see always_flagged).
+class Identities {
+ public:
+  std::string of(const Obj& o) {
+    using K = Obj::Kind;
+    switch (o.kind) {
+      case K::Const: return of_const(*o.c);
+      case K::Code: return "O" + ptr_key(o.code);
+      case K::CodeBytes: return o.code->code.empty() ? "S" + bytes_key("") : "B" + ptr_key(o.code);
+      case K::Kinds: return o.code->localspluskinds.empty() ? "S" + bytes_key("") : "K" + ptr_key(o.code);
+      case K::TableBytes: {
+        std::string_view raw(reinterpret_cast<const char*>(o.bytes->data()), o.bytes->size());
+        return (raw.empty() ? "S" : "C") + bytes_key(raw);
+      }
+      case K::Str: return of_field_str(o);
+      case K::StrTuple: {
+        if (o.strs->empty()) return "S()";
+        std::string key = "C(";
+        for (const auto& s : *o.strs) key += str_key(s);
+        return key + ")";
+      }
+      case K::ConstTuple: {
+        if (o.consts->empty()) return "S()";
+        std::string key = "C(";
+        for (const auto& item : *o.consts) key += value_key(*item);
+        return key + ")";
+      }
+    }
+    return "";
+  }
+
+  // Flagged whatever the reference count: interned strs and objects held elsewhere.
+  static bool always_flagged(const std::string& id) {
+    char c = id[0];
+    return c == 'I' || c == 'S' || c == 'X' || c == 'F' || c == 'B';
+  }
+  static bool interned(const std::string& id) { return id[0] == 'I'; }
+
+ private:
+  std::string of_const(const Constant& c) {
+    using K = Constant::Kind;
+    switch (c.kind) {
+      case K::None: case K::False: case K::True: case K::Ellipsis: return "";
+      case K::Int: return (is_small_int(c.int_value) ? "S" : "C") + value_key(c);
+      case K::Str:
+        if (interned_const(c.text)) return "I" + c.text;
+        return (is_latin1_char(c.text) ? "S" : "C") + value_key(c);
+      case K::Bytes: return (c.text.size() <= 1 ? "S" : "C") + value_key(c);
+      case K::Tuple: return (c.items.empty() ? "S" : "C") + value_key(c);
+      case K::Code: return "O" + ptr_key(c.code.get());
+      default: return "C" + value_key(c);
+    }
+  }
+
+  std::string of_field_str(const Obj& o) {
+    const std::string& text = *o.s;
+    switch (o.role) {
+      case Obj::Role::Interned: return "I" + text;
+      case Obj::Role::Filename:
+        // compile()'s argument, held by its caller; a short one is a (maybe interned) singleton.
+        if (text.empty() || (text.size() == 1 && interned_const(text))) return "I" + text;
+        if (is_latin1_char(text)) return "S" + str_key(text);
+        return "F";
+      case Obj::Role::Name:
+        return (!text.empty() && text[0] == '<' ? "X" : "I") + text;
+      case Obj::Role::Qualname:
+        if (text == o.code->name) {
+          Obj name = o;
+          name.role = Obj::Role::Name;
+          return of_field_str(name);
+        }
+        // A class body stores its qualname as __qualname__: that constant is co_qualname.
+        if (class_body_holds(*o.code, text)) return "C" + str_key(text);
+        return "Q" + ptr_key(o.code);
+    }
+    return "";
+  }
+
+ public:
+  // CPython's constant key as a string: type-sensitive, -0.0 apart from 0.0, frozensets
+  // without order. Memoized: tuple keys contain their items' keys.
+  const std::string& value_key(const Constant& c) {
+    auto it = memo_.find(&c);
+    if (it != memo_.end()) return it->second;
+    using K = Constant::Kind;
+    std::string key;
+    switch (c.kind) {
+      case K::None: key = "N"; break;
+      case K::False: key = "F"; break;
+      case K::True: key = "T"; break;
+      case K::Ellipsis: key = "E"; break;
+      case K::Int: key = "i" + c.int_value.get_str(16) + ";"; break;
+      case K::Float: key = "f" + double_bits(c.real) + ";"; break;
+      case K::Complex: key = "c" + double_bits(c.real) + "," + double_bits(c.imag) + ";"; break;
+      case K::Str: key = str_key(c.text); break;
+      case K::Bytes: key = bytes_key(c.text); break;
+      case K::Tuple:
+        key = "(";
+        for (const auto& item : c.items) key += value_key(*item);
+        key += ")";
+        break;
+      case K::FrozenSet: {
+        std::vector<std::string> keys;
+        for (const auto& item : c.items) keys.push_back(value_key(*item));
+        std::sort(keys.begin(), keys.end());
+        key = "{";
+        for (const auto& k : keys) key += k;
+        key += "}";
+        break;
+      }
+      case K::Code: key = "K" + ptr_key(c.code.get()) + ";"; break;
+    }
+    return memo_.emplace(&c, std::move(key)).first->second;
+  }
+
+ private:
+  std::unordered_map<const Constant*, std::string> memo_;
+};
+
+// The objects a container refers to, in marshal's order.
+std::vector<Obj> children(const Obj& o) {
+  using K = Obj::Kind;
+  std::vector<Obj> out;
+  auto field_str = [&](const std::string* s, Obj::Role role) {
+    Obj f;
+    f.kind = K::Str;
+    f.role = role;
+    f.s = s;
+    f.code = o.code;
+    out.push_back(f);
+  };
+  auto table = [&](const std::vector<uint8_t>* bytes) {
+    Obj f;
+    f.kind = K::TableBytes;
+    f.bytes = bytes;
+    out.push_back(f);
+  };
+  switch (o.kind) {
+    case K::Const:
+      if (o.c->kind == Constant::Kind::Tuple || o.c->kind == Constant::Kind::FrozenSet) {
+        for (const auto& item : o.c->items) out.push_back(Obj::constant(item.get()));
+      } else if (o.c->kind == Constant::Kind::Code) {
+        return children(Obj::code_object(o.c->code.get()));  // the same object as the code
+      }
+      break;
+    case K::Code: {
+      const CodeData* code = o.code;
+      Obj f;
+      f.code = code;
+      f.kind = K::CodeBytes;
+      out.push_back(f);
+      f.kind = K::ConstTuple;
+      f.consts = &code->consts;
+      out.push_back(f);
+      f.kind = K::StrTuple;
+      f.strs = &code->names;
+      out.push_back(f);
+      f.strs = &code->localsplusnames;
+      out.push_back(f);
+      f.kind = K::Kinds;
+      out.push_back(f);
+      field_str(&code->filename, Obj::Role::Filename);
+      field_str(&code->name, Obj::Role::Name);
+      field_str(&code->qualname, Obj::Role::Qualname);
+      table(&code->linetable);
+      table(&code->exceptiontable);
+      break;
+    }
+    case K::StrTuple:
+      for (const auto& s : *o.strs) field_str(&s, Obj::Role::Interned);
+      break;
+    case K::ConstTuple:
+      for (const auto& item : *o.consts) out.push_back(Obj::constant(item.get()));
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+// Pass 1: how many containers refer to each object (its reference count inside the tree).
+class RefCounter {
+ public:
+  RefCounter(Identities& ids, std::unordered_map<std::string, int>& counts) : ids_(ids), counts_(counts) {}
+
+  void count(const Obj& o, const std::string& id, int depth) {
+    // Deeper than the writer goes: it stops there with an error anyway.
+    if (depth > kMaxMarshalDepth + 1 || !expanded_.insert(id).second) return;
+    for (const Obj& child : children(o)) {
+      std::string child_id = ids_.of(child);
+      if (child_id.empty()) continue;
+      ++counts_[child_id];
+      count(child, child_id, depth + 1);
+    }
+  }
+
+ private:
+  Identities& ids_;
+  std::unordered_map<std::string, int>& counts_;
+  std::unordered_set<std::string> expanded_;
+};
+
+// The shared state of one dumps call (the writer for a set element's sort key shares it).
+struct DumpContext {
+  int version = kMarshalVersion;
+  Identities ids;
+  std::unordered_map<std::string, int> counts;       // references from inside the tree
+  std::unordered_map<std::string, std::string> sort_keys;  // element id -> its own dump
+  bool too_deep = false;
+};
+
+// Pass 2: the bytes.
+class Writer {
+ public:
+  explicit Writer(DumpContext& ctx) : ctx_(ctx) {}
+
+  std::string take() { return std::move(out_); }
+
+  void write(const Obj& o, int depth, bool held_twice) {
+    if (depth > kMaxMarshalDepth) {
+      ctx_.too_deep = true;
+      return;
+    }
+    if (ctx_.too_deep) return;
+    if (o.kind == Obj::Kind::Const) {
+      switch (o.c->kind) {
+        case Constant::Kind::None: out_ += mc::None; return;
+        case Constant::Kind::False: out_ += mc::False; return;
+        case Constant::Kind::True: out_ += mc::True; return;
+        case Constant::Kind::Ellipsis: out_ += mc::Ellipsis; return;
+        default: break;
+      }
+    }
+    std::string id = ctx_.ids.of(o);
+    bool interned = Identities::interned(id);
+    int flag = 0;
+    if (ctx_.version >= 3) {
+      auto count = ctx_.counts.find(id);
+      bool shared = held_twice || Identities::always_flagged(id) || (count != ctx_.counts.end() && count->second > 1);
+      if (shared) {
+        auto seen = refs_.find(id);
+        if (seen != refs_.end()) {
+          out_ += mc::Ref;
+          w_long(seen->second);
+          return;
+        }
+        int index = static_cast<int>(refs_.size());
+        refs_.emplace(std::move(id), index);
+        flag = mc::FlagRef;
+      }
+    }
+    write_object(o, flag, interned, depth);
+  }
+
+ private:
+  void w_byte(int b) { out_ += static_cast<char>(b); }
+  void w_type(char code, int flag) { w_byte(static_cast<unsigned char>(code) | flag); }
+  void w_long(int64_t v) {
+    uint32_t u = static_cast<uint32_t>(v);
+    for (int i = 0; i < 4; ++i) w_byte((u >> (8 * i)) & 0xFF);
+  }
+  void w_raw(std::string_view s) { out_.append(s.data(), s.size()); }
+  void w_sized(std::string_view s) {
+    w_long(static_cast<int64_t>(s.size()));
+    w_raw(s);
+  }
+  void w_double(double d) {
+    uint64_t bits;
+    std::memcpy(&bits, &d, sizeof bits);
+    for (int i = 0; i < 8; ++i) w_byte((bits >> (8 * i)) & 0xFF);
+  }
+  // Versions 0-1: repr-like text with 17 significant digits, a length byte in front.
+  void w_float_text(double d) {
+    char buf[64];
+    if (std::isnan(d)) {
+      std::snprintf(buf, sizeof buf, "nan");
+    } else if (std::isinf(d)) {
+      std::snprintf(buf, sizeof buf, d < 0 ? "-inf" : "inf");
+    } else {
+      std::snprintf(buf, sizeof buf, "%.17g", d);
+    }
+    size_t n = std::strlen(buf);
+    w_byte(static_cast<int>(n));
+    w_raw(std::string_view(buf, n));
+  }
+
+  void write_object(const Obj& o, int flag, bool interned, int depth) {
+    using K = Obj::Kind;
+    switch (o.kind) {
+      case K::Const: write_const(*o.c, flag, interned, depth); return;
+      case K::Code: write_code(*o.code, flag, depth); return;
+      case K::CodeBytes:
+      case K::Kinds:
+      case K::TableBytes: {
+        const std::vector<uint8_t>& b = o.kind == K::CodeBytes ? o.code->code
+                                        : o.kind == K::Kinds   ? o.code->localspluskinds
+                                                               : *o.bytes;
+        w_type(mc::String, flag);
+        w_sized(std::string_view(reinterpret_cast<const char*>(b.data()), b.size()));
+        return;
+      }
+      case K::Str: write_str(*o.s, flag, interned); return;
+      case K::StrTuple: {
+        w_tuple_header(o.strs->size(), flag);
+        for (const Obj& child : children(o)) write(child, depth + 1, false);
+        return;
+      }
+      case K::ConstTuple: {
+        w_tuple_header(o.consts->size(), flag);
+        for (const Obj& child : children(o)) write(child, depth + 1, false);
+        return;
+      }
+    }
+  }
+
+  void w_tuple_header(size_t n, int flag) {
+    if (ctx_.version >= 4 && n < 256) {
+      w_type(mc::SmallTuple, flag);
+      w_byte(static_cast<int>(n));
+    } else {
+      w_type(mc::Tuple, flag);
+      w_long(static_cast<int64_t>(n));
+    }
+  }
+
+  void write_str(const std::string& text, int flag, bool interned) {
+    if (ctx_.version >= 4 && is_ascii(text)) {
+      if (text.size() < 256) {
+        w_type(interned ? mc::ShortAsciiInterned : mc::ShortAscii, flag);
+        w_byte(static_cast<int>(text.size()));
+        w_raw(text);
+      } else {
+        w_type(interned ? mc::AsciiInterned : mc::Ascii, flag);
+        w_sized(text);
+      }
+      return;
+    }
+    w_type(ctx_.version >= 3 && interned ? mc::Interned : mc::Unicode, flag);
+    w_sized(text);  // UTF-8, lone surrogates as 3-byte sequences (CPython's surrogatepass)
+  }
+
+  void write_int(const mpz_class& v, int flag) {
+    if (v.fits_sint_p() && v >= INT32_MIN && v <= INT32_MAX) {
+      w_type(mc::Int, flag);
+      w_long(v.get_si());
+      return;
+    }
+    // Base 2**15 digits, least significant first; the count carries the sign.
+    mpz_class magnitude = abs(v);
+    size_t count = 0;
+    std::vector<uint16_t> digits((mpz_sizeinbase(magnitude.get_mpz_t(), 2) + 14) / 15 + 1);
+    mpz_export(digits.data(), &count, -1, sizeof(uint16_t), 0, 1, magnitude.get_mpz_t());
+    w_type(mc::Long, flag);
+    w_long(v < 0 ? -static_cast<int64_t>(count) : static_cast<int64_t>(count));
+    for (size_t i = 0; i < count; ++i) {
+      w_byte(digits[i] & 0xFF);
+      w_byte(digits[i] >> 8);
+    }
+  }
+
+  void write_const(const Constant& c, int flag, bool interned, int depth) {
+    using K = Constant::Kind;
+    switch (c.kind) {
+      case K::Int: write_int(c.int_value, flag); return;
+      case K::Float:
+        if (ctx_.version > 1) {
+          w_type(mc::BinaryFloat, flag);
+          w_double(c.real);
+        } else {
+          w_type(mc::Float, flag);
+          w_float_text(c.real);
+        }
+        return;
+      case K::Complex:
+        if (ctx_.version > 1) {
+          w_type(mc::BinaryComplex, flag);
+          w_double(c.real);
+          w_double(c.imag);
+        } else {
+          w_type(mc::Complex, flag);
+          w_float_text(c.real);
+          w_float_text(c.imag);
+        }
+        return;
+      case K::Str: write_str(c.text, flag, interned); return;
+      case K::Bytes:
+        w_type(mc::String, flag);
+        w_sized(c.text);
+        return;
+      case K::Tuple:
+        w_tuple_header(c.items.size(), flag);
+        for (const auto& item : c.items) write(Obj::constant(item.get()), depth + 1, false);
+        return;
+      case K::FrozenSet: write_frozenset(c, flag, depth); return;
+      case K::Code: write_code(*c.code, flag, depth); return;
+      default: return;  // None, bools, Ellipsis: written by write()
+    }
+  }
+
+  // Elements in the order of their own dumps (CPython sorts (dump, element) pairs, which
+  // also hold every element once more while it is written).
+  void write_frozenset(const Constant& c, int flag, int depth) {
+    w_type(mc::FrozenSet, flag);
+    w_long(static_cast<int64_t>(c.items.size()));
+    std::vector<std::pair<std::string, const Constant*>> order;
+    for (const auto& item : c.items) order.emplace_back(sort_key(*item, depth), item.get());
+    std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& [key, item] : order) write(Obj::constant(item), depth + 1, true);
+  }
+
+  // The element's own marshal.dumps (a fresh reference table), computed once per object.
+  std::string sort_key(const Constant& item, int depth) {
+    Obj o = Obj::constant(&item);
+    std::string id = ctx_.ids.of(o);
+    if (!id.empty()) {
+      auto it = ctx_.sort_keys.find(id);
+      if (it != ctx_.sort_keys.end()) return it->second;
+    }
+    Writer alone(ctx_);
+    alone.write(o, depth + 1, false);
+    if (!id.empty()) ctx_.sort_keys.emplace(id, alone.out_);
+    return alone.take();
+  }
+
+  void write_code(const CodeData& code, int flag, int depth) {
+    w_type(mc::Code, flag);
+    w_long(code.argcount);
+    w_long(code.posonlyargcount);
+    w_long(code.kwonlyargcount);
+    w_long(code.stacksize);
+    w_long(code.flags);
+    std::vector<Obj> fields = children(Obj::code_object(&code));
+    for (size_t i = 0; i < fields.size(); ++i) {
+      if (i == 8) w_long(code.firstlineno);  // between co_qualname and co_linetable
+      write(fields[i], depth + 1, false);
+    }
+  }
+
+  DumpContext& ctx_;
+  std::string out_;
+  std::unordered_map<std::string, int> refs_;
+};
+
+std::string dump(const Obj& top, int version, MarshalError* error) {
+  DumpContext ctx;
+  ctx.version = version;
+  std::string top_id = ctx.ids.of(top);
+  if (!top_id.empty()) {
+    ++ctx.counts[top_id];  // the caller's reference
+    RefCounter(ctx.ids, ctx.counts).count(top, top_id, 1);
+  }
+  Writer writer(ctx);
+  writer.write(top, 1, false);
+  if (ctx.too_deep) {
+    if (error) *error = {MarshalError::Type::ValueError, "object too deeply nested to marshal"};
+    return "";
+  }
+  return writer.take();
+}
+
+}  // namespace
+
+const char* MarshalError::type_name() const {
+  switch (type) {
+    case Type::None: return "";
+    case Type::EOFError: return "EOFError";
+    case Type::ValueError: return "ValueError";
+    case Type::TypeError: return "TypeError";
+    case Type::UnicodeDecodeError: return "UnicodeDecodeError";
+    case Type::NotImplemented: return "NotImplementedError";
+  }
+  return "";
+}
+
+std::string marshal_dumps(const Constant& value, int version, MarshalError* error) {
+  return dump(Obj::constant(&value), version, error);
+}
+
+std::string marshal_dumps(const CodeData& code, int version, MarshalError* error) {
+  return dump(Obj::code_object(&code), version, error);
+}
+
+}  // namespace krait::bytecode
