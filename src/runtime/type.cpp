@@ -88,8 +88,9 @@ void type_add_subclass(TypeObject* base, TypeObject* type) {
 
 void type_remove_subclass(TypeObject* base, TypeObject* type) {
   if (base->subclasses.is_null()) return;
+  // Runs in deallocation, maybe with an exception pending: a missing entry must not raise.
   Ref key = Ref::steal(int_from_int64(static_cast<int64_t>(reinterpret_cast<uintptr_t>(type))));
-  if (dict_del_item(base->subclasses, key.get()) < 0) clear_error();
+  Ref removed = Ref::steal(dict_pop(base->subclasses, key.get(), none()));
 }
 
 void type_modified(TypeObject* type) {
