@@ -1,0 +1,4 @@
+class Custom(BaseException):
+    pass
+
+raise Custom("base exception subclass")

@@ -1,0 +1,8 @@
+def f(x):
+    return x
+
+value = f(
+    1
+) + f(
+    "two"
+)
