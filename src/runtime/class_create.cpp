@@ -49,7 +49,7 @@ void clear_instance_fields(Object* self) {
     }
   }
   if (owns_dict_field(type)) {
-    Value* d = value_at(self, type->dict_offset);
+    Value* d = object_dict_address(Value::object(self));
     Value old = *d;
     *d = Value();
     xdecref(old);
@@ -72,7 +72,7 @@ void subtype_traverse(Object* self, VisitFunc visit, void* context) {
     for (const MemberDef& m : static_cast<HeapTypeObject*>(t)->members)
       if (Value v = *value_at(self, m.offset)) visit(v, context);
   if (owns_dict_field(type))
-    if (Value d = *value_at(self, type->dict_offset)) visit(d, context);
+    if (Value d = *object_dict_address(Value::object(self))) visit(d, context);
   TypeObject* sb = static_base(type);
   if (sb && sb->traverse) sb->traverse(self, visit, context);
 }
@@ -385,6 +385,10 @@ Value create_class(TypeObject* metatype, Value name, Value bases, Value ns, Valu
     add_dict = true;
     add_weak = true;
   }
+  TypeObject* native = static_base(base);
+  bool var_sized = native && native->var_bytes;
+  if (var_sized && !type->slot_names.empty())
+    return raise_format(exc::TypeError, "nonempty __slots__ not supported for subtype of '%s'", base->name.c_str());
   size_t offset = base->basic_size;
   type->members.reserve(type->slot_names.size());
   for (const std::string& n : type->slot_names) {
@@ -395,11 +399,12 @@ Value create_class(TypeObject* metatype, Value name, Value bases, Value ns, Valu
   type->weaklist_offset = base->weaklist_offset;
   bool new_dict = false, new_weak = false;
   if (add_dict && type->dict_offset == 0) {
-    type->dict_offset = static_cast<ptrdiff_t>(offset);
+    // Var-sized bases: after the variable part (object_dict_address).
+    type->dict_offset = var_sized ? -ptrdiff_t(offset - native->basic_size) - 1 : static_cast<ptrdiff_t>(offset);
     offset += sizeof(Value);
     new_dict = true;
   }
-  if (add_weak && type->weaklist_offset == 0) {
+  if (add_weak && type->weaklist_offset == 0 && !var_sized) {
     type->weaklist_offset = static_cast<ptrdiff_t>(offset);
     offset += sizeof(Value);
     new_weak = true;

@@ -236,8 +236,9 @@ Value generic_getattr(Value object, Value name, bool raise_missing) {
       return r;
     }
   }
-  if (type->dict_offset > 0 && object.is_object()) {
-    Value dict = *reinterpret_cast<Value*>(reinterpret_cast<char*>(object.as_object()) + type->dict_offset);
+  if (type->dict_offset != 0 && object.is_object()) {
+    Value* slot = object_dict_address(object);
+    Value dict = slot ? *slot : Value();
     if (dict) {
       Value v = dict_get_item(dict, name);
       if (v) {
@@ -261,9 +262,17 @@ Value generic_getattr(Value object, Value name, bool raise_missing) {
 
 Value* object_dict_address(Value object) {
   if (!object.is_object()) return nullptr;
-  ptrdiff_t offset = object.as_object()->type->dict_offset;
-  if (offset <= 0) return nullptr;
-  return reinterpret_cast<Value*>(reinterpret_cast<char*>(object.as_object()) + offset);
+  TypeObject* type = object.as_object()->type;
+  ptrdiff_t offset = type->dict_offset;
+  if (offset > 0) return reinterpret_cast<Value*>(reinterpret_cast<char*>(object.as_object()) + offset);
+  if (offset == 0) return nullptr;
+  // After the variable part of an instance of a var-sized built-in base (type.h, var_bytes).
+  TypeObject* base = type;
+  while (base && (base->flags & TypeFlag::HeapType)) base = base->base;
+  if (!base || !base->var_bytes) return nullptr;
+  size_t end = base->basic_size + base->var_bytes(object.as_object());
+  end = (end + 7) & ~size_t(7);
+  return reinterpret_cast<Value*>(reinterpret_cast<char*>(object.as_object()) + end + size_t(-offset - 1));
 }
 
 Value object_get_dict(Value object) {

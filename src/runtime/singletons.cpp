@@ -37,10 +37,10 @@ Value none_reduce(Value) { return str_intern("None"); }
 Value not_implemented_reduce(Value) { return str_intern("NotImplemented"); }
 Value ellipsis_reduce(Value) { return str_intern("Ellipsis"); }
 
-const MethodDef none_methods[] = {{"__reduce__", (void*)none_reduce, MethodKind::NoArgs}, {nullptr}};
+const MethodDef none_methods[] = {{"__reduce__", (void*)none_reduce, MethodKind::NoArgs}, {nullptr, nullptr, MethodKind::NoArgs}};
 const MethodDef not_implemented_methods[] = {
-    {"__reduce__", (void*)not_implemented_reduce, MethodKind::NoArgs}, {nullptr}};
-const MethodDef ellipsis_methods[] = {{"__reduce__", (void*)ellipsis_reduce, MethodKind::NoArgs}, {nullptr}};
+    {"__reduce__", (void*)not_implemented_reduce, MethodKind::NoArgs}, {nullptr, nullptr, MethodKind::NoArgs}};
+const MethodDef ellipsis_methods[] = {{"__reduce__", (void*)ellipsis_reduce, MethodKind::NoArgs}, {nullptr, nullptr, MethodKind::NoArgs}};
 
 void init_singleton(Object* object, TypeObject* type) {
   make_immortal(object);

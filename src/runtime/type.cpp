@@ -197,6 +197,7 @@ void inherit_slots(TypeObject* type, TypeObject* base, bool own_new_null_static)
     INHERIT(traverse); INHERIT(clear);
   }
   if (!own_new_null_static) INHERIT(new_);
+  INHERIT(var_bytes);
   if (!type->richcompare && !type->hash) {
     bool has_eq = !dict_get_item(type->dict, KRAIT_NAME("__eq__")).is_null();
     bool has_hash = !dict_get_item(type->dict, KRAIT_NAME("__hash__")).is_null();

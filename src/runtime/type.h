@@ -103,6 +103,11 @@ struct TypeObject : Object {
   size_t basic_size = 0;        // bytes of an instance (Object header included)
   ptrdiff_t dict_offset = 0;    // where an instance keeps its __dict__ Value (0: no __dict__)
   ptrdiff_t weaklist_offset = 0;  // where an instance keeps its weak-reference list (0: none)
+  // Variable-size types (str, tuple, bytes, int...): bytes an instance uses after basic_size.
+  // Heap subclasses of such a type keep their __dict__ after that variable part: their
+  // dict_offset is negative, -(1 + offset past the variable part) (object_dict_address), and the
+  // base's constructor must allocate type->basic_size + var_bytes for them.
+  size_t (*var_bytes)(const Object* self) = nullptr;
 
   DeallocFunc dealloc = nullptr;
   TraverseFunc traverse = nullptr;
