@@ -1,0 +1,4 @@
+class Thing:
+    alpha = 1
+
+Thing().completely_different_name

@@ -1,0 +1,6 @@
+def f():
+    item = 1
+    del item
+    return item
+
+f()

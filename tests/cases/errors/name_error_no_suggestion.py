@@ -1,0 +1,4 @@
+def run():
+    return xyzzy_plugh + 1
+
+run()

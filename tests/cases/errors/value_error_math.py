@@ -1,0 +1,26 @@
+import math
+def attempt(fn):
+    try:
+        print("ok", fn())
+    except (ValueError, OverflowError, ZeroDivisionError, TypeError) as e:
+        print(type(e).__name__ + ":", e)
+attempt(lambda: math.sqrt(-1))
+attempt(lambda: math.log(0))
+attempt(lambda: math.log(-1))
+attempt(lambda: math.acos(2))
+attempt(lambda: math.exp(1000))
+attempt(lambda: math.factorial(-1))
+attempt(lambda: math.factorial(1.5))
+attempt(lambda: math.pow(0, -1))
+attempt(lambda: math.fmod(1, 0))
+attempt(lambda: math.isqrt(-1))
+attempt(lambda: math.comb(-1, 2))
+attempt(lambda: math.log(10, 1))
+attempt(lambda: math.ldexp(1.0, 10000))
+attempt(lambda: math.gcd(1.5, 2))
+attempt(lambda: math.floor(float("inf")))
+attempt(lambda: math.ceil(float("nan")))
+attempt(lambda: math.sqrt("x"))
+attempt(lambda: math.inf - math.inf)
+attempt(lambda: math.fsum([math.inf, -math.inf]))
+attempt(lambda: math.dist([1], [1, 2]))
