@@ -114,6 +114,7 @@ struct Obj {
   const std::vector<std::string>* strs = nullptr;
   const std::vector<ConstRef>* consts = nullptr;
   const std::vector<uint8_t>* bytes = nullptr;
+  const std::vector<ConstRef>* owner_consts = nullptr;  // Const: the co_consts holding it directly
 
   static Obj constant(const Constant* c) { Obj o; o.c = c; return o; }
   static Obj code_object(const CodeData* code) { Obj o; o.kind = Kind::Code; o.code = code; return o; }
@@ -123,10 +124,60 @@ struct Obj {
 // the object is held (see always_flagged).
 class Identities {
  public:
+  // Replays the order in which CPython's compiler fills its module-wide constant cache (a
+  // nested code object is compiled just before its own constant is added to its parent) to
+  // find the class bodies whose co_qualname is the cached __qualname__ constant.
+  void find_pooled_qualnames(const CodeData& code, std::unordered_set<std::string>& cached, int depth = 0) {
+    if (depth > kMaxMarshalDepth) return;
+    // The parser interned every identifier of the module before the compiler ran.
+    for (const auto& name : code.names) identifiers_.insert(name);
+    for (const auto& name : code.localsplusnames) identifiers_.insert(name);
+    if (!code.name.empty() && code.name[0] != '<') identifiers_.insert(code.name);
+    if (code.qualname != code.name && class_body_holds(code, code.qualname) && cached.insert(code.qualname).second) {
+      pooled_qualnames_.insert(&code);
+    }
+    for (const auto& c : code.consts) add_to_cache(*c, cached, depth + 1);
+  }
+
+ private:
+  void add_to_cache(const Constant& c, std::unordered_set<std::string>& cached, int depth) {
+    if (depth > kMaxMarshalDepth) return;
+    if (c.kind == Constant::Kind::Str) cached.insert(c.text);
+    if (c.kind == Constant::Kind::Code) find_pooled_qualnames(*c.code, cached, depth + 1);
+    for (const auto& item : c.items) add_to_cache(*item, cached, depth + 1);
+  }
+
+  std::unordered_set<const CodeData*> pooled_qualnames_;
+  std::unordered_set<std::string> identifiers_;
+
+  // Whether interning a frozenset's strs finds one of them interned already as another
+  // object: a module identifier, or a name the interpreter interned at startup (dunder
+  // names; other names of loaded modules are not known here).
+  bool interning_rebuilds(const Constant& set) const {
+    for (const auto& item : set.items) {
+      if (item->kind != Constant::Kind::Str || item->text.size() < 2 || !interned_const(item->text)) continue;
+      const std::string& t = item->text;
+      if (identifiers_.count(t)) return true;
+      if (t.size() > 4 && t.compare(0, 2, "__") == 0 && t.compare(t.size() - 2, 2, "__") == 0) return true;
+    }
+    return false;
+  }
+
+  static Obj owner_tuple(const Obj& o) {
+    Obj t;
+    t.kind = Obj::Kind::ConstTuple;
+    t.consts = o.owner_consts;
+    return t;
+  }
+
+ public:
+  void add_constant_tree(const Constant& c, std::unordered_set<std::string>& cached) { add_to_cache(c, cached, 0); }
+
+ public:
   std::string of(const Obj& o) {
     using K = Obj::Kind;
     switch (o.kind) {
-      case K::Const: return of_const(*o.c);
+      case K::Const: return of_const(o);
       case K::Code: return "O" + ptr_key(o.code);
       case K::CodeBytes: return o.code->code.empty() ? "S" + bytes_key("") : "B" + ptr_key(o.code);
       case K::Kinds: return o.code->localspluskinds.empty() ? "S" + bytes_key("") : "K" + ptr_key(o.code);
@@ -159,7 +210,8 @@ class Identities {
   static bool interned(const std::string& id) { return id[0] == 'I'; }
 
  private:
-  std::string of_const(const Constant& c) {
+  std::string of_const(const Obj& o) {
+    const Constant& c = *o.c;
     using K = Constant::Kind;
     switch (c.kind) {
       case K::None: case K::False: case K::True: case K::Ellipsis: return "";
@@ -170,6 +222,14 @@ class Identities {
       case K::Bytes: return (c.text.size() <= 1 ? "S" : "C") + value_key(c);
       case K::Tuple: return (c.items.empty() ? "S" : "C") + value_key(c);
       case K::Code: return "O" + ptr_key(c.code.get());
+      case K::FrozenSet:
+        // The code object's constructor interns the strs of its constants; when that swaps
+        // a str of a frozenset for another object (an equal str was interned already), it
+        // puts a new frozenset into that co_consts tuple.
+        if (o.owner_consts && interning_rebuilds(c)) {
+          return "M" + std::to_string(std::hash<std::string>{}(of(owner_tuple(o)))) + value_key(c);
+        }
+        return "C" + value_key(c);
       default: return "C" + value_key(c);
     }
   }
@@ -191,8 +251,9 @@ class Identities {
           name.role = Obj::Role::Name;
           return of_field_str(name);
         }
-        // A class body stores its qualname as __qualname__: that constant is co_qualname.
-        if (class_body_holds(*o.code, text)) return "C" + str_key(text);
+        // A class body stores its qualname as __qualname__: co_qualname is that constant
+        // when the class put it into the constant cache first.
+        if (pooled_qualnames_.count(o.code)) return "C" + str_key(text);
         return "Q" + ptr_key(o.code);
     }
     return "";
@@ -292,7 +353,10 @@ std::vector<Obj> children(const Obj& o) {
       for (const auto& s : *o.strs) field_str(&s, Obj::Role::Interned);
       break;
     case K::ConstTuple:
-      for (const auto& item : *o.consts) out.push_back(Obj::constant(item.get()));
+      for (const auto& item : *o.consts) {
+        out.push_back(Obj::constant(item.get()));
+        out.back().owner_consts = o.consts;
+      }
       break;
     default:
       break;
@@ -566,6 +630,9 @@ class Writer {
 std::string dump(const Obj& top, int version, MarshalError* error) {
   DumpContext ctx;
   ctx.version = version;
+  std::unordered_set<std::string> cached;
+  if (top.kind == Obj::Kind::Code) ctx.ids.find_pooled_qualnames(*top.code, cached);
+  if (top.kind == Obj::Kind::Const) ctx.ids.add_constant_tree(*top.c, cached);
   std::string top_id = ctx.ids.of(top);
   if (!top_id.empty()) {
     ++ctx.counts[top_id];  // the caller's reference
