@@ -22,6 +22,7 @@ import marshal
 import os
 import subprocess
 import sys
+import warnings
 from multiprocessing import Pool
 
 CPYTHON = "/usr/bin/python3.11"
@@ -40,7 +41,9 @@ def cpython_bytes(path):
     with open(path, "rb") as f:
         source = f.read()
     try:
-        return marshal.dumps(compile(source, path, "exec", dont_inherit=True))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # SyntaxWarnings of test files
+            return marshal.dumps(compile(source, path, "exec", dont_inherit=True))
     except Exception:  # SyntaxError, ValueError (NUL bytes), RecursionError, MemoryError
         return None
 

@@ -75,6 +75,40 @@ bool class_body_holds(const CodeData& code, const std::string& qualname) {
   return false;
 }
 
+// Names CPython 3.11 has interned, as objects of its own, before it compiles anything: the
+// builtins (dir(builtins) of /usr/bin/python3.11 -S -I), dunder names, and the one-letter
+// names its static identifiers hold ("sys.intern(chr(c)) is not chr(c)" at startup). Other
+// names interned by modules the interpreter has loaded cannot be known here.
+bool preinterned(std::string_view s) {
+  static const std::unordered_set<std::string_view> builtins = {
+    "ArithmeticError", "AssertionError", "AttributeError", "BaseException", "BaseExceptionGroup",
+    "BlockingIOError", "BrokenPipeError", "BufferError", "BytesWarning", "ChildProcessError",
+    "ConnectionAbortedError", "ConnectionError", "ConnectionRefusedError", "ConnectionResetError",
+    "DeprecationWarning", "EOFError", "Ellipsis", "EncodingWarning", "EnvironmentError",
+    "Exception", "ExceptionGroup", "False", "FileExistsError", "FileNotFoundError",
+    "FloatingPointError", "FutureWarning", "GeneratorExit", "IOError", "ImportError",
+    "ImportWarning", "IndentationError", "IndexError", "InterruptedError", "IsADirectoryError",
+    "KeyError", "KeyboardInterrupt", "LookupError", "MemoryError", "ModuleNotFoundError",
+    "NameError", "None", "NotADirectoryError", "NotImplemented", "NotImplementedError", "OSError",
+    "OverflowError", "PendingDeprecationWarning", "PermissionError", "ProcessLookupError",
+    "RecursionError", "ReferenceError", "ResourceWarning", "RuntimeError", "RuntimeWarning",
+    "StopAsyncIteration", "StopIteration", "SyntaxError", "SyntaxWarning", "SystemError",
+    "SystemExit", "TabError", "TimeoutError", "True", "TypeError", "UnboundLocalError",
+    "UnicodeDecodeError", "UnicodeEncodeError", "UnicodeError", "UnicodeTranslateError",
+    "UnicodeWarning", "UserWarning", "ValueError", "Warning", "ZeroDivisionError", "abs", "aiter",
+    "all", "anext", "any", "ascii", "bin", "bool", "breakpoint", "bytearray", "bytes", "callable",
+    "chr", "classmethod", "compile", "complex", "delattr", "dict", "dir", "divmod", "enumerate",
+    "eval", "exec", "filter", "float", "format", "frozenset", "getattr", "globals", "hasattr",
+    "hash", "hex", "id", "input", "int", "isinstance", "issubclass", "iter", "len", "list",
+    "locals", "map", "max", "memoryview", "min", "next", "object", "oct", "open", "ord", "pow",
+    "print", "property", "range", "repr", "reversed", "round", "set", "setattr", "slice", "sorted",
+    "staticmethod", "str", "sum", "super", "tuple", "type", "vars", "zip",
+  };
+  if (s.size() == 1) return std::string_view("abcdefhiklmnopqrstvwxyBCLST_").find(s[0]) != std::string_view::npos;
+  if (s.size() > 4 && s.substr(0, 2) == "__" && s.substr(s.size() - 2) == "__") return true;
+  return builtins.count(s) > 0;
+}
+
 bool is_small_int(const mpz_class& v) { return v >= -5 && v <= 256; }
 
 std::string str_key(std::string_view text) {
@@ -126,7 +160,8 @@ class Identities {
  public:
   // Replays the order in which CPython's compiler fills its module-wide constant cache (a
   // nested code object is compiled just before its own constant is added to its parent) to
-  // find the class bodies whose co_qualname is the cached __qualname__ constant.
+  // find the class bodies whose co_qualname is the cached __qualname__ constant. Also
+  // collects the module's identifiers.
   void find_pooled_qualnames(const CodeData& code, std::unordered_set<std::string>& cached, int depth = 0) {
     if (depth > kMaxMarshalDepth) return;
     // The parser interned every identifier of the module before the compiler ran.
@@ -155,10 +190,10 @@ class Identities {
   // names; other names of loaded modules are not known here).
   bool interning_rebuilds(const Constant& set) const {
     for (const auto& item : set.items) {
-      if (item->kind != Constant::Kind::Str || item->text.size() < 2 || !interned_const(item->text)) continue;
+      if (item->kind != Constant::Kind::Str || !interned_const(item->text)) continue;
       const std::string& t = item->text;
-      if (identifiers_.count(t)) return true;
-      if (t.size() > 4 && t.compare(0, 2, "__") == 0 && t.compare(t.size() - 2, 2, "__") == 0) return true;
+      // A one-character str is a singleton: an identifier interned that very object.
+      if ((t.size() > 1 && identifiers_.count(t)) || preinterned(t)) return true;
     }
     return false;
   }
@@ -218,10 +253,16 @@ class Identities {
       case K::Int: return (is_small_int(c.int_value) ? "S" : "C") + value_key(c);
       case K::Str:
         if (interned_const(c.text)) return "I" + c.text;
-        return (is_latin1_char(c.text) ? "S" : "C") + value_key(c);
+        if (is_latin1_char(c.text)) return (identifiers_.count(c.text) ? "I" + c.text : "S" + value_key(c));
+        return "C" + value_key(c);
       case K::Bytes: return (c.text.size() <= 1 ? "S" : "C") + value_key(c);
       case K::Tuple: return (c.items.empty() ? "S" : "C") + value_key(c);
       case K::Code: return "O" + ptr_key(c.code.get());
+      case K::Float:
+      case K::Complex:
+        // The constant cache finds nothing equal to a NaN: each is its own object.
+        if (std::isnan(c.real) || std::isnan(c.imag)) return "U" + ptr_key(&c);
+        return "C" + value_key(c);
       case K::FrozenSet:
         // The code object's constructor interns the strs of its constants; when that swaps
         // a str of a frozenset for another object (an equal str was interned already), it
@@ -275,6 +316,7 @@ class Identities {
       case K::Int: key = "i" + c.int_value.get_str(16) + ";"; break;
       case K::Float: key = "f" + double_bits(c.real) + ";"; break;
       case K::Complex: key = "c" + double_bits(c.real) + "," + double_bits(c.imag) + ";"; break;
+
       case K::Str: key = str_key(c.text); break;
       case K::Bytes: key = bytes_key(c.text); break;
       case K::Tuple:
@@ -292,6 +334,11 @@ class Identities {
         break;
       }
       case K::Code: key = "K" + ptr_key(c.code.get()) + ";"; break;
+    }
+    // A NaN equals nothing, so nothing holding one merges either (CPython's keys compare
+    // items by identity first).
+    if ((c.kind == K::Float || c.kind == K::Complex) && (std::isnan(c.real) || std::isnan(c.imag))) {
+      key += "@" + ptr_key(&c);
     }
     return memo_.emplace(&c, std::move(key)).first->second;
   }
