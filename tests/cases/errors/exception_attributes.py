@@ -1,0 +1,25 @@
+try:
+    raise ValueError("msg", 42)
+except ValueError as e:
+    print(e.args, str(e), repr(e), e.__cause__, e.__context__, e.__suppress_context__, type(e.__traceback__).__name__)
+e = Exception()
+print(e.args, repr(str(e)), repr(e), Exception("one").args, repr(Exception("one")), str(Exception(1, 2)))
+e.args = ("changed",)
+print(e, e.args)
+e.args = [1, 2]
+print(e.args, type(e.args))
+print(repr(BaseException()), repr(KeyError("k")), repr(OSError(2, "No such file")), str(OSError(2, "No such file")))
+ex = ValueError("x")
+ex.custom = "attr"
+print(ex.custom, vars(ex))
+print(ValueError("a") == ValueError("a"), ValueError.__mro__)
+print(repr(StopIteration(5)), StopIteration(5).value, StopIteration().value, StopIteration(1, 2).value)
+print(SystemExit(3).code, SystemExit().code, SystemExit(1, 2).code, repr(KeyboardInterrupt()))
+s = SyntaxError("bad", ("f.py", 3, 5, "x = = 1", 3, 7))
+print(s.msg, s.filename, s.lineno, s.offset, s.text, s.end_lineno, s.end_offset, str(s))
+u = UnicodeDecodeError("utf-8", b"\xff", 0, 1, "invalid start byte")
+print(u.encoding, u.object, u.start, u.end, u.reason, str(u))
+i = ImportError("no mod", name="m", path="/p")
+print(i.name, i.path, i.msg, str(i))
+a = AttributeError("x", name="attr", obj=5) if False else AttributeError("x")
+print(a.args, NameError("n").args)

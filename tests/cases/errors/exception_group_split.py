@@ -1,0 +1,25 @@
+eg = ExceptionGroup("top", [ValueError("v1"), TypeError("t1"), ExceptionGroup("sub", [ValueError("v2"), KeyError("k")])])
+print(repr(eg), str(eg), eg.message, len(eg.exceptions), type(eg).__mro__)
+match, rest = eg.split(ValueError)
+print(repr(match))
+print(repr(rest))
+print(repr(eg.subgroup(TypeError)), repr(eg.subgroup(OSError)))
+print(repr(eg.subgroup(lambda e: isinstance(e, (KeyError, TypeError)))))
+m, r = eg.split((KeyError, TypeError))
+print(repr(m), repr(r))
+m, r = eg.split(Exception)
+print(m is eg, r)
+print(repr(eg.derive([ValueError("d")])))
+beg = BaseExceptionGroup("base", [KeyboardInterrupt(), ValueError()])
+print(type(beg).__name__, repr(beg))
+ok = BaseExceptionGroup("only exc", [ValueError()])
+print(type(ok).__name__)
+for bad in [lambda: ExceptionGroup("x", []), lambda: ExceptionGroup("x", [1]), lambda: ExceptionGroup(1, [ValueError()]),
+            lambda: ExceptionGroup("x", [KeyboardInterrupt()]), lambda: ExceptionGroup("x", ValueError())]:
+    try:
+        bad()
+    except Exception as e:
+        print(type(e).__name__, e)
+eg.add_note("group note")
+m, r = eg.split(ValueError)
+print(m.__notes__, r.__notes__)

@@ -1,0 +1,5 @@
+def report():
+    total_count = 10
+    print(total_cont)
+
+report()

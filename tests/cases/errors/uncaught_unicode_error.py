@@ -1,0 +1,2 @@
+data = "naïve café".encode("utf-8")
+print(data.decode("ascii"))
