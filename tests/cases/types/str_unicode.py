@@ -1,0 +1,13 @@
+s = "Ünïcödé ß İ ǅ ﬁ Σ ς"
+print(s.upper(), s.lower(), s.casefold(), s.title(), s.swapcase(), s.capitalize())
+print(len(s), [c.isupper() for c in "AaÀàΣσ"], [c.isalpha() for c in "a1é_中"], "中文".isalpha())
+print("ΣΑΣ".lower(), "ὈΔΥΣΣΕΎΣ".lower(), "ß".upper(), "ŉ".upper(), "ǰ".upper(), len("ﬃ".upper()))
+print("１２３".isdigit(), "١٢٣".isdecimal(), int("١٢٣"), float("１.５"), "Ⅻ".isnumeric(), "Ⅻ".isdigit(), "³".isdigit())
+print("\u2028".isspace(), "\x1c".isspace(), "\x85".isspace(), "a\u2028b".splitlines(), "a\x0bb\x0cc".splitlines())
+print("ǅungla".istitle(), "Hello World".istitle(), "HELLO".istitle(), "ǅ".isupper(), "ǅ".islower())
+print("é" == "e\u0301", len("e\u0301"), "\u0301".isalpha(), "a\u0301".isalnum(), "\u00e9".encode(), "\U0001F600".encode("utf-16"))
+print("x\u200by".isprintable(), "\u00a0".isprintable(), "\t".isprintable(), " ".isprintable(), "\U0001F600".isprintable())
+print(repr("\u00a0\u2028\ud7ff\ue000\U000e0001"), ascii("\x00\x1f\x7f"), "日本".center(6, "*"), "日本".ljust(4, "-"))
+print(sorted(["b", "A", "é", "a", "Z", "É", "ß"]), max("abcé"), min("Zaé"), "é" > "z")
+print("ＡＢＣ".lower(), "ǈ".upper(), "ǈ".lower(), "ǈ".title(), "ﬀ".title(), "ǆ".title())
+print("İstanbul".lower().upper(), "straße".casefold() == "STRASSE".casefold(), "ﬁ".casefold())
