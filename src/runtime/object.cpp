@@ -51,7 +51,7 @@ void dealloc_object(Object* object) {
     if (--object->refcount != 0) return;
   }
   // Weak references die before the object's fields are cleared (their callbacks may run).
-  if (type->weaklist_offset != 0 && weakref_clear_hook != nullptr) {
+  if (type->weaklist_offset > 0 && weakref_clear_hook != nullptr) {
     uint64_t word;
     __builtin_memcpy(&word, reinterpret_cast<char*>(object) + type->weaklist_offset, sizeof word);
     if (word != 0) {
