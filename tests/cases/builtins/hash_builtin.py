@@ -3,7 +3,7 @@ print(hash(0.5), hash(-0.5), hash(1e100), hash(1e-100), hash(float("inf")), hash
 print(hash(1j), hash(1 + 1j), hash(complex(0.5, -2)), hash(True), hash(None) == hash(None))
 print(hash("") , hash("a"), hash("ab"), hash("hello world"), hash("é"), hash("日本語"), hash("\U0001f600"))
 print(hash(b""), hash(b"a"), hash(b"hello world"), hash(bytes(range(256))))
-print(hash(()), hash((1,)), hash((1, 2)), hash(("a", "b")), hash((1, (2, (3,)))), hash((None, True, 1.5)))
+print(hash(()), hash((1,)), hash((1, 2)), hash(("a", "b")), hash((1, (2, (3,)))), hash(("n", True, 1.5)))
 print(hash(frozenset()), hash(frozenset({1})), hash(frozenset({1, 2, 3})), hash(frozenset("abc")))
 print(hash(range(5)), hash(range(0)), hash(range(1, 10, 2)))
 import sys
