@@ -248,7 +248,7 @@ Value builtin_next(Value, const Value* args, size_t nargs) {
   Value it = args[0];
   if (!type_of(it)->iternext)
     return raise_format(exc::TypeError, "'%s' object is not an iterator", type_of(it)->name.c_str());
-  Value r = type_of(it)->iternext(it);
+  Value r = type_of(it) == &generator_type ? vm::gen_next_with_value(it) : type_of(it)->iternext(it);
   if (r) return r;
   if (error_occurred()) {
     if (nargs == 2 && error_matches(exc::StopIteration)) {

@@ -775,9 +775,12 @@ int init_exceptions() {
       add_methods(t, kGroupMethods);
       add_members(t, kGroupMembers);
     }
-    if (t == exc::ExceptionGroup) t->bases = tuple_pack({Value::object(exc::BaseExceptionGroup), Value::object(exc::Exception)});
-    if (type_ready(t) < 0) return -1;
   }
+  // Ready only once every class is set up: ExceptionGroup's second base (Exception) comes later
+  // in exceptions.def.
+  exc::ExceptionGroup->bases = tuple_pack({Value::object(exc::BaseExceptionGroup), Value::object(exc::Exception)});
+  for (size_t i = 0; i < kClassCount; ++i)
+    if (type_ready(*kClasses[i].slot) < 0) return -1;
   // Aliases live in builtins (EnvironmentError, IOError): builtins.cpp adds them.
   return 0;
 }

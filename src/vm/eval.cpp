@@ -799,7 +799,7 @@ Value eval_frame(ThreadState& ts, Frame* entry, Value throw_pending) {
     if (is_function(callable)) {
       // Python to Python: a new frame, same loop.
       f->lasti = int(next_instr - first_instr) - 1;
-      sp -= total + 2;
+      sp -= oparg + 2;
       SAVE_SP();
       Frame* callee = push_function_frame(ts, callable, args, total - nkw, nkw ? kw : Value());
       for (int i = 0; i < total; ++i) decref(args[i]);
@@ -813,7 +813,7 @@ Value eval_frame(ThreadState& ts, Frame* entry, Value throw_pending) {
     Value r = call(callable, args, total - nkw, nkw ? kw : Value());
     for (int i = 0; i < total; ++i) decref(args[i]);
     decref(callable);
-    sp -= total + 2;
+    sp -= oparg + 2;
     if (!r) goto error;
     PUSH(r);
     DISPATCH();
@@ -1170,7 +1170,9 @@ error:
   traceback_add(f);
 
 exception_unwind : {
-  const ExceptionEntry* handler = code_find_handler(code, f->lasti);
+  // The handler is looked up at the current instruction, not at f->lasti, which RERAISE may have
+  // set back to the original raising instruction (for tracebacks and the pushed lasti).
+  const ExceptionEntry* handler = code_find_handler(code, int(next_instr - first_instr) - 1);
   if (handler) {
     Value* target = base + handler->depth;
     while (sp > target) xdecref(POP());

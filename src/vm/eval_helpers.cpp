@@ -222,10 +222,6 @@ int dict_merge_for_call(Value dict, Value update, Value func) {
   if (!it) return -1;
   while (Value key = iter_next(it.get())) {
     Ref k = Ref::steal(key);
-    if (!is_str(key)) {
-      raise_format(exc::TypeError, "%s keywords must be strings", function_description(func).c_str());
-      return -1;
-    }
     int has = dict_contains(dict, key);
     if (has < 0) return -1;
     if (has) {

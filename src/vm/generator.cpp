@@ -89,21 +89,13 @@ Value gen_send_value(Value gen, Value arg) {
   return Value();
 }
 
+// tp_iternext: exhaustion is a null without an error (the iternext contract); next() on a
+// generator goes through gen_next_with_value to keep the return value on StopIteration.
 Value gen_iternext(Value self) {
   Value returned;
   Value r = gen_send_ex(self, none(), false, &returned);
   if (r) return r;
-  if (returned) {
-    // A generator's return value rides on StopIteration only when it is not None.
-    if (!returned.is(none())) {
-      Value e = exception_new(exc::StopIteration, &returned, 1);
-      if (e) {
-        set_exception(e);
-        decref(e);
-      }
-    }
-    decref(returned);
-  }
+  xdecref(returned);
   return Value();
 }
 
@@ -456,6 +448,8 @@ Value gen_send_ex(Value gen, Value arg, bool exc, Value* returned) {
   }
   return Value();
 }
+
+Value gen_next_with_value(Value gen) { return gen_send_value(gen, none()); }
 
 bool is_generator_like(Value v) {
   return v.is_object() && (v.as_object()->type == &generator_type || v.as_object()->type == &coroutine_type);

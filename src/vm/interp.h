@@ -24,7 +24,9 @@ Value make_generator(Frame* frame);  // RETURN_GENERATOR: moves the frame into a
 // gen.send(value) / next(gen) as the VM needs it: returns the yielded value, or null with
 // *returned set (new ref, the return value) when the generator finished, or null + error.
 Value gen_send_ex(Value gen, Value arg, bool exc, Value* returned);
-bool is_generator_like(Value v);  // generator or coroutine (SEND fast path)
+bool is_generator_like(Value v);
+// next(gen): the next value, or null with StopIteration(return value) set.
+Value gen_next_with_value(Value gen);  // generator or coroutine (SEND fast path)
 int init_generator_types();
 
 }  // namespace krait::vm

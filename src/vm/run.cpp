@@ -20,10 +20,8 @@ namespace krait::vm {
 using namespace runtime;
 
 int init_vm(const std::vector<std::string>& argv) {
-  init_runtime();
-  if (!exc::BaseException && init_exceptions() < 0) return -1;
-  if (init_code_type() < 0 || init_function_types() < 0 || init_frame_types() < 0 || init_generator_types() < 0)
-    return -1;
+  init_runtime();  // also sets up the exception classes and the VM's types
+  if (error_occurred()) return -1;
   if (modules::init_builtins() < 0) return -1;
   if (modules::init_sys(argv) < 0) return -1;
   return 0;
