@@ -14,6 +14,8 @@
    _opcode.stack_effect (tests/opcode_table.py).
 5. Constant folding: co_consts and co_code of modules of folded expressions
    against CPython's (tests/fold_check.py).
+6. marshal: `krait --marshal-code` against CPython's marshal.dumps(compile(...)) and the
+   load/dump round trip on every --marshal-sample-th stdlib file (tests/marshal_sweep.py).
 6. 110,000 random arithmetic/formatting/conversion cases against CPython's recorded
    output (tests/numeric_cases.py; skipped while krait cannot run `print(1)`).
 
@@ -35,6 +37,7 @@ import ast_sweep  # noqa: E402  (re-executes under /usr/bin/python3.11 only when
 import harness  # noqa: E402
 import numeric_cases  # noqa: E402
 import fold_check  # noqa: E402
+import marshal_sweep  # noqa: E402
 import opcode_table  # noqa: E402
 
 MAX_DIFF_LINES = 24
@@ -144,6 +147,24 @@ def run_ast_sample(krait, sample, jobs):
     return passed, len(failures), failures
 
 
+def run_marshal_sample(krait, sample, jobs):
+    """Byte-identical marshal output and round trip; files whose code object differs (the
+    compiler's business, tests/compile_sweep.py) are not counted."""
+    results = marshal_sweep.sweep(os.path.abspath(krait), marshal_sweep.stdlib_files(sample), jobs)
+    passed, failures = 0, []
+    for path, status, detail, round_trip, rt_detail in results:
+        if status in ("skipped", "compiler"):
+            continue
+        if status == "same" and round_trip:
+            passed += 1
+            continue
+        if status != "same":
+            failures.append(f"FAIL marshal {path}: {status}: {detail}")
+        if not round_trip:
+            failures.append(f"FAIL marshal round trip {path}: {rt_detail}")
+    return passed, len(failures), failures
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--krait", default="build/krait")
@@ -151,6 +172,8 @@ def main():
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--ast-sample", type=int, default=1,
                     help="check every N-th stdlib file (default 1: all of them, about 20 s on 2 cores)")
+    ap.add_argument("--marshal-sample", type=int, default=8,
+                    help="check marshal on every N-th stdlib file (default 8: about 8 s on 2 cores)")
     ap.add_argument("-k", dest="filters", action="append", default=[], help="only cases whose name contains this")
     ap.add_argument("--no-unit", action="store_true")
     ap.add_argument("--no-ast", action="store_true")
@@ -171,6 +194,8 @@ def main():
     if not args.filters:
         sections.append(("instruction table", lambda: opcode_table.check(args.krait)))
         sections.append(("constant folding", lambda: fold_check.check(os.path.abspath(args.krait))))
+        sections.append((f"marshal (every {args.marshal_sample}th stdlib file)",
+                         lambda: run_marshal_sample(args.krait, args.marshal_sample, args.jobs)))
         sections.append(("numeric cases", lambda: numeric_cases.check(args.krait, args.jobs)))
     if not args.no_ast and not args.filters:
         label = "stdlib AST (every file)" if args.ast_sample == 1 else f"stdlib AST sample (every {args.ast_sample}th file)"
