@@ -1,0 +1,2 @@
+registry = {"run": lambda: 1}
+registry["stop"]()

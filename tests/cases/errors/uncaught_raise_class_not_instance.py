@@ -1,0 +1,5 @@
+class Problem(Exception):
+    def __init__(self):
+        super().__init__("constructed without args")
+
+raise Problem

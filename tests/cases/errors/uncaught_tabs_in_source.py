@@ -1,0 +1,4 @@
+def f(x):
+	return x.missing_attribute
+
+f(1)

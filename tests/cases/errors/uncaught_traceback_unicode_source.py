@@ -1,0 +1,5 @@
+def größe(wert):
+    return wert["länge"]
+
+print(größe({"länge": 3}))
+größe({})
