@@ -331,7 +331,7 @@ Value format(Value v, Value spec) {
 // --- attributes ------------------------------------------------------------------------------------
 
 Value get_attr(Value object, Value name) {
-  if (!is_str(name))
+  if (!is_str_fast(name))
     return raise_format(exc::TypeError, "attribute name must be string, not '%s'", value_type_name(name));
   TypeObject* t = type_of(object);
   if (t->getattro) return t->getattro(object, name);
@@ -378,7 +378,7 @@ Value lookup_special(Value v, const char* name) {
 Value get_method(Value object, Value name, bool* is_method) {
   *is_method = false;
   TypeObject* t = type_of(object);
-  if (t->getattro != &object_generic_getattr || !is_str(name)) return get_attr(object, name);
+  if (t->getattro != &object_generic_getattr || !is_str_fast(name)) return get_attr(object, name);
   Value descr = type_lookup(t, name);
   if (descr) {
     TypeObject* dt = type_of(descr);

@@ -435,6 +435,7 @@ Value create_class(TypeObject* metatype, Value name, Value bases, Value ns, Valu
     c->ref = Value::object(type);
     xdecref(old);
     if (dict_del_item_str(type->dict, "__classcell__") < 0) return Value();
+    type_modified(type);
   }
   gc_track(type);
   if (call_set_names(type) < 0) return Value();

@@ -28,6 +28,10 @@ inline int64_t hash_pointer(const void* p) {
   return h == -1 ? -2 : h;
 }
 
+// Fast inline checks for the hot paths (str.h's are out of line).
+inline bool is_exact_str_fast(Value v) { return v.is_object() && v.as_object()->type == &str_type; }
+inline bool is_str_fast(Value v) { return is_exact_str_fast(v) || is_str(v); }
+
 // Makes a static type ready to use: header (immortal, type `type`), name, base, instance size.
 void init_static_type(TypeObject* type, const char* name, TypeObject* base, size_t basic_size);
 

@@ -780,6 +780,7 @@ Value wrapper_descriptor_new(TypeObject* owner, const SlotDef* slot, void* funct
 
 void add_methods(TypeObject* type, const MethodDef* methods) {
   if (defer_during_bootstrap(PendingKind::Methods, type, methods)) return;
+  if (type->flags & TypeFlag::Ready) type_modified(type);
   if (type->dict.is_null()) type->dict = dict_new();
   for (const MethodDef* m = methods; m->name; ++m) {
     Ref d;
@@ -797,6 +798,7 @@ void add_methods(TypeObject* type, const MethodDef* methods) {
 
 void add_getsets(TypeObject* type, const GetSetDef* getsets) {
   if (defer_during_bootstrap(PendingKind::GetSets, type, getsets)) return;
+  if (type->flags & TypeFlag::Ready) type_modified(type);
   if (type->dict.is_null()) type->dict = dict_new();
   for (const GetSetDef* g = getsets; g->name; ++g) {
     Ref d = Ref::steal(getset_descriptor_new(type, g));
@@ -806,6 +808,7 @@ void add_getsets(TypeObject* type, const GetSetDef* getsets) {
 
 void add_members(TypeObject* type, const MemberDef* members) {
   if (defer_during_bootstrap(PendingKind::Members, type, members)) return;
+  if (type->flags & TypeFlag::Ready) type_modified(type);
   if (type->dict.is_null()) type->dict = dict_new();
   for (const MemberDef* m = members; m->name; ++m) {
     Ref d = Ref::steal(member_descriptor_new(type, m));

@@ -220,7 +220,7 @@ Value no_attribute(Value object, Value name) {
 
 // The generic lookup; `raise_missing` false: absent attributes return null without an error.
 Value generic_getattr(Value object, Value name, bool raise_missing) {
-  if (!is_str(name))
+  if (!is_str_fast(name))
     return raise_format(exc::TypeError, "attribute name must be string, not '%s'", value_type_name(name));
   TypeObject* type = type_of(object);
   Value descr = type_lookup(type, name);
@@ -237,7 +237,9 @@ Value generic_getattr(Value object, Value name, bool raise_missing) {
     }
   }
   if (type->dict_offset != 0 && object.is_object()) {
-    Value* slot = object_dict_address(object);
+    Value* slot = type->dict_offset > 0
+                      ? reinterpret_cast<Value*>(reinterpret_cast<char*>(object.as_object()) + type->dict_offset)
+                      : object_dict_address(object);
     Value dict = slot ? *slot : Value();
     if (dict) {
       Value v = dict_get_item(dict, name);
@@ -291,7 +293,7 @@ Value object_generic_getattr(Value object, Value name) { return generic_getattr(
 Value object_lookup_attr(Value object, Value name) { return generic_getattr(object, name, false); }
 
 int object_generic_setattr(Value object, Value name, Value value) {
-  if (!is_str(name)) {
+  if (!is_str_fast(name)) {
     raise_format(exc::TypeError, "attribute name must be string, not '%s'", value_type_name(name));
     return -1;
   }

@@ -37,7 +37,48 @@ void dealloc_plain(Object* self) { free_object(self); }
 
 // --- lookup ------------------------------------------------------------------------------------
 
+namespace {
+
+// The attribute cache (CPython's method cache): (type version, interned name) -> the value found
+// along the MRO, or null for "absent". A version changes whenever the type or one of its bases
+// changes (type_modified), so stale entries are never matched; names are held by the cache.
+struct CacheEntry {
+  uint32_t version;
+  Value name;
+  Value value;   // borrowed from the type's dict (valid while the version is current)
+};
+constexpr size_t kCacheSize = 1 << 12;
+CacheEntry attribute_cache[kCacheSize];
+
+size_t cache_index(uint32_t version, Value name) {
+  return (version ^ (name.bits() >> 4)) & (kCacheSize - 1);
+}
+
+Value lookup_uncached(TypeObject* type, Value name);
+
+}  // namespace
+
 Value type_lookup(TypeObject* type, Value name) {
+  uint32_t version = type->version_tag;
+  if (version != 0 && is_exact_str_fast(name) && (name.as_object()->flags & ObjectFlag::Interned)) {
+    CacheEntry& e = attribute_cache[cache_index(version, name)];
+    if (e.version == version && e.name.is(name)) return e.value;
+    Value v = lookup_uncached(type, name);
+    e.version = version;
+    if (!e.name.is(name)) {
+      Value old = e.name;
+      incref(name);
+      e.name = name;
+      decref(old);
+    }
+    e.value = v;
+    return v;
+  }
+  return lookup_uncached(type, name);
+}
+
+namespace {
+Value lookup_uncached(TypeObject* type, Value name) {
   Value mro = type->mro;
   if (mro.is_null()) {
     for (TypeObject* t = type; t != nullptr; t = t->base) {
@@ -54,9 +95,9 @@ Value type_lookup(TypeObject* type, Value name) {
     Value v = dict_get_item(t->dict, name);
     if (v) return v;
   }
-  if (error_occurred()) clear_error();
   return Value();
 }
+}  // namespace
 
 Value type_lookup(TypeObject* type, const char* name) {
   Ref key = Ref::steal(str_intern(name));
