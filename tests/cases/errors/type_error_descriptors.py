@@ -1,0 +1,35 @@
+def attempt(fn):
+    try:
+        r = fn()
+        print("ok", r)
+    except Exception as e:
+        print(type(e).__name__ + ":", e)
+attempt(lambda: str.__dict__["upper"](1))
+attempt(lambda: str.__dict__["upper"].__get__(1, int))
+attempt(lambda: int.__dict__["real"].__get__("x", str))
+attempt(lambda: int.__dict__["real"].__set__(1, 2))
+attempt(lambda: property().__set__(object(), 1))
+attempt(lambda: property().__delete__(object()))
+attempt(lambda: classmethod(5)())
+attempt(lambda: staticmethod(5)())
+attempt(lambda: super())
+attempt(lambda: super(int))
+attempt(lambda: super(int, "x"))
+attempt(lambda: super(1, 2))
+class S:
+    __slots__ = ("a",)
+attempt(lambda: S.__dict__["a"].__get__(object(), object))
+attempt(lambda: S.__dict__["a"].__set__(object(), 1))
+attempt(lambda: (lambda: 0).__get__(None, None))
+attempt(lambda: setattr(type, "__name__", "x"))
+attempt(lambda: setattr(int, "__name__", "x"))
+class T:
+    pass
+attempt(lambda: setattr(T, "__name__", 5))
+attempt(lambda: setattr(T, "__bases__", (int,)))
+attempt(lambda: setattr(T, "__bases__", ()))
+attempt(lambda: setattr(T, "__mro__", ()))
+attempt(lambda: delattr(T, "__name__"))
+attempt(lambda: setattr(T(), "__dict__", None))
+attempt(lambda: setattr(T(), "__class__", 5))
+attempt(lambda: setattr(T(), "__class__", int))

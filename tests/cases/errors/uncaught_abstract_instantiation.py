@@ -1,0 +1,11 @@
+from abc import ABC, abstractmethod
+
+class Shape(ABC):
+    @abstractmethod
+    def area(self):
+        ...
+
+class Square(Shape):
+    pass
+
+Square()

@@ -1,0 +1,3 @@
+cache = {}
+key = ["list", "as", "key"]
+cache[key] = 1

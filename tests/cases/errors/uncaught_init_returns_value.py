@@ -1,0 +1,5 @@
+class Weird:
+    def __init__(self):
+        return "not None"
+
+Weird()
