@@ -270,7 +270,9 @@ Value builtin_getattr(Value, const Value* args, size_t nargs) {
     if (v || error_occurred()) return v;
     return new_ref(args[2]);
   }
-  return get_attr(args[0], args[1]);
+  Value v = get_attr(args[0], args[1]);
+  if (!v) attribute_error_context(args[0], args[1]);
+  return v;
 }
 Value builtin_hasattr(Value, const Value* args, size_t nargs) {
   if (!check_count("hasattr", nargs, 2, 2)) return Value();

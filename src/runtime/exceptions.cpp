@@ -16,6 +16,7 @@
 #include "runtime/memory.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
+#include "vm/state.h"
 
 #pragma GCC diagnostic ignored "-Winvalid-offsetof"
 
@@ -314,8 +315,9 @@ int attribute_error_init(Value self, const Value* args, size_t nargs, Value kwna
   Value kw[2];
   if (take_keywords(self, kwnames, args, nargs, {"name", "obj"}, kw) < 0) return -1;
   if (base_init(self, args, nargs, Value()) < 0) return -1;
-  set_field(as_exc(self)->extra[0], kw[0] ? kw[0] : none());
-  set_field(as_exc(self)->extra[1], kw[1] ? kw[1] : none());
+  // Unset (null, read as None) unless given: the VM fills them in where the lookup failed.
+  if (kw[0]) set_field(as_exc(self)->extra[0], kw[0]);
+  if (kw[1]) set_field(as_exc(self)->extra[1], kw[1]);
   return 0;
 }
 const MemberDef kAttributeErrorMembers[] = {
@@ -327,7 +329,7 @@ int name_error_init(Value self, const Value* args, size_t nargs, Value kwnames) 
   Value kw[1];
   if (take_keywords(self, kwnames, args, nargs, {"name"}, kw) < 0) return -1;
   if (base_init(self, args, nargs, Value()) < 0) return -1;
-  set_field(as_exc(self)->extra[0], kw[0] ? kw[0] : none());
+  if (kw[0]) set_field(as_exc(self)->extra[0], kw[0]);
   return 0;
 }
 const MemberDef kNameErrorMembers[] = {
@@ -831,6 +833,15 @@ Value stop_iteration_value(Value e) {
   if (!is_subtype(type_of(e), exc::StopIteration)) return none();
   return or_none(as_exc(e)->value);
 }
+void attribute_error_context(Value object, Value name) {
+  Value e = vm::thread_state().current_exception;
+  if (!e || !is_subtype(type_of(e), exc::AttributeError)) return;
+  BaseExceptionObject* a = as_exc(e);
+  if (a->extra[0] || a->extra[1]) return;
+  set_field(a->extra[0], name);
+  set_field(a->extra[1], object);
+}
+
 Value system_exit_code(Value e) { return or_none(as_exc(e)->value); }
 
 }  // namespace krait::runtime

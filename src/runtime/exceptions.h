@@ -50,6 +50,9 @@ void exception_set_cause(Value e, Value cause);      // also sets __suppress_con
 bool exception_suppress_context(Value e);
 // StopIteration's value (borrowed; None when absent).
 Value stop_iteration_value(Value e);
+// After a failed attribute lookup: records name and obj on the current AttributeError (if it
+// is one and has neither yet), for the "Did you mean" suggestion and e.name / e.obj.
+void attribute_error_context(Value object, Value name);
 // SystemExit's code (borrowed).
 Value system_exit_code(Value e);
 

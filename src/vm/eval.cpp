@@ -482,7 +482,10 @@ Value eval_frame(ThreadState& ts, Frame* entry, Value throw_pending) {
     Value owner = TOP();
     SAVE_SP();
     Value r = get_attr(owner, tuple_get(code->names, oparg));
-    ERROR_IF(!r);
+    if (!r) {
+      attribute_error_context(owner, tuple_get(code->names, oparg));
+      goto error;
+    }
     decref(owner);
     TOP() = r;
     SKIP_CACHES(LOAD_ATTR);
@@ -493,7 +496,10 @@ Value eval_frame(ThreadState& ts, Frame* entry, Value throw_pending) {
     SAVE_SP();
     bool is_meth = false;
     Value m = get_method(owner, tuple_get(code->names, oparg), &is_meth);
-    ERROR_IF(!m);
+    if (!m) {
+      attribute_error_context(owner, tuple_get(code->names, oparg));
+      goto error;
+    }
     if (is_meth) {
       TOP() = m;
       PUSH(owner);

@@ -356,122 +356,117 @@ void format_exception_line(std::string& out, Value e) {
   }
 }
 
-void format_group(std::string& out, Value e, int depth);
+// CPython's print_exception_recursive: one context for the whole report (the exceptions already
+// shown, the exception-group nesting that decides each line's indent and "| " margin).
+struct PrintContext {
+  std::string out;
+  int depth = 0;
+  bool need_close = false;
+  std::set<Object*> seen;
+};
 
-void format_one(std::string& out, Value e, std::set<Object*>& seen) {
-  seen.insert(e.as_object());
-  auto* be = as_exception(e);
-  if (be->cause && is_exception_instance(be->cause) && !seen.count(be->cause.as_object())) {
-    format_one(out, be->cause, seen);
-    out += "\nThe above exception was the direct cause of the following exception:\n\n";
-  } else if (!be->suppress_context && be->context && is_exception_instance(be->context) &&
-             !seen.count(be->context.as_object())) {
-    format_one(out, be->context, seen);
-    out += "\nDuring handling of the above exception, another exception occurred:\n\n";
-  }
-  if (is_subtype(type_of(e), exc::BaseExceptionGroup)) {
-    format_group(out, e, 0);
-    return;
-  }
-  if (be->traceback) format_traceback(out, be->traceback);
-  format_exception_line(out, e);
+std::string margin_of(const PrintContext& ctx) {
+  return std::string(size_t(2 * ctx.depth), ' ') + (ctx.depth ? "| " : "");
 }
 
-// Exception groups: CPython 3.11's boxed layout.
-void indent_lines(std::string& out, const std::string& text, const std::string& prefix_first,
-                  const std::string& prefix_rest) {
-  std::istringstream in(text);
-  std::string line;
-  bool first = true;
-  while (std::getline(in, line)) {
-    out += (first ? prefix_first : prefix_rest) + line + "\n";
-    first = false;
+// Appends `text` (whole lines) with the indent and margin in front of each line.
+void emit(PrintContext& ctx, const std::string& text) {
+  std::string margin = margin_of(ctx);
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    size_t end = nl == std::string::npos ? text.size() : nl + 1;
+    ctx.out += margin;
+    ctx.out.append(text, pos, end - pos);
+    pos = end;
   }
 }
 
-void format_group(std::string& out, Value e, int depth) {
+void print_one(PrintContext& ctx, Value e) {
   auto* be = as_exception(e);
-  std::string body;
+  bool group = is_subtype(type_of(e), exc::BaseExceptionGroup);
   if (be->traceback) {
     std::string tb;
     format_traceback(tb, be->traceback);
-    body += tb.replace(0, std::string("Traceback").size(), depth == 0 ? "Exception Group Traceback" : "Exception Group Traceback");
+    size_t first_nl = tb.find('\n');
+    std::string header = group ? "Exception Group Traceback (most recent call last):\n" : tb.substr(0, first_nl + 1);
+    std::string header_margin = ctx.depth == 1 && group ? "+ " : (ctx.depth ? "| " : "");
+    ctx.out += std::string(size_t(2 * ctx.depth), ' ') + header_margin + header;
+    emit(ctx, tb.substr(first_nl + 1));
   }
-  std::string head;
-  format_exception_line(head, e);
-  body += head;
-  std::string margin = depth == 0 ? "  " : "| ";
-  (void)margin;
-  if (depth == 0) {
-    // "  + Exception Group Traceback (most recent call last):" then "  | " lines
-    std::istringstream in(body);
-    std::string line;
-    bool first = true;
-    while (std::getline(in, line)) {
-      out += first ? "  + " + line + "\n" : "  | " + line + "\n";
-      first = false;
-    }
-  } else {
-    out += body;
+  std::string line;
+  format_exception_line(line, e);
+  emit(ctx, line);
+}
+
+void print_recursive(PrintContext& ctx, Value e);
+
+void print_chained(PrintContext& ctx, Value e, const char* message) {
+  bool need_close = ctx.need_close;
+  print_recursive(ctx, e);
+  ctx.need_close = need_close;
+  std::string margin = margin_of(ctx);
+  ctx.out += margin + "\n" + margin + message + margin + "\n";
+}
+
+void print_group(PrintContext& ctx, Value e) {
+  constexpr int kMaxGroupWidth = 15, kMaxGroupDepth = 10;
+  if (ctx.depth > kMaxGroupDepth) {
+    ctx.out += margin_of(ctx) + "... (max_group_depth is " + std::to_string(kMaxGroupDepth) + ")\n";
+    return;
   }
-  Value items = be->extra[1];
-  size_t n = tuple_size(items);
-  size_t shown = std::min<size_t>(n, 15);
-  for (size_t i = 0; i < shown; ++i) {
-    std::string sub;
-    Value item = tuple_get(items, i);
-    std::set<Object*> seen;
-    if (is_subtype(type_of(item), exc::BaseExceptionGroup)) {
-      std::string inner;
-      auto* ib = as_exception(item);
-      if (ib->traceback) {
-        std::string tb;
-        format_traceback(tb, ib->traceback);
-        tb.replace(0, std::string("Traceback").size(), "Exception Group Traceback");
-        inner += tb;
-      }
-      format_exception_line(inner, item);
-      sub = inner;
-      // nested items
-      std::string nested;
-      Value sub_items = ib->extra[1];
-      for (size_t j = 0; j < tuple_size(sub_items); ++j) {
-        std::string leaf;
-        std::set<Object*> s2;
-        format_one(leaf, tuple_get(sub_items, j), s2);
-        std::string header = (j == 0 ? "+" : "+") + std::string("---------------- ") + std::to_string(j + 1) +
-                             " ----------------";
-        nested += header + "\n";
-        indent_lines(nested, leaf, "| ", "| ");
-      }
-      nested += "+------------------------------------\n";
-      indent_lines(sub, nested, "  ", "  ");
+  if (ctx.depth == 0) ctx.depth += 1;
+  print_one(ctx, e);
+  Value excs = as_exception(e)->extra[1];
+  size_t num = tuple_size(excs);
+  size_t n = num <= size_t(kMaxGroupWidth) ? num : size_t(kMaxGroupWidth) + 1;
+  ctx.need_close = false;
+  for (size_t i = 0; i < n; ++i) {
+    bool last = i == n - 1;
+    if (last) ctx.need_close = true;
+    bool truncated = i >= size_t(kMaxGroupWidth);
+    ctx.out += std::string(size_t(2 * ctx.depth), ' ') + (i == 0 ? "+-" : "  ") + "+---------------- " +
+               (truncated ? std::string("...") : std::to_string(i + 1)) + " ----------------\n";
+    ctx.depth += 1;
+    if (!truncated) {
+      print_recursive(ctx, tuple_get(excs, i));
     } else {
-      format_one(sub, item, seen);
+      size_t remaining = num - size_t(kMaxGroupWidth);
+      ctx.out += margin_of(ctx) + "and " + std::to_string(remaining) + " more exception" + (remaining > 1 ? "s" : "") + "\n";
     }
-    std::string header = (i == 0 ? "+-" : "+-") + std::string("--------------- ") + std::to_string(i + 1) +
-                         " ----------------";
-    out += "    " + header + "\n";
-    indent_lines(out, sub, "    | ", "    | ");
+    if (last && ctx.need_close) {
+      ctx.out += std::string(size_t(2 * ctx.depth), ' ') + "+------------------------------------\n";
+      ctx.need_close = false;
+    }
+    ctx.depth -= 1;
   }
-  if (n > shown) {
-    out += "    +---------------- ... ----------------\n";
-    out += "    | and " + std::to_string(n - shown) + " more exceptions\n";
+  if (ctx.depth == 1) ctx.depth -= 1;
+}
+
+void print_recursive(PrintContext& ctx, Value e) {
+  ctx.seen.insert(e.as_object());
+  auto* be = as_exception(e);
+  if (be->cause) {
+    if (!ctx.seen.count(be->cause.as_object()))
+      print_chained(ctx, be->cause, "The above exception was the direct cause of the following exception:\n");
+  } else if (!be->suppress_context && be->context && !ctx.seen.count(be->context.as_object())) {
+    print_chained(ctx, be->context, "During handling of the above exception, another exception occurred:\n");
   }
-  out += "    +------------------------------------\n";
+  if (is_subtype(type_of(e), exc::BaseExceptionGroup)) print_group(ctx, e);
+  else print_one(ctx, e);
 }
 
 }  // namespace
 
 void print_exception(Value exception) {
-  std::string out;
-  std::set<Object*> seen;
+  PrintContext ctx;
   if (!is_exception_instance(exception)) {
-    out = "TypeError: print_exception(): Exception expected for value, " + std::string(type_of(exception)->name) +
-          " found\n";
+    ctx.out = "TypeError: print_exception(): Exception expected for value, " + std::string(type_of(exception)->name) +
+              " found\n";
   } else {
-    format_one(out, exception, seen);
+    print_recursive(ctx, exception);
   }
+  std::string& out = ctx.out;
   modules::flush_std_streams();
   Value err = modules::sys_stderr();
   if (!err || modules::write_to(err, out) < 0) {
