@@ -105,6 +105,9 @@ void begin_bootstrap();
 int end_bootstrap();   // replays the recorded calls; 0 or -1
 
 void init_singletons();
+void init_union_type();
+Value type_or(Value a, Value b);   // union.cpp
+extern TypeObject union_type;
 void init_iterator_types();
 // issubclass without __subclasscheck__ (type.__subclasscheck__ itself).
 int object_real_is_subclass(Value derived, Value cls);

@@ -35,6 +35,7 @@ void init_runtime() {
   init_iterator_types();
   init_module_type();
   init_super_type();
+  init_union_type();
   if (end_bootstrap() < 0) return;
   init_exceptions();
   vm::init_code_type();

@@ -346,6 +346,7 @@ void init_object_type() {
   object_type.setattro = object_generic_setattr;
   add_methods(&object_type, object_methods);
   add_getsets(&object_type, object_getsets);
+  type_ready(&object_type);
 }
 
 }  // namespace krait::runtime

@@ -861,9 +861,11 @@ void init_type_type() {
   type_type.getattro = type_getattro;
   type_type.setattro = type_setattro;
   type_type.traverse = type_traverse;
+  type_type.number.or_ = type_or;   // int | None (union.cpp)
   type_type.clear = type_clear;
   add_methods(&type_type, type_methods);
   add_getsets(&type_type, type_getsets);
+  type_ready(&type_type);
 }
 
 }  // namespace krait::runtime
