@@ -222,7 +222,7 @@ int process_slots(HeapTypeObject* type, Value slots, Value dict, bool* add_dict,
       return -1;
     }
     if (s == "__dict__") {
-      if (*add_dict) {
+      if (*add_dict || type->base->dict_offset != 0) {
         raise(exc::TypeError, "__dict__ slot disallowed: we already got one");
         return -1;
       }
@@ -230,7 +230,7 @@ int process_slots(HeapTypeObject* type, Value slots, Value dict, bool* add_dict,
       continue;
     }
     if (s == "__weakref__") {
-      if (*add_weak) {
+      if (*add_weak || type->base->weaklist_offset != 0) {
         raise(exc::TypeError, "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0");
         return -1;
       }
@@ -308,6 +308,92 @@ Value current_module_name() {
 }
 
 }  // namespace
+
+namespace {
+
+// Recomputes the MRO of `type` and its subclasses after a __bases__ change.
+int remro(TypeObject* type) {
+  Value mro = type_compute_mro(type);
+  if (!mro) return -1;
+  Value old = type->mro;
+  type->mro = mro;
+  xdecref(old);
+  type_modified(type);
+  if (type->flags & TypeFlag::HeapType) fixup_heap_slots(type);
+  if (type->subclasses.is_null()) return 0;
+  Ref subs = Ref::steal(dict_copy(type->subclasses));
+  size_t pos = 0;
+  Value key;
+  while (dict_next(subs.get(), &pos, &key, nullptr))
+    if (remro(reinterpret_cast<TypeObject*>(static_cast<uintptr_t>(key.as_small_int()))) < 0) return -1;
+  return 0;
+}
+
+}  // namespace
+
+int type_set_bases(Value self, Value value) {
+  TypeObject* type = as_type(self);
+  const char* n = type->name.c_str();
+  if (!(type->flags & TypeFlag::HeapType)) {
+    raise_format(exc::TypeError, "cannot set '__bases__' attribute of immutable type '%s'", n);
+    return -1;
+  }
+  if (value.is_null()) {
+    raise_format(exc::TypeError, "cannot delete '__bases__' attribute of immutable type '%s'", n);
+    return -1;
+  }
+  if (!is_tuple(value)) {
+    raise_format(exc::TypeError, "can only assign tuple to %s.__bases__, not %s", n, value_type_name(value));
+    return -1;
+  }
+  if (tuple_size(value) == 0) {
+    raise_format(exc::TypeError, "can only assign non-empty tuple to %s.__bases__, not ()", n);
+    return -1;
+  }
+  for (size_t i = 0; i < tuple_size(value); ++i) {
+    Value b = tuple_get(value, i);
+    if (!is_type(b)) {
+      raise_format(exc::TypeError, "%s.__bases__ must be tuple of classes, not '%s'", n, value_type_name(b));
+      return -1;
+    }
+    if (is_subtype(as_type(b), type)) {
+      raise(exc::TypeError, "a __bases__ item causes an inheritance cycle");
+      return -1;
+    }
+  }
+  TypeObject* new_base = best_base(value);
+  if (!new_base) return -1;
+  if (solid_base(new_base) != solid_base(type->base) || static_base(new_base) != static_base(type->base)) {
+    raise_format(exc::TypeError, "__bases__ assignment: '%s' object layout differs from '%s'", new_base->name.c_str(),
+                 type->base->name.c_str());
+    return -1;
+  }
+  Ref old_bases = Ref::borrow(type->bases);
+  TypeObject* old_base = type->base;
+  for (size_t i = 0; i < tuple_size(old_bases.get()); ++i) type_remove_subclass(as_type(tuple_get(old_bases.get(), i)), type);
+  incref(value);
+  type->bases = value;
+  decref(old_bases.get());
+  incref(Value::object(new_base));
+  type->base = new_base;
+  if (remro(type) < 0) {
+    // Restore the previous bases (the MRO failed, e.g. an inconsistent order).
+    Ref err = fetch_exception();
+    Value failed = type->bases;
+    type->bases = old_bases.get();
+    incref(type->bases);
+    decref(failed);
+    type->base = old_base;
+    decref(Value::object(new_base));
+    remro(type);
+    for (size_t i = 0; i < tuple_size(type->bases); ++i) type_add_subclass(as_type(tuple_get(type->bases, i)), type);
+    set_exception(err.get());
+    return -1;
+  }
+  decref(Value::object(old_base));
+  for (size_t i = 0; i < tuple_size(value); ++i) type_add_subclass(as_type(tuple_get(value, i)), type);
+  return 0;
+}
 
 void heap_type_dealloc(Object* self) {
   auto* type = static_cast<HeapTypeObject*>(self);

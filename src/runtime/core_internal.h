@@ -105,6 +105,8 @@ void begin_bootstrap();
 int end_bootstrap();   // replays the recorded calls; 0 or -1
 
 void init_singletons();
+Value type_compute_mro(TypeObject* type);        // C3 (type.cpp)
+int type_set_bases(Value self, Value value);     // C.__bases__ = ... (class_create.cpp)
 void init_union_type();
 Value type_or(Value a, Value b);   // union.cpp
 extern TypeObject union_type;

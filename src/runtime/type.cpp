@@ -152,7 +152,9 @@ TypeObject* as_type(Value v) { return static_cast<TypeObject*>(v.as_object()); }
 
 bool is_type(Value v) { return v.is_object() && is_subtype(v.as_object()->type, &type_type); }
 
-Value compute_mro(TypeObject* type) {
+}  // namespace
+
+Value type_compute_mro(TypeObject* type) {
   Value bases = type->bases;
   size_t nbases = tuple_size(bases);
   // Fast path: one base (or none): type + base's MRO.
@@ -227,6 +229,9 @@ Value compute_mro(TypeObject* type) {
   }
   return mro;
 }
+
+namespace {
+Value compute_mro(TypeObject* type) { return type_compute_mro(type); }
 
 // Copies the slots `type` left null from `base` (CPython's inherit_slots).
 void inherit_slots(TypeObject* type, TypeObject* base, bool own_new_null_static) {
@@ -708,7 +713,7 @@ Value get_itemsize(Value self) { return int_from_int64(0); }
 const GetSetDef type_getsets[] = {
     {"__name__", get_name, set_name},
     {"__qualname__", get_qualname, set_qualname},
-    {"__bases__", get_bases},
+    {"__bases__", get_bases, type_set_bases},
     {"__mro__", get_mro},
     {"__base__", get_base},
     {"__module__", get_module, set_module},
