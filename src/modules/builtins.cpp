@@ -60,7 +60,7 @@ bool parse_keywords(const char* fname, const Value* args, size_t nargs, Value kw
       ++i;
     }
     if (!found) {
-      raise_format(exc::TypeError, "%s() got an unexpected keyword argument '%s'", fname, str_cstr(key));
+      raise_format(exc::TypeError, "'%s' is an invalid keyword argument for %s()", str_cstr(key), fname);
       return false;
     }
   }
@@ -814,6 +814,21 @@ Value builtin_import(Value, const Value* args, size_t nargs, Value kwnames) {
   Value modules = sys_modules();
   std::string full = str_to_utf8(name);
   Value m = modules ? dict_get_item(modules, name) : Value();
+  if (!m && !error_occurred() && modules) {
+    // Native modules, created on first import.
+    struct Native {
+      const char* name;
+      Value (*create)();
+    };
+    static const Native kNative[] = {{"gc", create_gc_module}, {"_weakref", create_weakref_module}};
+    for (const Native& n : kNative) {
+      if (!str_equal_ascii(name, n.name)) continue;
+      Ref created = Ref::steal(n.create());
+      if (!created) return Value();
+      if (dict_set_item(modules, name, created.get()) < 0) return Value();
+      m = created.get();
+    }
+  }
   if (!m) {
     if (error_occurred()) return Value();
     std::string top = full.substr(0, full.find('.'));

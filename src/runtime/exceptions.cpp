@@ -548,7 +548,8 @@ Value group_new(TypeObject* type, const Value* args, size_t nargs, Value kwnames
     return raise_format(exc::TypeError, "BaseExceptionGroup.__new__() takes exactly 2 arguments (%zu given)", nargs);
   Value message = args[0];
   if (!is_str(message))
-    return raise_format(exc::TypeError, "argument 1 must be str, not %s", type_of(message)->name.c_str());
+    return raise_format(exc::TypeError, "BaseExceptionGroup.__new__() argument 1 must be str, not %s",
+                        type_of(message)->name.c_str());
   Value seq = args[1];
   if (!(is_list(seq) || is_tuple(seq)))
     return raise(exc::TypeError, "second argument (exceptions) must be a sequence");
@@ -806,6 +807,9 @@ Value exception_from_message(TypeObject* type, const std::string& message) {
   if (!(type->flags & TypeFlag::HeapType)) {
     Value self = type->new_(type, &arg, 1, Value());
     if (!self) return Value();
+    // UnicodeError's subclasses take five arguments from Python; from C++ the message is
+    // already formatted, so args alone carry it.
+    if (is_subtype(type, exc::UnicodeError)) return self;
     if (type->init(self, &arg, 1, Value()) < 0) {
       decref(self);
       return Value();

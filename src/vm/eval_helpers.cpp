@@ -28,11 +28,15 @@ void unbound_local_error(CodeObject* code, int index) {
 
 void unbound_deref_error(CodeObject* code, int index) {
   Value name = tuple_get(code->localsplusnames, index);
-  if (code->localspluskinds[index] & bytecode::LocalKind::Free)
-    raise_format(exc::NameError,
-                 "cannot access free variable '%s' where it is not associated with a value in enclosing scope",
-                 str_cstr(name));
-  else
+  if (code->localspluskinds[index] & bytecode::LocalKind::Free) {
+    Ref e = Ref::steal(exception_from_message(
+        exc::NameError, "cannot access free variable '" + str_to_utf8(name) +
+                            "' where it is not associated with a value in enclosing scope"));
+    if (!e) return;
+    Ref key = Ref::steal(str_intern("name"));
+    set_attr(e.get(), key.get(), name);  // for the traceback's suggestion, as CPython
+    set_exception(e.get());
+  } else
     unbound_local_error(code, index);
 }
 
@@ -511,7 +515,6 @@ Value prep_reraise_star(Value orig, Value excs) {
   if (raised.empty()) return keep ? keep.release() : none();
   Ref list = Ref::steal(list_from_array(raised.data(), raised.size()));
   if (keep) list_append(list.get(), keep.get());
-  if (list_size(list.get()) == 1) return Ref::borrow(list_get(list.get(), 0)).release();
   Ref msg = Ref::steal(str_empty());
   Value args[2] = {msg.get(), list.get()};
   return call(Value::object(exc::BaseExceptionGroup), args, 2);

@@ -69,6 +69,29 @@ void gen_clear_frame(GeneratorObject* g) {
 
 void gen_dealloc(Object* self);
 
+// A generator that returned `returned` (stolen): StopIteration(returned) is set (bare when None).
+Value stop_with(Value returned) {
+  if (returned.is(none())) {
+    decref(returned);
+    set_exception(Value::object(exc::StopIteration));
+    return Value();
+  }
+  Value e = exception_new(exc::StopIteration, &returned, 1);
+  decref(returned);
+  if (e) {
+    set_exception(e);
+    decref(e);
+  }
+  return Value();
+}
+
+// The result of resuming a generator as send()/throw() report it.
+Value send_result(Value r, Value returned) {
+  if (r) return r;
+  if (returned) return stop_with(returned);
+  return Value();
+}
+
 Value gen_send_value(Value gen, Value arg) {
   Value returned;
   Value r = gen_send_ex(gen, arg, false, &returned);
@@ -159,11 +182,7 @@ Value gen_throw_impl(Value self, Value type, Value value, Value tb, bool) {
       if (error_occurred()) {
         Value returned;
         Value res = gen_send_ex(self, Value(), true, &returned);
-        if (!res && returned) {
-          decref(returned);
-          return raise(exc::StopIteration, "");
-        }
-        return res;
+        return send_result(res, returned);
       }
     } else {
       Value ret;
@@ -177,8 +196,7 @@ Value gen_throw_impl(Value self, Value type, Value value, Value tb, bool) {
           if (error_occurred()) {
             Value returned;
             Value res = gen_send_ex(self, Value(), true, &returned);
-            xdecref(returned);
-            return res;
+            return send_result(res, returned);
           }
           goto throw_here;
         }
@@ -187,24 +205,23 @@ Value gen_throw_impl(Value self, Value type, Value value, Value tb, bool) {
       }
       g->state = GenState::Suspended;
       if (ret) return ret;
-      // The sub-iterator finished: pop it and continue after the SEND with its value.
+      // The sub-iterator finished or failed: pop it and go on after the SEND loop, with its
+      // return value sent in, or with its exception thrown in.
       Frame* f = g->frame();
       Value sub = f->localsplus[f->code->nlocalsplus + --f->stacktop];
       decref(sub);
-      // Back up to the SEND and jump past the loop, as the SEND would have.
       int send_index = f->lasti - 1;
       uint16_t send = f->code->units[send_index];
       f->lasti = send_index + (send >> 8);
-      Value v;
+      Value returned;
       if (error_matches(exc::StopIteration)) {
         Ref e = fetch_exception();
-        v = Ref::borrow(stop_iteration_value(e.get())).release();
-        return gen_send_value(self, v);
+        Ref v = Ref::borrow(stop_iteration_value(e.get()));
+        Value r = gen_send_ex(self, v.get(), false, &returned);
+        return send_result(r, returned);
       }
-      Value returned;
-      Value res = gen_send_ex(self, Value(), true, &returned);
-      if (!res && returned) return gen_send_value(self, returned);
-      return res;
+      Value r = gen_send_ex(self, Value(), true, &returned);
+      return send_result(r, returned);
     }
   }
 throw_here:
@@ -235,21 +252,7 @@ throw_here:
   restore_exception(instance.get());
   Value returned;
   Value r = gen_send_ex(self, Value(), true, &returned);
-  if (r) return r;
-  if (returned) {
-    Value out = gen_send_value(self, none());  // completed: raises StopIteration
-    (void)out;
-    if (!returned.is(none())) {
-      clear_error();
-      Value e = exception_new(exc::StopIteration, &returned, 1);
-      if (e) {
-        set_exception(e);
-        decref(e);
-      }
-    }
-    decref(returned);
-  }
-  return Value();
+  return send_result(r, returned);
 }
 
 Value gen_throw(Value self, const Value* args, size_t nargs) {

@@ -238,13 +238,16 @@ std::string suggestion(Value e) {
   if (!name || !is_str(name)) return "";
   std::string n = str_to_utf8(name);
   std::vector<std::string> candidates;
-  if (is_subtype(t, exc::NameError) && !is_subtype(t, exc::UnboundLocalError)) {
+  // Exact classes only, as CPython's _Py_Offer_Suggestions.
+  if (t == exc::NameError) {
     Value tb = be->traceback;
     if (!tb) return "";
     while (static_cast<TracebackObject*>(tb.as_object())->next) tb = static_cast<TracebackObject*>(tb.as_object())->next;
     auto* fo = static_cast<FrameObject*>(static_cast<TracebackObject*>(tb.as_object())->frame.as_object());
     CodeObject* code = as_code(fo->code);
-    for (int i = 0; i < code->nlocalsplus; ++i) candidates.push_back(str_to_utf8(tuple_get(code->localsplusnames, i)));
+    for (int i = 0; i < code->nlocalsplus; ++i)
+      if (code->localspluskinds[i] & bytecode::LocalKind::Local)
+        candidates.push_back(str_to_utf8(tuple_get(code->localsplusnames, i)));
     std::string s = best_suggestion(n, candidates);
     if (s.empty()) {
       candidates.clear();
@@ -258,7 +261,7 @@ std::string suggestion(Value e) {
     }
     return s.empty() ? "" : ". Did you mean: '" + s + "'?";
   }
-  if (is_subtype(t, exc::AttributeError)) {
+  if (t == exc::AttributeError) {
     Value obj = be->extra[1];
     if (!obj) return "";
     Ref dir = Ref::steal(call_one_arg(dict_get_item_str(modules::builtins_dict(), "dir"), obj));
