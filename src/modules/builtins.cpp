@@ -264,7 +264,8 @@ Value builtin_next(Value, const Value* args, size_t nargs) {
 
 Value builtin_getattr(Value, const Value* args, size_t nargs) {
   if (!check_count("getattr", nargs, 2, 3)) return Value();
-  if (!is_str(args[1])) return raise(exc::TypeError, "getattr(): attribute name must be string");
+  if (!is_str(args[1]))
+    return raise_format(exc::TypeError, "attribute name must be string, not '%s'", type_of(args[1])->name.c_str());
   if (nargs == 3) {
     Value v = lookup_attr(args[0], args[1]);
     if (v || error_occurred()) return v;
@@ -276,7 +277,8 @@ Value builtin_getattr(Value, const Value* args, size_t nargs) {
 }
 Value builtin_hasattr(Value, const Value* args, size_t nargs) {
   if (!check_count("hasattr", nargs, 2, 2)) return Value();
-  if (!is_str(args[1])) return raise(exc::TypeError, "hasattr(): attribute name must be string");
+  if (!is_str(args[1]))
+    return raise_format(exc::TypeError, "attribute name must be string, not '%s'", type_of(args[1])->name.c_str());
   Value v = lookup_attr(args[0], args[1]);
   if (v) {
     decref(v);
@@ -537,10 +539,13 @@ Value syntax_error_from(const SyntaxErrorInfo& info, const std::string& filename
   Ref msg = Ref::steal(str_from_utf8(info.msg));
   Ref file = Ref::steal(str_from_utf8(filename));
   Ref lineno = Ref::steal(int_from_int64(info.lineno));
-  Ref offset = Ref::steal(int_from_int64(to_chars(info.col_offset)));
+  // At the end of input without a final newline (eval mode) CPython has no column: 0.
+  bool no_column = info.at_end_of_input && !text.empty() && text.back() != '\n';
+  Ref offset = Ref::steal(int_from_int64(info.col_offset < 0 || no_column ? 0 : to_chars(info.col_offset)));
   Ref txt = Ref::steal(text.empty() && info.no_text ? new_ref(none()) : str_from_utf8(text));
   Ref end_lineno = Ref::steal(info.end_lineno ? int_from_int64(info.end_lineno) : new_ref(none()));
-  Ref end_offset = Ref::steal(info.end_lineno ? int_from_int64(to_chars(info.end_col_offset)) : new_ref(none()));
+  Ref end_offset = Ref::steal(info.end_lineno ? int_from_int64(info.end_col_offset < 0 || no_column ? 0 : to_chars(info.end_col_offset))
+                                              : new_ref(none()));
   Ref details = Ref::steal(tuple_pack({file.get(), lineno.get(), offset.get(), txt.get(), end_lineno.get(), end_offset.get()}));
   Value eargs[2] = {msg.get(), details.get()};
   Ref e = Ref::steal(call(Value::object(type), eargs, 2));
@@ -575,7 +580,8 @@ Value compile_source(Value source, const std::string& filename, ParseMode mode) 
       normal += text[i];
     }
   }
-  if (normal.empty() || normal.back() != '\n') normal += '\n';
+  // exec mode gets a final newline as CPython's string tokenizer adds; eval mode does not.
+  if (mode != ParseMode::Eval && (normal.empty() || normal.back() != '\n')) normal += '\n';
   ast::Arena arena;
   SyntaxErrorInfo err;
   ast::mod* module = parse(normal, mode, arena, err);
@@ -634,6 +640,8 @@ Value exec_or_eval(const char* fname, const Value* args, size_t nargs, Value kwn
     return raise_format(exc::TypeError, mode == ParseMode::Eval ? "globals must be a real dict; try eval(expr, {}, mapping)"
                                                                  : "exec() globals must be a dict, not %s",
                         type_of(globals)->name.c_str());
+  if (locals && !is_dict(locals) && !type_of(locals)->mapping.subscript)
+    return raise_format(exc::TypeError, "locals must be a mapping or None, not %s", type_of(locals)->name.c_str());
   Ref own_locals;
   if (!globals) {
     vm::Frame* f = vm::thread_state().frame;

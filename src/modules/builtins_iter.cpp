@@ -81,7 +81,7 @@ Value enumerate_new(TypeObject* type, const Value* args, size_t nargs, Value kwn
     Value key = tuple_get(kwnames, k);
     if (str_equal_ascii(key, "iterable") && !iterable) iterable = args[nargs + k];
     else if (str_equal_ascii(key, "start") && !start) start = args[nargs + k];
-    else return raise_format(exc::TypeError, "enumerate() got an unexpected keyword argument '%s'", str_cstr(key));
+    else return raise_format(exc::TypeError, "'%s' is an invalid keyword argument for enumerate()", str_cstr(key));
   }
   if (!iterable) return raise(exc::TypeError, "enumerate() missing required argument 'iterable' (pos 1)");
   Ref it = Ref::steal(get_iter(iterable));
@@ -124,7 +124,7 @@ Value zip_new(TypeObject* type, const Value* args, size_t nargs, Value kwnames) 
   for (size_t k = 0; kwnames && k < tuple_size(kwnames); ++k) {
     Value key = tuple_get(kwnames, k);
     if (!str_equal_ascii(key, "strict"))
-      return raise_format(exc::TypeError, "zip() got an unexpected keyword argument '%s'", str_cstr(key));
+      return raise_format(exc::TypeError, "'%s' is an invalid keyword argument for zip()", str_cstr(key));
     int t = is_true(args[nargs + k]);
     if (t < 0) return Value();
     strict = t;

@@ -315,6 +315,8 @@ Frame* push_function_frame(ThreadState& ts, Value func, const Value* args, size_
   return frame;
 }
 
+// Called from native code (a builtin, a slot). Only the frame counts toward the recursion
+// limit, as in CPython (the native caller counted itself).
 Value function_call(Value func, const Value* args, size_t nargs, Value kwnames) {
   ThreadState& ts = thread_state();
   Frame* frame = push_function_frame(ts, func, args, nargs, kwnames);

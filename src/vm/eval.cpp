@@ -816,7 +816,10 @@ Value eval_frame(ThreadState& ts, Frame* entry, Value throw_pending) {
       DISPATCH();
     }
     SAVE_SP();
-    Value r = call(callable, args, total - nkw, nkw ? kw : Value());
+    // Native calls count toward the recursion limit, with CPython's message.
+    bool entered = enter_recursive_call(" while calling a Python object");
+    Value r = entered ? call(callable, args, total - nkw, nkw ? kw : Value()) : Value();
+    if (entered) leave_recursive_call();
     for (int i = 0; i < total; ++i) decref(args[i]);
     decref(callable);
     sp -= oparg + 2;

@@ -158,25 +158,32 @@ int frame_line(const Frame* frame) {
   return line < 0 ? frame->code->firstlineno : line;
 }
 
+// f_locals / locals() of an optimized frame: one dict kept on the frame object and refreshed
+// from the fast locals on each call (so names exec() adds to it stay, as in CPython).
 Value frame_locals(Frame* frame) {
   if (frame->locals) return new_ref(frame->locals);
-  Value d = dict_new();
-  if (!d) return Value();
+  FrameObject* fo = frame_object_of(frame);
+  if (!fo) return Value();
+  if (!fo->locals) {
+    fo->locals = dict_new();
+    if (!fo->locals) return Value();
+  }
+  Value d = fo->locals;
   CodeObject* code = frame->code;
   for (int i = 0; i < code->nlocalsplus; ++i) {
     Value v = frame->localsplus[i];
-    if (!v) continue;
     uint8_t kind = code->localspluskinds[i];
-    if (kind & (bytecode::LocalKind::Cell | bytecode::LocalKind::Free)) {
-      if (v.is_object() && v.as_object()->type == &cell_type) v = as_cell(v)->ref;
-      if (!v) continue;
+    if (v && (kind & (bytecode::LocalKind::Cell | bytecode::LocalKind::Free)) && v.is_object() &&
+        v.as_object()->type == &cell_type)
+      v = as_cell(v)->ref;
+    Value name = tuple_get(code->localsplusnames, i);
+    if (!v) {
+      if (dict_del_item(d, name) < 0) clear_error();
+      continue;
     }
-    if (dict_set_item(d, tuple_get(code->localsplusnames, i), v) < 0) {
-      decref(d);
-      return Value();
-    }
+    if (dict_set_item(d, name, v) < 0) return Value();
   }
-  return d;
+  return new_ref(d);
 }
 
 void traceback_add(Frame* frame) {

@@ -8,6 +8,7 @@
 #include "runtime/errors.h"
 #include "runtime/exceptions.h"
 #include "runtime/int.h"
+#include "runtime/list.h"
 #include "runtime/module.h"
 #include "runtime/str.h"
 #include "vm/code.h"
@@ -73,6 +74,27 @@ int handle_uncaught(Ref e) {
   return 1;
 }
 
+// At exit, as CPython's finalization: names starting with one underscore become None first, then
+// every other name but __builtins__ (so __del__ methods run while builtins still exist).
+void clear_module_dict(Value dict) {
+  for (int pass = 0; pass < 2; ++pass) {
+    Ref keys = Ref::steal(dict_keys_list(dict));
+    if (!keys) {
+      clear_error();
+      return;
+    }
+    for (size_t i = 0; i < list_size(keys.get()); ++i) {
+      Value key = list_get(keys.get(), i);
+      if (!is_str(key)) continue;
+      std::string_view k = str_utf8(key);
+      bool underscore = k.size() >= 1 && k[0] == '_' && !(k.size() >= 2 && k[1] == '_');
+      if (pass == 0 ? !underscore : k == "__builtins__") continue;
+      if (dict_set_item(dict, key, none()) < 0) clear_error();
+      if (error_occurred()) clear_error();
+    }
+  }
+}
+
 }  // namespace
 
 int run_main(std::shared_ptr<const bytecode::CodeData> data, const std::string& file) {
@@ -94,6 +116,9 @@ int run_main(std::shared_ptr<const bytecode::CodeData> data, const std::string& 
   Ref result = Ref::steal(eval_code(code.get(), globals, globals));
   int status = 0;
   if (!result) status = handle_uncaught(fetch_exception());
+  result = Ref();
+  code = Ref();
+  clear_module_dict(globals);
   modules::flush_std_streams();
   return status;
 }
