@@ -574,8 +574,268 @@ Value get_anext(Value aiter) {
   return aw;
 }
 
+
+// --- async generators ---------------------------------------------------------------------------
+// Values an async generator yields are wrapped (ASYNC_GEN_WRAP) so that asend/athrow can tell
+// them from values its awaits pass up to the event loop.
+
+namespace {
+
+struct WrappedValue : Object {
+  Value value;
+};
+TypeObject wrapped_value_type, asend_type, athrow_type;
+
+enum class AwaitState : uint8_t { Init, Iter, Closed };
+
+struct ASendObject : Object {
+  Value gen;
+  Value sendval;
+  AwaitState state;
+};
+struct AThrowObject : Object {
+  Value gen;
+  Value type, value, tb;  // null type: aclose()
+  AwaitState state;
+};
+
+void wrapped_dealloc(Object* self) {
+  xdecref(static_cast<WrappedValue*>(self)->value);
+  free_object(self);
+}
+void asend_dealloc(Object* self) {
+  auto* a = static_cast<ASendObject*>(self);
+  xdecref(a->gen);
+  xdecref(a->sendval);
+  free_object(self);
+}
+void athrow_dealloc(Object* self) {
+  auto* a = static_cast<AThrowObject*>(self);
+  xdecref(a->gen);
+  xdecref(a->type);
+  xdecref(a->value);
+  xdecref(a->tb);
+  free_object(self);
+}
+
+bool is_wrapped(Value v) { return v.is_object() && v.as_object()->type == &wrapped_value_type; }
+
+// The value a finished await produces: StopIteration(value).
+Value raise_stop_iteration(Value v) {
+  Value e = exception_new(exc::StopIteration, &v, 1);
+  if (e) {
+    set_exception(e);
+    decref(e);
+  }
+  return Value();
+}
+
+// Interprets one resumption of the async generator for asend().
+Value asend_unwrap(ASendObject* a, Value r, Value returned) {
+  if (r) {
+    if (is_wrapped(r)) {
+      a->state = AwaitState::Closed;
+      Ref hold = Ref::steal(r);
+      return raise_stop_iteration(static_cast<WrappedValue*>(r.as_object())->value);
+    }
+    return r;
+  }
+  a->state = AwaitState::Closed;
+  if (returned) {
+    decref(returned);
+    set_exception(Value::object(exc::StopAsyncIteration));
+    return Value();
+  }
+  if (error_matches(exc::StopIteration)) {  // a return seen through throw()
+    clear_error();
+    set_exception(Value::object(exc::StopAsyncIteration));
+  }
+  return Value();
+}
+
+Value asend_send(Value self, Value arg) {
+  auto* a = static_cast<ASendObject*>(self.as_object());
+  if (a->state == AwaitState::Closed)
+    return raise(exc::RuntimeError, "cannot reuse already awaited __anext__()/asend()");
+  if (a->state == AwaitState::Init) {
+    if (!arg || arg.is(none())) arg = a->sendval;
+    a->state = AwaitState::Iter;
+  }
+  Value returned;
+  Value r = gen_send_ex(a->gen, arg ? arg : none(), false, &returned);
+  return asend_unwrap(a, r, returned);
+}
+Value asend_next(Value self) { return asend_send(self, none()); }
+Value asend_throw(Value self, const Value* args, size_t nargs) {
+  auto* a = static_cast<ASendObject*>(self.as_object());
+  if (a->state == AwaitState::Closed)
+    return raise(exc::RuntimeError, "cannot reuse already awaited __anext__()/asend()");
+  if (nargs < 1 || nargs > 3) return raise_format(exc::TypeError, "throw expected at least 1 argument, got %zu", nargs);
+  Value r = gen_throw_impl(a->gen, args[0], nargs > 1 ? args[1] : Value(), nargs > 2 ? args[2] : Value(), true);
+  return asend_unwrap(a, r, Value());
+}
+Value asend_close(Value self) {
+  static_cast<ASendObject*>(self.as_object())->state = AwaitState::Closed;
+  return none();
+}
+Value await_self(Value self) {
+  incref(self);
+  return self;
+}
+
+Value athrow_unwrap(AThrowObject* a, Value r) {
+  bool aclose = !a->type;
+  if (r) {
+    if (is_wrapped(r)) {
+      Ref hold = Ref::steal(r);
+      a->state = AwaitState::Closed;
+      if (aclose) return raise(exc::RuntimeError, "async generator ignored GeneratorExit");
+      return raise_stop_iteration(static_cast<WrappedValue*>(r.as_object())->value);
+    }
+    return r;
+  }
+  a->state = AwaitState::Closed;
+  if (aclose && (error_matches(exc::StopAsyncIteration) || error_matches(exc::GeneratorExit) ||
+                 error_matches(exc::StopIteration))) {
+    clear_error();
+    set_exception(Value::object(exc::StopIteration));
+  } else if (!aclose && error_matches(exc::StopIteration)) {
+    clear_error();
+    set_exception(Value::object(exc::StopAsyncIteration));
+  }
+  return Value();
+}
+
+Value athrow_send(Value self, Value arg) {
+  auto* a = static_cast<AThrowObject*>(self.as_object());
+  if (a->state == AwaitState::Closed)
+    return raise(exc::RuntimeError, "cannot reuse already awaited aclose()/athrow()");
+  GeneratorObject* g = as_gen(a->gen);
+  if (g->state == GenState::Completed) {
+    a->state = AwaitState::Closed;
+    set_exception(Value::object(a->type ? exc::StopAsyncIteration : exc::StopIteration));
+    return Value();
+  }
+  if (a->state == AwaitState::Init) {
+    if (arg && !arg.is(none())) return raise(exc::RuntimeError, "can't send non-None value to a just-started coroutine");
+    a->state = AwaitState::Iter;
+    Value r = a->type ? gen_throw_impl(a->gen, a->type, a->value, a->tb, true)
+                      : gen_throw_impl(a->gen, Value::object(exc::GeneratorExit), Value(), Value(), true);
+    return athrow_unwrap(a, r);
+  }
+  Value returned;
+  Value r = gen_send_ex(a->gen, arg ? arg : none(), false, &returned);
+  if (!r && returned) {
+    decref(returned);
+    set_exception(Value::object(exc::StopIteration));
+  }
+  return athrow_unwrap(a, r);
+}
+Value athrow_next(Value self) { return athrow_send(self, none()); }
+Value athrow_throw(Value self, const Value* args, size_t nargs) {
+  auto* a = static_cast<AThrowObject*>(self.as_object());
+  if (a->state == AwaitState::Closed)
+    return raise(exc::RuntimeError, "cannot reuse already awaited aclose()/athrow()");
+  if (nargs < 1 || nargs > 3) return raise_format(exc::TypeError, "throw expected at least 1 argument, got %zu", nargs);
+  Value r = gen_throw_impl(a->gen, args[0], nargs > 1 ? args[1] : Value(), nargs > 2 ? args[2] : Value(), true);
+  return athrow_unwrap(a, r);
+}
+Value athrow_close(Value self) {
+  static_cast<AThrowObject*>(self.as_object())->state = AwaitState::Closed;
+  return none();
+}
+
+Value make_asend(Value gen, Value v) {
+  auto* a = new_object<ASendObject>(&asend_type);
+  if (!a) return Value();
+  a->gen = Ref::borrow(gen).release();
+  a->sendval = Ref::borrow(v).release();
+  a->state = AwaitState::Init;
+  return Value::object(a);
+}
+Value make_athrow(Value gen, Value type, Value value, Value tb) {
+  auto* a = new_object<AThrowObject>(&athrow_type);
+  if (!a) return Value();
+  a->gen = Ref::borrow(gen).release();
+  if (type) incref(type);
+  if (value) incref(value);
+  if (tb) incref(tb);
+  a->type = type;
+  a->value = value;
+  a->tb = tb;
+  a->state = AwaitState::Init;
+  return Value::object(a);
+}
+
+Value agen_aiter(Value self) {
+  incref(self);
+  return self;
+}
+Value agen_anext(Value self) { return make_asend(self, none()); }
+Value agen_asend(Value self, Value v) { return make_asend(self, v); }
+Value agen_athrow(Value self, const Value* args, size_t nargs) {
+  if (nargs < 1 || nargs > 3) return raise_format(exc::TypeError, "athrow expected at least 1 argument, got %zu", nargs);
+  return make_athrow(self, args[0], nargs > 1 ? args[1] : Value(), nargs > 2 ? args[2] : Value());
+}
+Value agen_aclose(Value self) { return make_athrow(self, Value(), Value(), Value()); }
+
+const MethodDef kAgenMethods[] = {
+    {"__aiter__", (void*)agen_aiter, MethodKind::NoArgs},
+    {"__anext__", (void*)agen_anext, MethodKind::NoArgs},
+    {"asend", (void*)agen_asend, MethodKind::OneArg},
+    {"athrow", (void*)agen_athrow, MethodKind::Fast},
+    {"aclose", (void*)agen_aclose, MethodKind::NoArgs},
+    {nullptr, nullptr, MethodKind::NoArgs}};
+const GetSetDef kAgenGetSets[] = {
+    {"__name__", get_name},         {"__qualname__", get_qualname}, {"ag_running", get_running},
+    {"ag_code", get_code},          {"ag_frame", get_frame},        {"ag_await", get_yieldfrom},
+    {nullptr, nullptr}};
+const MethodDef kASendMethods[] = {
+    {"send", (void*)asend_send, MethodKind::OneArg},
+    {"throw", (void*)asend_throw, MethodKind::Fast},
+    {"close", (void*)asend_close, MethodKind::NoArgs},
+    {"__await__", (void*)await_self, MethodKind::NoArgs},
+    {nullptr, nullptr, MethodKind::NoArgs}};
+const MethodDef kAThrowMethods[] = {
+    {"send", (void*)athrow_send, MethodKind::OneArg},
+    {"throw", (void*)athrow_throw, MethodKind::Fast},
+    {"close", (void*)athrow_close, MethodKind::NoArgs},
+    {"__await__", (void*)await_self, MethodKind::NoArgs},
+    {nullptr, nullptr, MethodKind::NoArgs}};
+
+void init_plain_type(TypeObject* t, const char* name, size_t size, DeallocFunc dealloc) {
+  t->refcount = 1;
+  t->Object::flags = ObjectFlag::Immortal;
+  t->type = &type_type;
+  t->name = t->qualname = name;
+  t->basic_size = size;
+  t->dealloc = dealloc;
+}
+
+int init_async_types() {
+  add_methods(&async_generator_type, kAgenMethods);
+  add_getsets(&async_generator_type, kAgenGetSets);
+  init_plain_type(&wrapped_value_type, "async_generator_wrapped_value", sizeof(WrappedValue), wrapped_dealloc);
+  init_plain_type(&asend_type, "async_generator_asend", sizeof(ASendObject), asend_dealloc);
+  asend_type.iter = await_self;
+  asend_type.iternext = asend_next;
+  add_methods(&asend_type, kASendMethods);
+  init_plain_type(&athrow_type, "async_generator_athrow", sizeof(AThrowObject), athrow_dealloc);
+  athrow_type.iter = await_self;
+  athrow_type.iternext = athrow_next;
+  add_methods(&athrow_type, kAThrowMethods);
+  if (type_ready(&wrapped_value_type) < 0 || type_ready(&asend_type) < 0 || type_ready(&athrow_type) < 0) return -1;
+  return 0;
+}
+
+}  // namespace
+
 Value async_gen_wrap(Value v) {
-  return raise(exc::NotImplementedError, "not implemented: async generators");
+  auto* w = new_object<WrappedValue>(&wrapped_value_type);
+  if (!w) return Value();
+  incref(v);
+  w->value = v;
+  return Value::object(w);
 }
 
 int init_generator_types() {
@@ -590,6 +850,7 @@ int init_generator_types() {
   add_getsets(&coroutine_type, kCoroGetSets);
   if (type_ready(&coroutine_type) < 0) return -1;
   init_gen_type(&async_generator_type, "async_generator");
+  if (init_async_types() < 0) return -1;
   return type_ready(&async_generator_type);
 }
 
