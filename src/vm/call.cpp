@@ -166,7 +166,7 @@ void clear_frame(Frame* frame) {
     // The Python-visible frame outlives this one: give it a snapshot.
     FrameObject* fo = frame->frame_obj;
     fo->lasti = frame->lasti;
-    fo->lineno = frame_line(frame);
+    fo->lineno = -1;  // computed from lasti when asked
     fo->frame = nullptr;
     frame->frame_obj = nullptr;
     decref(Value::object(fo));

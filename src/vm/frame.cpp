@@ -50,7 +50,7 @@ Value get_f_globals(Value self) { return new_ref(as_frame_obj(self)->globals); }
 Value get_f_builtins(Value self) { return new_ref(as_frame_obj(self)->builtins); }
 Value get_f_lineno(Value self) {
   FrameObject* fo = as_frame_obj(self);
-  return int_from_int64(fo->frame ? frame_line(fo->frame) : fo->lineno);
+  return int_from_int64(frame_object_line(fo));
 }
 Value get_f_lasti(Value self) {
   FrameObject* fo = as_frame_obj(self);
@@ -79,7 +79,7 @@ const GetSetDef kFrameGetSets[] = {
 Value frame_repr(Value self) {
   FrameObject* fo = as_frame_obj(self);
   CodeObject* code = as_code(fo->code);
-  int line = fo->frame ? frame_line(fo->frame) : fo->lineno;
+  int line = frame_object_line(fo);
   return str_from_format("<frame at %p, file '%s', line %d, code %s>", (void*)self.as_object(),
                          str_cstr(code->filename), line, str_cstr(code->name));
 }
@@ -116,7 +116,7 @@ int set_tb_next(Value self, Value value) {
   return 0;
 }
 Value get_tb_frame(Value self) { return new_ref(as_tb(self)->frame); }
-Value get_tb_lineno(Value self) { return int_from_int64(as_tb(self)->lineno); }
+Value get_tb_lineno(Value self) { return int_from_int64(traceback_line(as_tb(self))); }
 Value get_tb_lasti(Value self) { return int_from_int64(2 * as_tb(self)->lasti); }
 
 const GetSetDef kTracebackGetSets[] = {{"tb_next", get_tb_next, set_tb_next},
@@ -145,11 +145,32 @@ FrameObject* frame_object_of(Frame* frame) {
   fo->globals = new_ref(frame->globals);
   fo->builtins = new_ref(frame->builtins);
   fo->lasti = frame->lasti;
-  fo->lineno = frame_line(frame);
+  fo->lineno = -1;
   // The frame owns one reference; traceback entries and Python code hold others.
   frame->frame_obj = fo;
   gc_track(fo);
   return fo;
+}
+
+namespace {
+int line_at(CodeObject* code, int lasti) {
+  int line = code_line(code, lasti < 0 ? 0 : lasti);
+  return line < 0 ? code->firstlineno : line;
+}
+}  // namespace
+
+int traceback_line(TracebackObject* tb) {
+  if (tb->lineno < 0) {
+    auto* fo = static_cast<FrameObject*>(tb->frame.as_object());
+    tb->lineno = line_at(as_code(fo->code), tb->lasti);
+  }
+  return tb->lineno;
+}
+
+int frame_object_line(FrameObject* fo) {
+  if (fo->frame) return frame_line(fo->frame);
+  if (fo->lineno < 0) fo->lineno = line_at(as_code(fo->code), fo->lasti);
+  return fo->lineno;
 }
 
 int frame_line(const Frame* frame) {
@@ -201,7 +222,7 @@ void traceback_add(Frame* frame) {
   }
   tb->frame = new_ref(Value::object(fo));
   tb->lasti = frame->lasti;
-  tb->lineno = frame_line(frame);
+  tb->lineno = -1;
   gc_track(tb);
   Value tbv = Value::object(tb);
   exception_set_traceback(e, tbv);

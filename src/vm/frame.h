@@ -64,6 +64,10 @@ struct TracebackObject : runtime::Object {
   int lasti;
   int lineno;
 };
+// Lines, computed on first use (decoding the location table is not free): -1 in the fields
+// means "not yet computed".
+int traceback_line(TracebackObject* tb);
+int frame_object_line(FrameObject* fo);
 // Adds an entry for `frame` in front of the current exception's traceback.
 void traceback_add(Frame* frame);
 

@@ -104,10 +104,11 @@ void format_entry(std::string& out, Value tb) {
   auto* fo = static_cast<FrameObject*>(t->frame.as_object());
   CodeObject* code = as_code(fo->code);
   std::string filename = str_to_utf8(code->filename);
-  out += "  File \"" + filename + "\", line " + std::to_string(t->lineno) + ", in " + str_to_utf8(code->name) + "\n";
+  int lineno = traceback_line(t);
+  out += "  File \"" + filename + "\", line " + std::to_string(lineno) + ", in " + str_to_utf8(code->name) + "\n";
   const auto* lines = source_lines(filename);
-  if (!lines || t->lineno < 1 || size_t(t->lineno) > lines->size()) return;
-  std::string line = (*lines)[t->lineno - 1];
+  if (!lines || lineno < 1 || size_t(lineno) > lines->size()) return;
+  std::string line = (*lines)[lineno - 1];
   if (!line.empty() && line.back() == '\r') line.pop_back();
   size_t indent = 0;
   while (indent < line.size() && is_ws(line[indent])) ++indent;
@@ -116,7 +117,7 @@ void format_entry(std::string& out, Value tb) {
   out += "    " + stripped + "\n";
   Position p = code_position(code, t->lasti);
   if (p.line < 0 || p.end_line < 0 || p.col < 0 || p.end_col < 0) return;
-  if (p.line != t->lineno) return;
+  if (p.line != lineno) return;
   int start = char_offset(line, p.col);
   int end = char_offset(line, p.end_col);
   int left = -1, right = -1;
@@ -156,13 +157,14 @@ void format_traceback(std::string& out, Value tb) {
     auto* t = static_cast<TracebackObject*>(entries[i].as_object());
     CodeObject* code = as_code(static_cast<FrameObject*>(t->frame.as_object())->code);
     std::string file = str_to_utf8(code->filename), name = str_to_utf8(code->name);
-    if (file != last_file || t->lineno != last_line || name != last_name) {
+    int lineno = traceback_line(t);
+    if (file != last_file || lineno != last_line || name != last_name) {
       if (count > kRecursiveCutoff) {
         int more = count - kRecursiveCutoff;
         out += "  [Previous line repeated " + std::to_string(more) + " more time" + (more > 1 ? "s" : "") + "]\n";
       }
       last_file = file;
-      last_line = t->lineno;
+      last_line = lineno;
       last_name = name;
       count = 0;
     }
