@@ -26,6 +26,15 @@ struct Position {
   int line = -1, end_line = -1, col = -1, end_col = -1;
 };
 
+// LOAD_GLOBAL's cache: the value found while both dicts were in the recorded state (dict
+// versions change on every modification and are unique across dicts).
+struct GlobalCacheEntry {
+  runtime::Object* globals = nullptr;
+  runtime::Object* builtins = nullptr;
+  uint64_t globals_version = 0, builtins_version = 0;
+  Value value;  // borrowed from one of the dicts
+};
+
 struct CodeObject : runtime::Object {
   std::shared_ptr<const bytecode::CodeData> data;
   int argcount = 0, posonlyargcount = 0, kwonlyargcount = 0;
@@ -42,6 +51,7 @@ struct CodeObject : runtime::Object {
   std::vector<uint8_t> localspluskinds;
   std::vector<uint16_t> units;      // the instructions the VM runs (a copy of co_code)
   std::vector<ExceptionEntry> exception_table;
+  std::vector<GlobalCacheEntry> global_cache;  // indexed by LOAD_GLOBAL's first CACHE unit - 1
   Value weakrefs;
 };
 

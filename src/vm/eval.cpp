@@ -410,10 +410,38 @@ Value eval_frame(ThreadState& ts, Frame* entry, Value throw_pending) {
 
   // --- names ------------------------------------------------------------------------------------
   TARGET(LOAD_GLOBAL) {
-    Value name = tuple_get(code->names, oparg >> 1);
-    SAVE_SP();
-    Value v = load_global(f->globals, f->builtins, name);
-    ERROR_IF(!v);
+    // The first inline CACHE unit (in the VM's private copy of the code) holds an index into
+    // code->global_cache.
+    uint16_t* cache = const_cast<uint16_t*>(next_instr);
+    Value v;
+    Value g = f->globals, b = f->builtins;
+    bool cacheable = is_dict_exact(g) && is_dict_exact(b);
+    if (cache[0] && cacheable) {
+      const GlobalCacheEntry& e = code->global_cache[cache[0] - 1];
+      if (e.globals == g.as_object() && e.builtins == b.as_object() && e.globals_version == dict_version(g) &&
+          e.builtins_version == dict_version(b)) {
+        v = e.value;
+        incref(v);
+        goto load_global_done;
+      }
+    }
+    {
+      Value name = tuple_get(code->names, oparg >> 1);
+      SAVE_SP();
+      v = load_global(g, b, name);
+      ERROR_IF(!v);
+      if (cacheable) {
+        if (!cache[0] && code->global_cache.size() < 0xFFFF) {
+          code->global_cache.emplace_back();
+          cache[0] = uint16_t(code->global_cache.size());
+        }
+        if (cache[0]) {
+          GlobalCacheEntry& e = code->global_cache[cache[0] - 1];
+          e = GlobalCacheEntry{g.as_object(), b.as_object(), dict_version(g), dict_version(b), v};
+        }
+      }
+    }
+  load_global_done:
     if (oparg & 1) PUSH(Value());
     PUSH(v);
     SKIP_CACHES(LOAD_GLOBAL);
