@@ -205,6 +205,23 @@ Value sys_intern(Value, Value s) {
   return intern(s);
 }
 Value sys_getrefcount(Value, Value v) { return int_from_int64(v.is_object() ? v.as_object()->refcount + 1 : 1 << 30); }
+// getsizeof: __sizeof__ plus the collector's header for tracked objects, as CPython computes it.
+Value sys_getsizeof(Value, const Value* args, size_t nargs) {
+  if (nargs < 1 || nargs > 2) return raise_format(exc::TypeError, "getsizeof() takes at most 2 arguments (%zu given)", nargs);
+  Ref method = Ref::steal(lookup_special(args[0], "__sizeof__"));
+  if (!method) {
+    if (error_occurred()) return Value();
+    if (nargs == 2) return Ref::borrow(args[1]).release();
+    return raise(exc::NotImplementedError, "not implemented: sys.getsizeof of an object without __sizeof__");
+  }
+  Ref size = Ref::steal(call_no_args(method.get()));
+  if (!size) return Value();
+  int64_t n = as_ssize(size.get());
+  if (error_occurred()) return Value();
+  if (n < 0) return raise(exc::ValueError, "__sizeof__() should return >= 0");
+  if (args[0].is_object() && (type_of(args[0])->flags & TypeFlag::HaveGc)) n += 16;
+  return int_from_int64(n);
+}
 Value sys_getdefaultencoding(Value) { return str_from_ascii("utf-8"); }
 Value sys_getfilesystemencoding(Value) { return str_from_ascii("utf-8"); }
 Value sys_get_int_max_str_digits(Value) { return int_from_int64(get_int_max_str_digits()); }
@@ -241,6 +258,7 @@ const MethodDef kSysFunctions[] = {
     {"intern", (void*)sys_intern, MethodKind::OneArg},
     {"getrefcount", (void*)sys_getrefcount, MethodKind::OneArg},
     {"getdefaultencoding", (void*)sys_getdefaultencoding, MethodKind::NoArgs},
+    {"getsizeof", (void*)sys_getsizeof, MethodKind::Fast},
     {"getfilesystemencoding", (void*)sys_getfilesystemencoding, MethodKind::NoArgs},
     {"get_int_max_str_digits", (void*)sys_get_int_max_str_digits, MethodKind::NoArgs},
     {"set_int_max_str_digits", (void*)sys_set_int_max_str_digits, MethodKind::FastKeywords},
@@ -261,6 +279,62 @@ Value str_list(const std::vector<std::string>& items) {
     }
   }
   return l;
+}
+
+// sys's named tuples (version_info, hash_info, float_info, int_info, flags) and implementation,
+// built by a little Python: tuple subclasses with a property a field, as CPython's structseq.
+const char kStructSeqSource[] = R"PY(
+def _structseq(name, fields, values):
+    ns = {'__slots__': (), 'n_fields': len(fields), 'n_sequence_fields': len(fields),
+          'n_unnamed_fields': 0, '__module__': 'sys'}
+    for i, f in enumerate(fields):
+        ns[f] = property(lambda self, i=i: tuple.__getitem__(self, i))
+    def __repr__(self):
+        return 'sys.' + name + '(' + ', '.join(f + '=' + repr(v) for f, v in zip(fields, self)) + ')'
+    ns['__repr__'] = __repr__
+    return type(name, (tuple,), ns)(values)
+version_info = _structseq('version_info', ('major', 'minor', 'micro', 'releaselevel', 'serial'),
+                          (3, 11, 2, 'final', 0))
+hash_info = _structseq('hash_info', ('width', 'modulus', 'inf', 'nan', 'imag', 'algorithm', 'hash_bits',
+                                     'seed_bits', 'cutoff'),
+                       (64, 2305843009213693951, 314159, 0, 1000003, 'siphash13', 64, 128, 0))
+float_info = _structseq('float_info', ('max', 'max_exp', 'max_10_exp', 'min', 'min_exp', 'min_10_exp', 'dig',
+                                       'mant_dig', 'epsilon', 'radix', 'rounds'),
+                        (1.7976931348623157e+308, 1024, 308, 2.2250738585072014e-308, -1021, -307, 15, 53,
+                         2.220446049250313e-16, 2, 1))
+int_info = _structseq('int_info', ('bits_per_digit', 'sizeof_digit', 'default_max_str_digits',
+                                   'str_digits_check_threshold'), (30, 4, 4300, 640))
+flags = _structseq('flags', ('debug', 'inspect', 'interactive', 'optimize', 'dont_write_bytecode',
+                             'no_user_site', 'no_site', 'ignore_environment', 'verbose', 'bytes_warning',
+                             'quiet', 'hash_randomization', 'isolated', 'dev_mode', 'utf8_mode',
+                             'warn_default_encoding', 'safe_path', 'int_max_str_digits'),
+                   (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, False, 0, 0, False, -1))
+class _Implementation:
+    def __repr__(self):
+        return 'namespace(' + ', '.join(k + '=' + repr(v) for k, v in sorted(self.__dict__.items())) + ')'
+implementation = _Implementation()
+implementation.name = 'krait'
+implementation.cache_tag = 'krait-311'
+implementation.version = version_info
+implementation.hexversion = 0x030B02F0
+implementation._multiarch = 'x86_64-linux-gnu'
+del _structseq, _Implementation
+)PY";
+
+int add_structseqs(Value module) {
+  Value exec_fn = dict_get_item_str(builtins_dict(), "exec");
+  if (!exec_fn) return -1;
+  Ref ns = Ref::steal(dict_new());
+  Ref src = Ref::steal(str_from_utf8(kStructSeqSource));
+  if (!ns || !src) return -1;
+  Value args[2] = {src.get(), ns.get()};
+  Ref r = Ref::steal(call(exec_fn, args, 2));
+  if (!r) return -1;
+  for (const char* name : {"version_info", "hash_info", "float_info", "int_info", "flags", "implementation"}) {
+    Value v = dict_get_item_str(ns.get(), name);
+    if (!v || module_add(module, name, v) < 0) return -1;
+  }
+  return 0;
 }
 
 }  // namespace
@@ -332,9 +406,8 @@ int init_sys(const std::vector<std::string>& argv) {
   Ref modules = Ref::steal(dict_new());
   Ref args = Ref::steal(str_list(argv.empty() ? std::vector<std::string>{""} : argv));
   Ref path = Ref::steal(str_list({"/usr/lib/python3.11"}));
-  Ref version_info = Ref::steal(tuple_pack({Value::small_int(3), Value::small_int(11), Value::small_int(2),
-                                            Ref::steal(str_from_ascii("final")).get(), Value::small_int(0)}));
   Ref version = Ref::steal(str_from_ascii("3.11.2 (krait) [GCC]"));
+  Ref repr_style = Ref::steal(str_from_ascii("short"));
   Ref platform = Ref::steal(str_from_ascii("linux"));
   Ref byteorder = Ref::steal(str_from_ascii("little"));
   Ref maxsize = Ref::steal(int_from_int64(INT64_MAX));
@@ -347,7 +420,7 @@ int init_sys(const std::vector<std::string>& argv) {
     const char* name;
     Value value;
   } entries[] = {{"modules", modules.get()},   {"argv", args.get()},
-                 {"path", path.get()},         {"version_info", version_info.get()},
+                 {"path", path.get()},         {"float_repr_style", repr_style.get()},
                  {"version", version.get()},   {"platform", platform.get()},
                  {"byteorder", byteorder.get()}, {"maxsize", maxsize.get()},
                  {"maxunicode", maxunicode.get()}, {"hexversion", hexversion.get()},
@@ -362,6 +435,8 @@ int init_sys(const std::vector<std::string>& argv) {
     if (module_add(m, e.name, e.value) < 0) return -1;
   if (dict_set_item_str(modules.get(), "sys", m) < 0) return -1;
   if (builtins_module() && dict_set_item_str(modules.get(), "builtins", builtins_module()) < 0) return -1;
+  g_sys = m;
+  if (add_structseqs(m) < 0) return -1;
   return 0;
 }
 
