@@ -11,6 +11,8 @@
 #include "runtime/module.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
+#include "runtime/exceptions.h"
+#include "vm/eval_helpers.h"
 
 namespace krait::modules {
 
@@ -294,6 +296,116 @@ Value reversed_next(Value self) {
   return item;
 }
 
+// --- anext(iterator, default): an awaitable that turns StopAsyncIteration into the default ----
+struct AnextAwaitable : Object {
+  Value wrapped;   // what __anext__ returned
+  Value it;        // its awaitable iterator, once started
+  Value default_;
+};
+TypeObject anext_awaitable_type;
+
+void anext_dealloc(Object* self) {
+  auto* a = static_cast<AnextAwaitable*>(self);
+  xdecref(a->wrapped);
+  xdecref(a->it);
+  xdecref(a->default_);
+  free_object(self);
+}
+
+Value anext_result(AnextAwaitable* a, Value r, Value returned) {
+  if (r) return r;
+  if (returned) {
+    Value e = call_one_arg(Value::object(exc::StopIteration), returned);
+    decref(returned);
+    if (e) {
+      set_exception(e);
+      decref(e);
+    }
+    return Value();
+  }
+  if (error_matches(exc::StopAsyncIteration)) {
+    clear_error();
+    Value e = call_one_arg(Value::object(exc::StopIteration), a->default_);
+    if (e) {
+      set_exception(e);
+      decref(e);
+    }
+  }
+  return Value();
+}
+
+Value anext_send(Value self, Value arg) {
+  auto* a = static_cast<AnextAwaitable*>(self.as_object());
+  if (!a->it) {
+    a->it = vm::get_awaitable(a->wrapped, 0);
+    if (!a->it) return Value();
+  }
+  Value returned;
+  Value r = vm::send_to(a->it, arg ? arg : none(), &returned);
+  return anext_result(a, r, returned);
+}
+Value anext_next(Value self) { return anext_send(self, none()); }
+Value anext_throw(Value self, const Value* args, size_t nargs) {
+  auto* a = static_cast<AnextAwaitable*>(self.as_object());
+  if (!a->it) {
+    a->it = vm::get_awaitable(a->wrapped, 0);
+    if (!a->it) return Value();
+  }
+  Value r = call_method(a->it, "throw", args, nargs);
+  return anext_result(a, r, Value());
+}
+Value anext_self(Value self) {
+  incref(self);
+  return self;
+}
+const MethodDef kAnextMethods[] = {{"send", (void*)anext_send, MethodKind::OneArg},
+                                   {"throw", (void*)anext_throw, MethodKind::Fast},
+                                   {"__await__", (void*)anext_self, MethodKind::NoArgs},
+                                   {nullptr, nullptr, MethodKind::NoArgs}};
+
+Value builtin_aiter(Value, Value v) {
+  Ref method = Ref::steal(lookup_special(v, "__aiter__"));
+  if (!method) {
+    if (error_occurred()) return Value();
+    return raise_format(exc::TypeError, "'%s' object is not an async iterable", type_of(v)->name.c_str());
+  }
+  Value it = call_no_args(method.get());
+  if (!it) return Value();
+  Ref anext = Ref::steal(lookup_special(it, "__anext__"));
+  if (!anext) {
+    TypeObject* t = type_of(it);
+    decref(it);
+    if (error_occurred()) return Value();
+    return raise_format(exc::TypeError, "aiter() returned not an async iterator of type '%s'", t->name.c_str());
+  }
+  return it;
+}
+
+Value builtin_anext(Value, const Value* args, size_t nargs) {
+  if (nargs < 1 || nargs > 2) return raise_format(exc::TypeError, "anext expected at least 1 argument, got %zu", nargs);
+  Ref method = Ref::steal(lookup_special(args[0], "__anext__"));
+  if (!method) {
+    if (error_occurred()) return Value();
+    return raise_format(exc::TypeError, "'%s' object is not an async iterator", type_of(args[0])->name.c_str());
+  }
+  Value awaitable = call_no_args(method.get());
+  if (!awaitable || nargs == 1) return awaitable;
+  auto* a = new_object<AnextAwaitable>(&anext_awaitable_type);
+  if (!a) {
+    decref(awaitable);
+    return Value();
+  }
+  a->wrapped = awaitable;
+  a->it = Value();
+  incref(args[1]);
+  a->default_ = args[1];
+  return Value::object(a);
+}
+
+const MethodDef kAsyncBuiltins[] = {{"aiter", (void*)builtin_aiter, MethodKind::OneArg},
+                                    {"anext", (void*)builtin_anext, MethodKind::Fast},
+                                    {nullptr, nullptr, MethodKind::NoArgs}};
+
 void init_type(TypeObject* t, const char* name, NewFunc new_, UnaryFunc next) {
   t->refcount = 1;
   t->Object::flags = ObjectFlag::Immortal;
@@ -327,7 +439,18 @@ int init_builtin_iterators(Value builtins) {
     if (type_ready(s.type) < 0) return -1;
     if (module_add(builtins, s.name, Value::object(s.type)) < 0) return -1;
   }
-  return 0;
+  TypeObject* t = &anext_awaitable_type;
+  t->refcount = 1;
+  t->Object::flags = ObjectFlag::Immortal;
+  t->type = &type_type;
+  t->name = t->qualname = "anext_awaitable";
+  t->basic_size = sizeof(AnextAwaitable);
+  t->dealloc = anext_dealloc;
+  t->iter = anext_self;
+  t->iternext = anext_next;
+  add_methods(t, kAnextMethods);
+  if (type_ready(t) < 0) return -1;
+  return module_add_functions(builtins, kAsyncBuiltins);
 }
 
 }  // namespace krait::modules
