@@ -155,6 +155,17 @@ Frame* push_frame(ThreadState& ts, CodeObject* code, Value func, Value globals, 
 
 void clear_frame(Frame* frame) {
   Value* values = frame->localsplus;
+  FrameObject* keeper = frame->frame_obj;
+  if (keeper && keeper->refcount > 1 && !keeper->saved && frame->code->nlocalsplus > 0) {
+    // Someone (a traceback) keeps the frame object: the locals move into it.
+    int nl = frame->code->nlocalsplus;
+    keeper->saved = new Value[nl];
+    keeper->nsaved = nl;
+    for (int i = 0; i < nl; ++i) {
+      keeper->saved[i] = values[i];
+      values[i] = Value();
+    }
+  }
   int n = frame->code->nlocalsplus + frame->stacktop;
   for (int i = 0; i < n; ++i) {
     Value v = values[i];

@@ -33,6 +33,13 @@ void frame_obj_dealloc(Object* self) {
   gc_untrack(self);
   if (fo->frame) fo->frame->frame_obj = nullptr;
   Value fields[] = {fo->code, fo->globals, fo->builtins, fo->locals, fo->back};
+  fo->code = fo->globals = fo->builtins = fo->locals = fo->back = Value();
+  Value* saved = fo->saved;
+  int nsaved = fo->nsaved;
+  fo->saved = nullptr;
+  fo->nsaved = 0;
+  for (int i = 0; i < nsaved; ++i) xdecref(saved[i]);
+  delete[] saved;
   for (Value v : fields) xdecref(v);
   free_object(self);
 }
@@ -41,6 +48,22 @@ void frame_obj_traverse(Object* self, VisitFunc visit, void* context) {
   Value fields[] = {fo->code, fo->globals, fo->builtins, fo->locals, fo->back};
   for (Value v : fields)
     if (v) visit(v, context);
+  for (int i = 0; i < fo->nsaved; ++i)
+    if (fo->saved[i]) visit(fo->saved[i], context);
+}
+
+void frame_obj_clear(Object* self) {
+  auto* fo = static_cast<FrameObject*>(self);
+  Value* saved = fo->saved;
+  int nsaved = fo->nsaved;
+  fo->saved = nullptr;
+  fo->nsaved = 0;
+  for (int i = 0; i < nsaved; ++i) xdecref(saved[i]);
+  delete[] saved;
+  Value locals = fo->locals, back = fo->back;
+  fo->locals = fo->back = Value();
+  xdecref(locals);
+  xdecref(back);
 }
 
 FrameObject* as_frame_obj(Value v) { return static_cast<FrameObject*>(v.as_object()); }
@@ -233,6 +256,7 @@ int init_frame_types() {
   init_static(&frame_type, "frame", sizeof(FrameObject));
   frame_type.dealloc = frame_obj_dealloc;
   frame_type.traverse = frame_obj_traverse;
+  frame_type.clear = frame_obj_clear;
   frame_type.repr = frame_repr;
   add_getsets(&frame_type, kFrameGetSets);
   if (type_ready(&frame_type) < 0) return -1;

@@ -48,6 +48,11 @@ struct FrameObject : runtime::Object {
   Value back;            // owned: the caller's FrameObject once the frame finished
   int lasti;
   int lineno;
+  // A finished frame's locals, kept while the frame object lives (a traceback holds the frame,
+  // so `del` of its locals happens when the traceback goes, as in CPython). Owned values,
+  // nulls allowed.
+  Value* saved = nullptr;
+  int nsaved = 0;
 };
 
 // The frame object of a live frame (created on first use); borrowed.
