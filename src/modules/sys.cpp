@@ -319,6 +319,18 @@ implementation.version = version_info
 implementation.hexversion = 0x030B02F0
 implementation._multiarch = 'x86_64-linux-gnu'
 del _structseq, _Implementation
+class Quitter(object):
+    def __init__(self, name, eof):
+        self.name = name
+        self.eof = eof
+    def __repr__(self):
+        return 'Use %s() or %s to exit' % (self.name, self.eof)
+    def __call__(self, code=None):
+        raise SystemExit(code)
+Quitter.__module__ = '_sitebuiltins'
+exit = Quitter('exit', 'Ctrl-D (i.e. EOF)')
+quit = Quitter('quit', 'Ctrl-D (i.e. EOF)')
+del Quitter
 )PY";
 
 int add_structseqs(Value module) {
@@ -333,6 +345,11 @@ int add_structseqs(Value module) {
   for (const char* name : {"version_info", "hash_info", "float_info", "int_info", "flags", "implementation"}) {
     Value v = dict_get_item_str(ns.get(), name);
     if (!v || module_add(module, name, v) < 0) return -1;
+  }
+  // exit() and quit(), which CPython's site module adds to builtins.
+  for (const char* name : {"exit", "quit"}) {
+    Value v = dict_get_item_str(ns.get(), name);
+    if (!v || dict_set_item_str(builtins_dict(), name, v) < 0) return -1;
   }
   return 0;
 }
