@@ -1,5 +1,6 @@
 // Start-up and running a program as __main__.
 #include <cstdio>
+#include <vector>
 
 #include "modules/modules.h"
 #include "runtime/abstract.h"
@@ -74,24 +75,20 @@ int handle_uncaught(Ref e) {
   return 1;
 }
 
-// At exit, as CPython's finalization: names starting with one underscore become None first, then
-// every other name but __builtins__ (so __del__ methods run while builtins still exist).
+// At exit: __main__'s namespace goes away as CPython's finalization collects it: the dict is
+// emptied, then its values are released in insertion order (__del__ methods run in that order).
 void clear_module_dict(Value dict) {
-  for (int pass = 0; pass < 2; ++pass) {
-    Ref keys = Ref::steal(dict_keys_list(dict));
-    if (!keys) {
-      clear_error();
-      return;
-    }
-    for (size_t i = 0; i < list_size(keys.get()); ++i) {
-      Value key = list_get(keys.get(), i);
-      if (!is_str(key)) continue;
-      std::string_view k = str_utf8(key);
-      bool underscore = k.size() >= 1 && k[0] == '_' && !(k.size() >= 2 && k[1] == '_');
-      if (pass == 0 ? !underscore : k == "__builtins__") continue;
-      if (dict_set_item(dict, key, none()) < 0) clear_error();
-      if (error_occurred()) clear_error();
-    }
+  std::vector<Value> values;
+  size_t pos = 0;
+  Value key, value;
+  while (dict_next(dict, &pos, &key, &value)) {
+    incref(value);
+    values.push_back(value);
+  }
+  dict_clear(dict);
+  for (Value v : values) {
+    decref(v);
+    if (error_occurred()) clear_error();
   }
 }
 
