@@ -217,6 +217,15 @@ int bind_arguments(FunctionObject* func, Frame* frame, const Value* args, size_t
   CodeObject* code = as_code(func->code);
   Value* locals = frame->localsplus;
   const int argcount = code->argcount;
+  // The common case: exactly the positional parameters, nothing else.
+  if (!kwnames && nargs == size_t(argcount) && code->kwonlyargcount == 0 &&
+      !(code->flags & (bytecode::CodeFlag::VarArgs | bytecode::CodeFlag::VarKeywords))) {
+    for (size_t i = 0; i < nargs; ++i) {
+      incref(args[i]);
+      locals[i] = args[i];
+    }
+    return 0;
+  }
   const int total = argcount + code->kwonlyargcount;
   const bool varargs = code->flags & bytecode::CodeFlag::VarArgs;
   const bool varkw = code->flags & bytecode::CodeFlag::VarKeywords;
