@@ -16,6 +16,7 @@
 #include "runtime/list.h"
 #include "runtime/method.h"
 #include "runtime/module.h"
+#include "runtime/range.h"
 #include "runtime/set.h"
 #include "runtime/slice.h"
 #include "runtime/str.h"
@@ -357,8 +358,30 @@ Value eval_frame(ThreadState& ts, Frame* entry, Value throw_pending) {
   }
   TARGET(FOR_ITER) {
     Value it = TOP();
+    Value next;
+    // range and list iterators inline; anything else through its type's iternext.
+    if (it.is_object() && it.as_object()->type == &range_iterator_type) {
+      next = range_iter_next(static_cast<RangeIterObject*>(it.as_object()));
+      if (next) {
+        PUSH(next);
+        DISPATCH();
+      }
+      --sp;
+      decref(it);
+      JUMPBY(oparg);
+      DISPATCH();
+    }
+    if (it.is_object() && it.as_object()->type == &list_iterator_type) {
+      auto* li = static_cast<ListIterObject*>(it.as_object());
+      if (li->list && li->index < int64_t(list_size(li->list))) {
+        next = list_get(li->list, size_t(li->index++));
+        incref(next);
+        PUSH(next);
+        DISPATCH();
+      }
+    }
     SAVE_SP();
-    Value next = iter_next(it);
+    next = iter_next(it);
     if (next) {
       PUSH(next);
       DISPATCH();
