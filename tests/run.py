@@ -111,7 +111,18 @@ def load_pending():
         return {line.split("#")[0].strip() for line in f} - {""}
 
 
-def run_cases(krait, filters, jobs):
+def prune_pending(passing):
+    """Removes cases that now pass from tests/cases/pending.txt (comments and order kept)."""
+    path = os.path.join(harness.CASES_DIR, "pending.txt")
+    with open(path, encoding="utf-8") as f:
+        lines = f.readlines()
+    keep = [line for line in lines if line.split("#")[0].strip() not in passing]
+    with open(path, "w", encoding="utf-8") as f:
+        f.writelines(keep)
+    print(f"   removed {len(lines) - len(keep)} passing cases from tests/cases/pending.txt")
+
+
+def run_cases(krait, filters, jobs, prune=False):
     cases = harness.discover(filters)
     pending = load_pending()
 
@@ -136,6 +147,8 @@ def run_cases(krait, filters, jobs):
     if pending:
         print(f"   pending cases: {still_pending} still fail, {len(now_passing)} now pass"
               + (" (remove from tests/cases/pending.txt: " + ", ".join(now_passing[:20]) + ")" if now_passing else ""))
+    if prune and now_passing:
+        prune_pending(set(now_passing))
     return len(cases) - len(failures) - still_pending, len(failures), failures
 
 
@@ -177,6 +190,8 @@ def main():
     ap.add_argument("-k", dest="filters", action="append", default=[], help="only cases whose name contains this")
     ap.add_argument("--no-unit", action="store_true")
     ap.add_argument("--no-ast", action="store_true")
+    ap.add_argument("--prune-pending", action="store_true",
+                    help="remove the pending cases that now pass from tests/cases/pending.txt")
     ap.add_argument("--max-failures-shown", type=int, default=60)
     args = ap.parse_args()
     if os.path.realpath(sys.executable) != os.path.realpath(harness.CPYTHON):
@@ -190,7 +205,7 @@ def main():
     sections = []
     if not args.no_unit:
         sections.append(("unit tests", lambda: run_unit_tests(args.build_dir, args.filters)))
-    sections.append(("differential cases", lambda: run_cases(args.krait, args.filters, args.jobs)))
+    sections.append(("differential cases", lambda: run_cases(args.krait, args.filters, args.jobs, args.prune_pending)))
     if not args.filters:
         sections.append(("instruction table", lambda: opcode_table.check(args.krait)))
         sections.append(("constant folding", lambda: fold_check.check(os.path.abspath(args.krait))))
