@@ -17,10 +17,12 @@
 #include "bytecode/marshal.h"
 #include "bytecode/opcodes.h"
 #include "compile/compiler.h"
+#include "runtime/gc.h"
 #include "parse/parser.h"
 #include "parse/source.h"
 #include "parse/tokenizer.h"
 #include "compile/compiler.h"
+#include "runtime/gc.h"
 #include "vm/eval.h"
 
 namespace {
@@ -278,6 +280,9 @@ int parse_only(const std::vector<std::string>& paths) {
     return failed ? 1 : 0;
 }
 
+// -X gc-stats: the cycle collector's and allocator's statistics on stderr at exit.
+bool gc_stats_at_exit = false;
+
 // Runs a program: parse, compile, then run it as __main__ in the VM. Syntax errors (from
 // the parser or the compiler) are printed as CPython prints them.
 int run_source(const std::string& bytes, const std::string& display_name, InputKind kind,
@@ -300,7 +305,9 @@ int run_source(const std::string& bytes, const std::string& display_name, InputK
         std::fputs("Fatal Python error: krait could not initialize its runtime\n", stderr);
         return 1;
     }
-    return krait::vm::run_main(code, kind == InputKind::File && display_name != "<stdin>" ? display_name : "");
+    int status = krait::vm::run_main(code, kind == InputKind::File && display_name != "<stdin>" ? display_name : "");
+    if (gc_stats_at_exit) krait::runtime::print_gc_stats(stderr);
+    return status;
 }
 
 }  // namespace
@@ -357,6 +364,17 @@ int main(int argc, char** argv) {
             std::vector<std::string> script_argv{"-c"};
             script_argv.insert(script_argv.end(), args.begin() + i + (a.size() == 2 ? 2 : 1), args.end());
             return run_source(code + "\n", "<string>", InputKind::String, script_argv);
+        }
+        if (a.rfind("-X", 0) == 0) {
+            // -X OPTION / -XOPTION: implementation-specific options. CPython accepts any name
+            // (they land in sys._xoptions); krait acts on gc-stats and ignores the others.
+            std::string option = a.size() > 2 ? a.substr(2) : "";
+            if (a.size() == 2) {
+                if (i + 1 >= args.size()) return usage_error("Argument expected for the -X option");
+                option = args[++i];
+            }
+            if (option == "gc-stats") gc_stats_at_exit = true;
+            continue;
         }
         if (a.rfind("--", 0) == 0) return usage_error("unknown option " + a);
         return usage_error("Unknown option: -" + a.substr(1, 1));
