@@ -326,7 +326,7 @@ class Reader {
     }
   }
 
-  ConstRef read_long(bool flag) {
+  [[gnu::noinline]] ConstRef read_long(bool flag) {
     int64_t n;
     if (!r_long(n)) return nullptr;
     if (n < -kSize32Max || n > kSize32Max) return bad("long size out of range");
@@ -347,7 +347,7 @@ class Reader {
     return remember(Constant::integer(value), flag);
   }
 
-  ConstRef read_unicode(bool flag) {
+  [[gnu::noinline]] ConstRef read_unicode(bool flag) {
     int64_t n;
     if (!r_long(n)) return nullptr;
     if (n < 0 || n > kSize32Max) return bad("string size out of range");
@@ -365,7 +365,7 @@ class Reader {
   }
 
   // CPython reads the bytes as Latin-1 without checking that they are ASCII.
-  ConstRef read_ascii(size_t n, bool flag) {
+  [[gnu::noinline]] ConstRef read_ascii(size_t n, bool flag) {
     std::string_view b;
     if (!r_bytes(n, b)) return nullptr;
     return remember(Constant::str(latin1_to_utf8(b)), flag);
@@ -388,7 +388,7 @@ class Reader {
     return fill(slot, Constant::tuple(std::move(items)));
   }
 
-  ConstRef read_frozenset(bool flag) {
+  [[gnu::noinline]] ConstRef read_frozenset(bool flag) {
     int64_t n;
     if (!r_long(n)) return nullptr;
     if (n < 0 || n > kSize32Max) return bad("set size out of range");
@@ -410,7 +410,7 @@ class Reader {
 
   // The fields of a code object, read in marshal's order, then checked as CPython's code
   // constructor checks them (its SystemErrors become ValueErrors naming the field).
-  ConstRef read_code(bool flag) {
+  [[gnu::noinline]] ConstRef read_code(bool flag) {
     size_t slot = reserve(flag);
     int64_t argcount, posonly, kwonly, stacksize, flags, firstlineno;
     if (!r_long(argcount) || !r_long(posonly) || !r_long(kwonly) || !r_long(stacksize) || !r_long(flags)) return nullptr;

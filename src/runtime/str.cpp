@@ -55,9 +55,11 @@ struct InternEqual {
     return str_equal(Value::object(a), Value::object(b));
   }
 };
+// Never destroyed: interned strings live until the process ends, and a table torn down by
+// static destructors would leave them unreachable (and other exit-time code may still intern).
 std::unordered_set<StrObject*, InternHash, InternEqual>& intern_table() {
-  static std::unordered_set<StrObject*, InternHash, InternEqual> table;
-  return table;
+  static auto* table = new std::unordered_set<StrObject*, InternHash, InternEqual>();
+  return *table;
 }
 
 }  // namespace
