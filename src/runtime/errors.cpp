@@ -13,9 +13,11 @@
 
 namespace krait::vm {
 
+// Never destroyed: frames, generators and exceptions may still be released during exit, after
+// static destructors would have torn the state (and its frame-stack chunks) down.
 ThreadState& thread_state() {
-  static ThreadState state;
-  return state;
+  static auto* state = new ThreadState();
+  return *state;
 }
 
 Value handled_exception() {

@@ -28,21 +28,21 @@ char* allocate_on_stack(ThreadState& ts, size_t size) {
     ts.stack_top += size;
     return p;
   }
-  // Next chunk (kept for reuse once allocated).
+  // The next chunk big enough for this frame (chunks are kept for reuse once allocated; one
+  // too small for a big frame is skipped).
   size_t next = ts.stack_top ? ts.chunk_index + 1 : 0;
-  if (ts.stack_top == nullptr && !ts.chunks.empty()) next = 0;
-  while (true) {
-    if (next >= ts.chunks.size()) {
-      char* chunk = static_cast<char*>(std::malloc(std::max(kChunkSize, size)));
-      if (!chunk) return nullptr;
-      ts.chunks.push_back(chunk);
-    }
-    // A chunk too small for this frame is skipped (only the first frame of each chunk may be big).
-    ts.chunk_index = next;
-    ts.stack_top = ts.chunks[next];
-    ts.stack_end = ts.chunks[next] + std::max(kChunkSize, size);
-    break;
+  while (next < ts.chunks.size() && ts.chunk_sizes[next] < size) ++next;
+  if (next >= ts.chunks.size()) {
+    size_t bytes = std::max(kChunkSize, size);
+    char* chunk = static_cast<char*>(std::malloc(bytes));
+    if (!chunk) return nullptr;
+    ts.chunks.push_back(chunk);
+    ts.chunk_sizes.push_back(bytes);
+    next = ts.chunks.size() - 1;
   }
+  ts.chunk_index = next;
+  ts.stack_top = ts.chunks[next];
+  ts.stack_end = ts.chunks[next] + ts.chunk_sizes[next];
   char* p = ts.stack_top;
   ts.stack_top += size;
   return p;
@@ -206,9 +206,9 @@ void pop_frame(ThreadState& ts, Frame* frame) {
     while (ts.chunk_index > 0) {
       --ts.chunk_index;
       char* base = ts.chunks[ts.chunk_index];
-      if (mark >= base && mark <= base + kChunkSize) break;
+      if (mark >= base && mark <= base + ts.chunk_sizes[ts.chunk_index]) break;
     }
-    ts.stack_end = ts.chunks[ts.chunk_index] + kChunkSize;
+    ts.stack_end = ts.chunks[ts.chunk_index] + ts.chunk_sizes[ts.chunk_index];
   }
   ts.stack_top = mark;
 }

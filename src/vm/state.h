@@ -30,6 +30,7 @@ struct ThreadState {
   bool recursion_headroom = false;  // while raising RecursionError itself
   // The frame stack: chunks of memory frames are pushed on (no C++ recursion per Python call).
   std::vector<char*> chunks;
+  std::vector<size_t> chunk_sizes;  // bytes of each chunk (a frame bigger than the default gets its own)
   char* stack_top = nullptr;     // next free byte in the current chunk
   char* stack_end = nullptr;
   size_t chunk_index = 0;
