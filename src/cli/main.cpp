@@ -1,4 +1,5 @@
 // The `krait` command: CPython-compatible command line.
+#include <pthread.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -312,7 +313,8 @@ int run_source(const std::string& bytes, const std::string& display_name, InputK
 
 }  // namespace
 
-int main(int argc, char** argv) {
+// The command itself; main() runs it on a thread with a large stack.
+int krait_main(int argc, char** argv) {
     program_name = argc > 0 ? argv[0] : "krait";
     std::vector<std::string> args(argv + 1, argv + argc);
     size_t i = 0;
@@ -401,4 +403,30 @@ int main(int argc, char** argv) {
     std::vector<std::string> script_argv(args.begin() + i, args.end());
     return run_source(*bytes, std::filesystem::absolute(path).lexically_normal().string(), InputKind::File,
                       script_argv);
+}
+
+// Python calls do not recurse in C++, but native re-entries do (a __getattr__, __eq__ or
+// __del__ calling back into Python, the parser, repr of nested containers), each bounded by
+// its own limit. 8 MiB, the default main-thread stack, is tight for those bounds in
+// sanitizer builds and for raised recursion limits, so krait runs on a thread whose stack is
+// 1 GiB of address space (only the pages touched cost memory).
+int main(int argc, char** argv) {
+    struct Args {
+        int argc;
+        char** argv;
+        int status;
+    } call{argc, argv, 1};
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setstacksize(&attr, size_t(1) << 30);
+    pthread_t thread;
+    auto body = [](void* p) -> void* {
+        auto* a = static_cast<Args*>(p);
+        a->status = krait_main(a->argc, a->argv);
+        return nullptr;
+    };
+    if (pthread_create(&thread, &attr, body, &call) != 0) return krait_main(argc, argv);
+    pthread_join(thread, nullptr);
+    pthread_attr_destroy(&attr);
+    return call.status;
 }
