@@ -324,7 +324,7 @@ void list_clear_items(ListObject* l) {
   l->items = nullptr;
   l->size = 0;
   l->allocated = 0;
-  for (int64_t i = 0; i < n; ++i) xdecref(items[i]);
+  for (int64_t i = n - 1; i >= 0; --i) xdecref(items[i]);  // last item first, as CPython
   std::free(items);
 }
 

@@ -131,7 +131,7 @@ namespace {
 
 void tuple_dealloc(Object* self) {
   TupleObject* t = static_cast<TupleObject*>(self);
-  for (int64_t i = 0; i < t->size; ++i) xdecref(t->items[i]);
+  for (int64_t i = t->size - 1; i >= 0; --i) xdecref(t->items[i]);  // last item first, as CPython
   free_object(self);
 }
 

@@ -409,7 +409,7 @@ Value eval_frame(ThreadState& ts, Frame* entry, Value throw_pending) {
     SAVE_SP();
     --sp;
     if (unpack_sequence(seq, oparg, -1, sp) < 0) {
-      ++sp;
+      *sp++ = seq;  // the items overwrote its slot; put it back for the unwinder to release
       goto error;
     }
     decref(seq);
@@ -423,7 +423,7 @@ Value eval_frame(ThreadState& ts, Frame* entry, Value throw_pending) {
     --sp;
     int total = (oparg & 0xFF) + (oparg >> 8) + 1;
     if (unpack_sequence(seq, oparg & 0xFF, oparg >> 8, sp) < 0) {
-      ++sp;
+      *sp++ = seq;  // the items overwrote its slot; put it back for the unwinder to release
       goto error;
     }
     decref(seq);
