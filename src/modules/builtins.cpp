@@ -828,7 +828,8 @@ Value builtin_import(Value, const Value* args, size_t nargs, Value kwnames) {
       const char* name;
       Value (*create)();
     };
-    static const Native kNative[] = {{"gc", create_gc_module}, {"_weakref", create_weakref_module}};
+    static const Native kNative[] = {{"gc", create_gc_module}, {"_weakref", create_weakref_module},
+                                       {"math", create_math_module}};
     for (const Native& n : kNative) {
       if (!str_equal_ascii(name, n.name)) continue;
       Ref created = Ref::steal(n.create());

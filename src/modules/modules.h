@@ -32,5 +32,7 @@ Value create_gc_module();
 // _weakref (src/modules/weakref_module.cpp): a new module object; readies the weakref types and
 // connects them to the collector (gc.h hooks).
 Value create_weakref_module();
+// math (src/modules/math_module.cpp): the common floating-point functions and constants.
+Value create_math_module();
 
 }  // namespace krait::modules

@@ -1,0 +1,271 @@
+// math: the floating-point functions of CPython 3.11's math module that programs use most,
+// over the C library, with CPython's error rules (a NaN from a non-NaN argument is a domain
+// error; an infinity from finite arguments is a range error where the function can overflow,
+// else a domain error). The module's __getattr__ names the functions not implemented yet.
+#include <cmath>
+#include <string>
+
+#include "modules/modules.h"
+#include "runtime/abstract.h"
+#include "runtime/builtin_types.h"
+#include "runtime/errors.h"
+#include "runtime/float.h"
+#include "runtime/int.h"
+#include "runtime/module.h"
+#include "runtime/str.h"
+
+namespace krait::modules {
+
+using namespace runtime;
+
+namespace {
+
+Value domain_error() { return raise(exc::ValueError, "math domain error"); }
+Value range_error() { return raise(exc::OverflowError, "math range error"); }
+
+// The result of func(x) under CPython's math_1 rules.
+Value checked_result(double x, double r, bool can_overflow) {
+  if (std::isnan(r) && !std::isnan(x)) return domain_error();
+  if (std::isinf(r) && std::isfinite(x)) return can_overflow ? range_error() : domain_error();
+  return float_from_double(r);
+}
+
+template <double (*F)(double), bool kCanOverflow>
+Value unary(Value, Value arg) {
+  double x;
+  if (!as_double(arg, &x)) return Value();
+  return checked_result(x, F(x), kCanOverflow);
+}
+
+// floor/ceil: ints stay themselves, floats become ints, other objects use __floor__/__ceil__.
+Value rounding(Value arg, const char* special, double (*f)(double)) {
+  if (is_int(arg)) return number_index(arg);
+  if (!is_float(arg)) {
+    Ref method = Ref::steal(lookup_special(arg, special));
+    if (method) return call_no_args(method.get());
+    if (error_occurred()) return Value();
+  }
+  double x;
+  if (!as_double(arg, &x)) return Value();
+  return int_from_double(f(x));
+}
+Value math_floor(Value, Value arg) { return rounding(arg, "__floor__", std::floor); }
+Value math_ceil(Value, Value arg) { return rounding(arg, "__ceil__", std::ceil); }
+
+Value math_trunc(Value, Value arg) {
+  Ref method = Ref::steal(lookup_special(arg, "__trunc__"));
+  if (method) return call_no_args(method.get());
+  if (error_occurred()) return Value();
+  return raise_format(exc::TypeError, "type %s doesn't define __trunc__ method", type_of(arg)->name.c_str());
+}
+
+double natural_log(double x) { return std::log(x); }
+
+// log of an int or float; ints too large for a double use their bit length, as CPython does.
+bool log_of(Value v, double (*f)(double), double* out) {
+  if (is_int(v) && !is_bool(v)) {
+    if (int_sign(v) <= 0) {
+      domain_error();
+      return false;
+    }
+    double d;
+    if (!as_double(v, &d)) {
+      if (!error_matches(exc::OverflowError)) return false;
+      clear_error();
+      // x = m * 2**e with m in [0.5, 1), m rounded to 53 bits (half to even) as CPython's
+      // frexp of an int; log(x) = log(m) + e * log(2).
+      mpz_class z = int_to_mpz(v);
+      long e = long(mpz_sizeinbase(z.get_mpz_t(), 2));
+      mpz_class top = z >> (e - 55);                     // 55 bits: 53 kept, 2 for rounding
+      bool sticky = mpz_scan1(z.get_mpz_t(), 0) < mp_bitcnt_t(e - 55);
+      unsigned long low = mpz_fdiv_ui(top.get_mpz_t(), 8);
+      top >>= 2;
+      unsigned long guard = low & 3;
+      if (guard > 2 || (guard == 2 && (sticky || (low & 4)))) top += 1;
+      double m = std::ldexp(top.get_d(), -53);
+      *out = f(m) + double(e) * f(2.0);
+      return true;
+    }
+    *out = f(d);
+    return true;
+  }
+  double x;
+  if (!as_double(v, &x)) return false;
+  double r = f(x);
+  if (std::isnan(r) && !std::isnan(x)) return domain_error(), false;
+  if (std::isinf(r) && std::isfinite(x)) return domain_error(), false;
+  *out = r;
+  return true;
+}
+
+Value math_log(Value, const Value* args, size_t nargs) {
+  if (nargs < 1 || nargs > 2)
+    return raise_format(exc::TypeError, nargs < 1 ? "log expected at least 1 argument, got %zu"
+                                                  : "log expected at most 2 arguments, got %zu", nargs);
+  double num;
+  if (!log_of(args[0], natural_log, &num)) return Value();
+  if (nargs == 1) return float_from_double(num);
+  double den;
+  if (!log_of(args[1], natural_log, &den)) return Value();
+  if (den == 0.0) return raise(exc::ZeroDivisionError, "float division by zero");
+  return float_from_double(num / den);
+}
+Value math_log2(Value, Value arg) {
+  double r;
+  return log_of(arg, static_cast<double (*)(double)>(std::log2), &r) ? float_from_double(r) : Value();
+}
+Value math_log10(Value, Value arg) {
+  double r;
+  return log_of(arg, static_cast<double (*)(double)>(std::log10), &r) ? float_from_double(r) : Value();
+}
+
+bool two_doubles(const char* name, const Value* args, size_t nargs, double* x, double* y) {
+  if (nargs != 2) {
+    raise_format(exc::TypeError, "%s expected 2 arguments, got %zu", name, nargs);
+    return false;
+  }
+  return as_double(args[0], x) && as_double(args[1], y);
+}
+
+Value math_pow(Value, const Value* args, size_t nargs) {
+  double x, y;
+  if (!two_doubles("pow", args, nargs, &x, &y)) return Value();
+  if (x == 1.0 || y == 0.0) return float_from_double(1.0);  // even for NaN, as C99 and CPython
+  double r = std::pow(x, y);
+  if (std::isnan(r) && !std::isnan(x) && !std::isnan(y)) return domain_error();
+  if (std::isinf(r) && std::isfinite(x) && std::isfinite(y)) return x == 0.0 ? domain_error() : range_error();
+  return float_from_double(r);
+}
+
+Value math_atan2(Value, const Value* args, size_t nargs) {
+  double y, x;
+  if (!two_doubles("atan2", args, nargs, &y, &x)) return Value();
+  return float_from_double(std::atan2(y, x));
+}
+
+Value math_copysign(Value, const Value* args, size_t nargs) {
+  double x, y;
+  if (!two_doubles("copysign", args, nargs, &x, &y)) return Value();
+  return float_from_double(std::copysign(x, y));
+}
+
+Value math_fmod(Value, const Value* args, size_t nargs) {
+  double x, y;
+  if (!two_doubles("fmod", args, nargs, &x, &y)) return Value();
+  if (std::isinf(y) && std::isfinite(x)) return float_from_double(x);
+  double r = std::fmod(x, y);
+  if (std::isnan(r) && !std::isnan(x) && !std::isnan(y)) return domain_error();
+  return float_from_double(r);
+}
+
+// hypot(*coordinates): the Euclidean norm, scaled to avoid overflow.
+Value math_hypot(Value, const Value* args, size_t nargs) {
+  double result = 0.0;
+  bool saw_nan = false, saw_inf = false;
+  for (size_t i = 0; i < nargs; ++i) {
+    double x;
+    if (!as_double(args[i], &x)) return Value();
+    if (std::isinf(x)) saw_inf = true;
+    if (std::isnan(x)) saw_nan = true;
+    result = i == 0 ? std::fabs(x) : std::hypot(result, x);
+  }
+  if (saw_inf) return float_from_double(INFINITY);
+  if (saw_nan) return float_from_double(NAN);
+  return float_from_double(result);
+}
+
+template <bool (*Predicate)(double)>
+Value classify(Value, Value arg) {
+  double x;
+  if (!as_double(arg, &x)) return Value();
+  return bool_value(Predicate(x));
+}
+bool is_nan(double x) { return std::isnan(x); }
+bool is_inf(double x) { return std::isinf(x); }
+bool is_finite(double x) { return std::isfinite(x); }
+
+double to_degrees(double x) { return x * (180.0 / M_PI); }
+double to_radians(double x) { return x * (M_PI / 180.0); }
+double absolute(double x) { return std::fabs(x); }
+double square_root(double x) { return std::sqrt(x); }
+double exponential(double x) { return std::exp(x); }
+double sine(double x) { return std::sin(x); }
+double cosine(double x) { return std::cos(x); }
+double tangent(double x) { return std::tan(x); }
+double arc_sine(double x) { return std::asin(x); }
+double arc_cosine(double x) { return std::acos(x); }
+double arc_tangent(double x) { return std::atan(x); }
+double hyperbolic_sine(double x) { return std::sinh(x); }
+double hyperbolic_cosine(double x) { return std::cosh(x); }
+double hyperbolic_tangent(double x) { return std::tanh(x); }
+
+// Functions of CPython's math module that krait does not have yet: asking for one raises
+// NotImplementedError naming it, rather than a misleading AttributeError.
+const char* const kNotYet[] = {
+    "acosh", "asinh", "atanh", "cbrt", "comb", "dist", "erf", "erfc", "exp2", "expm1",
+    "factorial", "frexp", "fsum", "gamma", "gcd", "isclose", "isqrt", "lcm", "ldexp", "lgamma",
+    "log1p", "modf", "nextafter", "perm", "prod", "remainder", "ulp"};
+
+Value math_getattr(Value, Value name) {
+  std::string wanted = str_to_utf8(name);
+  for (const char* missing : kNotYet) {
+    if (wanted == missing)
+      return raise_format(exc::NotImplementedError, "krait: math.%s is not implemented yet", missing);
+  }
+  return raise_format(exc::AttributeError, "module 'math' has no attribute '%s'", wanted.c_str());
+}
+
+#define UNARY(name, fn, overflow) {name, reinterpret_cast<void*>(&unary<fn, overflow>), MethodKind::OneArg}
+#define FN(name, fn, kind) {name, reinterpret_cast<void*>(&fn), MethodKind::kind}
+const MethodDef math_functions[] = {
+    UNARY("sqrt", square_root, false),
+    UNARY("exp", exponential, true),
+    UNARY("sin", sine, false),
+    UNARY("cos", cosine, false),
+    UNARY("tan", tangent, false),
+    UNARY("asin", arc_sine, false),
+    UNARY("acos", arc_cosine, false),
+    UNARY("atan", arc_tangent, false),
+    UNARY("sinh", hyperbolic_sine, true),
+    UNARY("cosh", hyperbolic_cosine, true),
+    UNARY("tanh", hyperbolic_tangent, false),
+    UNARY("fabs", absolute, false),
+    UNARY("degrees", to_degrees, true),
+    UNARY("radians", to_radians, false),
+    FN("floor", math_floor, OneArg),
+    FN("ceil", math_ceil, OneArg),
+    FN("trunc", math_trunc, OneArg),
+    FN("log", math_log, Fast),
+    FN("log2", math_log2, OneArg),
+    FN("log10", math_log10, OneArg),
+    FN("pow", math_pow, Fast),
+    FN("atan2", math_atan2, Fast),
+    FN("copysign", math_copysign, Fast),
+    FN("fmod", math_fmod, Fast),
+    FN("hypot", math_hypot, Fast),
+    {"isnan", reinterpret_cast<void*>(&classify<is_nan>), MethodKind::OneArg},
+    {"isinf", reinterpret_cast<void*>(&classify<is_inf>), MethodKind::OneArg},
+    {"isfinite", reinterpret_cast<void*>(&classify<is_finite>), MethodKind::OneArg},
+    FN("__getattr__", math_getattr, OneArg),
+    {nullptr, nullptr, MethodKind::NoArgs},
+};
+#undef UNARY
+#undef FN
+
+}  // namespace
+
+Value create_math_module() {
+  Ref module = Ref::steal(module_new("math"));
+  if (!module) return Value();
+  if (module_add_functions(module.get(), math_functions) < 0) return Value();
+  const struct {
+    const char* name;
+    double value;
+  } constants[] = {{"pi", M_PI}, {"e", M_E}, {"tau", 2 * M_PI}, {"inf", INFINITY}, {"nan", NAN}};
+  for (const auto& constant : constants) {
+    if (module_add(module.get(), constant.name, float_from_double(constant.value)) < 0) return Value();
+  }
+  return module.release();
+}
+
+}  // namespace krait::modules
