@@ -168,24 +168,33 @@ int dump_ast(const std::string& path) {
     return 0;
 }
 
+// Parses and compiles source bytes as CPython's compile(source, name, 'exec') would; a syntax
+// error (from the parser or the compiler) is printed as CPython prints it, and null returned.
+std::shared_ptr<const krait::bytecode::CodeData> compile_or_report(const std::string& bytes,
+                                                                   const std::string& display_name,
+                                                                   InputKind kind) {
+    krait::ast::Arena arena;
+    std::string decoded;
+    auto* module = parse_or_report(bytes, display_name, kind, arena, decoded);
+    if (!module) return nullptr;
+    krait::compile::CompileOptions options;
+    options.filename = display_name;
+    krait::SyntaxErrorInfo error;
+    auto code = krait::compile::compile_module(module, arena, options, error);
+    if (!code) {
+        krait::ErrorSource origin{kind == InputKind::File, true, false};
+        std::fputs(krait::format_syntax_error(error, display_name, decoded, origin).c_str(), stderr);
+    }
+    return code;
+}
+
 // For tests/compile_sweep.py: the code objects of `path`, compiled as CPython's
 // compile(source, path, 'exec', dont_inherit=True) would, in code_dump's layout.
 int dump_code(const std::string& path) {
     auto bytes = read_file_or_report(path);
     if (!bytes) return 2;
-    krait::ast::Arena arena;
-    std::string decoded;
-    auto* module = parse_or_report(*bytes, path, InputKind::File, arena, decoded);
-    if (!module) return 1;
-    krait::compile::CompileOptions options;
-    options.filename = path;
-    krait::SyntaxErrorInfo error;
-    auto code = krait::compile::compile_module(module, arena, options, error);
-    if (!code) {
-        krait::ErrorSource origin{true, true, false};
-        std::fputs(krait::format_syntax_error(error, path, decoded, origin).c_str(), stderr);
-        return 1;
-    }
+    auto code = compile_or_report(*bytes, path, InputKind::File);
+    if (!code) return 1;
     std::string out = krait::bytecode::dump_code(*code);
     std::fwrite(out.data(), 1, out.size(), stdout);
     return 0;
@@ -196,19 +205,8 @@ int dump_code(const std::string& path) {
 int marshal_code(const std::string& path) {
     auto bytes = read_file_or_report(path);
     if (!bytes) return 2;
-    krait::ast::Arena arena;
-    std::string decoded;
-    auto* module = parse_or_report(*bytes, path, InputKind::File, arena, decoded);
-    if (!module) return 1;
-    krait::compile::CompileOptions options;
-    options.filename = path;
-    krait::SyntaxErrorInfo error;
-    auto code = krait::compile::compile_module(module, arena, options, error);
-    if (!code) {
-        krait::ErrorSource origin{true, true, false};
-        std::fputs(krait::format_syntax_error(error, path, decoded, origin).c_str(), stderr);
-        return 1;
-    }
+    auto code = compile_or_report(*bytes, path, InputKind::File);
+    if (!code) return 1;
     krait::bytecode::MarshalError marshal_error;
     std::string out = krait::bytecode::marshal_dumps(*code, krait::bytecode::kMarshalVersion, &marshal_error);
     if (marshal_error) {
@@ -288,20 +286,8 @@ bool gc_stats_at_exit = false;
 // the parser or the compiler) are printed as CPython prints them.
 int run_source(const std::string& bytes, const std::string& display_name, InputKind kind,
                const std::vector<std::string>& argv) {
-    krait::ast::Arena arena;
-    std::string decoded;
-    auto* module = parse_or_report(bytes, display_name, kind, arena, decoded);
-    if (!module) return 1;
-    krait::compile::CompileOptions options;
-    options.filename = display_name;
-    krait::SyntaxErrorInfo error;
-    auto code = krait::compile::compile_module(module, arena, options, error);
-    if (!code) {
-        bool file = kind == InputKind::File;
-        krait::ErrorSource origin{file, true, false};
-        std::fputs(krait::format_syntax_error(error, display_name, decoded, origin).c_str(), stderr);
-        return 1;
-    }
+    auto code = compile_or_report(bytes, display_name, kind);
+    if (!code) return 1;
     if (krait::vm::init_vm(argv) < 0) {
         std::fputs("Fatal Python error: krait could not initialize its runtime\n", stderr);
         return 1;

@@ -7,6 +7,8 @@
 // codegen_match.cpp (match statements).
 #pragma once
 
+#include <functional>
+
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -149,6 +151,7 @@ class Codegen {
   // ---- exceptions and with (codegen_exc.cpp) ----
   void try_stmt(ast::Try* s);
   void try_finally(ast::Try* s);
+  void finally_around(const ast::Seq<ast::stmt*>& finalbody, const std::function<void()>& protected_part);
   void try_except(ast::Try* s);
   void try_star(ast::TryStar* s);
   void try_star_finally(ast::TryStar* s);

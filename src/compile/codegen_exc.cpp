@@ -15,18 +15,27 @@ void Codegen::try_stmt(ast::Try* s) {
 }
 
 void Codegen::try_finally(ast::Try* s) {
+  finally_around(s->finalbody, [&] {
+    if (!s->handlers.empty()) try_except(s);
+    else visit_stmts(s->body);
+  });
+}
+
+// try/finally (and try/except*/finally): `protected_part` emits the try body with its
+// handlers; the finally body runs on the normal path and, on the exceptional path, before
+// the exception is re-raised.
+void Codegen::finally_around(const ast::Seq<ast::stmt*>& finalbody, const std::function<void()>& protected_part) {
   BasicBlock* body = new_block();
   BasicBlock* end = new_block();
   BasicBlock* exit = new_block();
   BasicBlock* cleanup = new_block();
   addop_j(SETUP_FINALLY, end);
   use_next_block(body);
-  push_fblock(FBlockType::FinallyTry, body, end, &s->finalbody);
-  if (!s->handlers.empty()) try_except(s);
-  else visit_stmts(s->body);
+  push_fblock(FBlockType::FinallyTry, body, end, &finalbody);
+  protected_part();
   addop_noline(POP_BLOCK);
   pop_fblock(FBlockType::FinallyTry, body);
-  visit_stmts(s->finalbody);
+  visit_stmts(finalbody);
   addop_j_noline(JUMP, exit);
   // The exceptional path: run the finally body, then re-raise.
   use_next_block(end);
@@ -34,7 +43,7 @@ void Codegen::try_finally(ast::Try* s) {
   addop_j(SETUP_CLEANUP, cleanup);
   addop(PUSH_EXC_INFO);
   push_fblock(FBlockType::FinallyEnd, end, nullptr);
-  visit_stmts(s->finalbody);
+  visit_stmts(finalbody);
   pop_fblock(FBlockType::FinallyEnd, end);
   addop(RERAISE, 0);
   use_next_block(cleanup);
@@ -126,30 +135,10 @@ void Codegen::try_star(ast::TryStar* s) {
 }
 
 void Codegen::try_star_finally(ast::TryStar* s) {
-  BasicBlock* body = new_block();
-  BasicBlock* end = new_block();
-  BasicBlock* exit = new_block();
-  BasicBlock* cleanup = new_block();
-  addop_j(SETUP_FINALLY, end);
-  use_next_block(body);
-  push_fblock(FBlockType::FinallyTry, body, end, &s->finalbody);
-  if (!s->handlers.empty()) try_star_except(s);
-  else visit_stmts(s->body);
-  addop_noline(POP_BLOCK);
-  pop_fblock(FBlockType::FinallyTry, body);
-  visit_stmts(s->finalbody);
-  addop_j_noline(JUMP, exit);
-  use_next_block(end);
-  unset_loc();
-  addop_j(SETUP_CLEANUP, cleanup);
-  addop(PUSH_EXC_INFO);
-  push_fblock(FBlockType::FinallyEnd, end, nullptr);
-  visit_stmts(s->finalbody);
-  pop_fblock(FBlockType::FinallyEnd, end);
-  addop(RERAISE, 0);
-  use_next_block(cleanup);
-  pop_except_and_reraise();
-  use_next_block(exit);
+  finally_around(s->finalbody, [&] {
+    if (!s->handlers.empty()) try_star_except(s);
+    else visit_stmts(s->body);
+  });
 }
 
 void Codegen::try_star_except(ast::TryStar* s) {
