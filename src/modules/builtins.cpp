@@ -824,15 +824,8 @@ Value builtin_import(Value, const Value* args, size_t nargs, Value kwnames) {
   Value m = modules ? dict_get_item(modules, name) : Value();
   if (!m && !error_occurred() && modules) {
     // Native modules, created on first import.
-    struct Native {
-      const char* name;
-      Value (*create)();
-    };
-    static const Native kNative[] = {{"gc", create_gc_module}, {"_weakref", create_weakref_module},
-                                       {"math", create_math_module}};
-    for (const Native& n : kNative) {
-      if (!str_equal_ascii(name, n.name)) continue;
-      Ref created = Ref::steal(n.create());
+    if (const BuiltinModule* native = find_builtin_module(full)) {
+      Ref created = Ref::steal(native->create());
       if (!created) return Value();
       if (dict_set_item(modules, name, created.get()) < 0) return Value();
       m = created.get();

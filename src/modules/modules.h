@@ -1,7 +1,9 @@
 // The native modules krait starts with.
 #pragma once
 
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "runtime/object.h"
@@ -9,6 +11,15 @@
 namespace krait::modules {
 
 using runtime::Value;
+
+// The native modules (src/modules/registry.cpp): a name and the function that makes the module
+// (a new reference; builtins and sys return the existing module).
+struct BuiltinModule {
+  const char* name;
+  Value (*create)();
+};
+std::span<const BuiltinModule> builtin_modules();
+const BuiltinModule* find_builtin_module(std::string_view name);
 
 // builtins (src/modules/builtins.cpp): created once; borrowed module and dict.
 Value builtins_module();

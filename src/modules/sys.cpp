@@ -432,7 +432,13 @@ int init_sys(const std::vector<std::string>& argv) {
   Ref hexversion = Ref::steal(int_from_int64(0x030B02F0));
   Ref executable = Ref::steal(str_from_ascii("/usr/bin/python3.11"));
   Ref prefix = Ref::steal(str_from_ascii("/usr"));
-  Ref names = Ref::steal(tuple_pack({Ref::steal(str_from_ascii("builtins")).get(), Ref::steal(str_from_ascii("sys")).get()}));
+  Ref names = Ref::steal(tuple_new(builtin_modules().size()));
+  if (!names) return -1;
+  for (size_t i = 0; i < builtin_modules().size(); ++i) {
+    Value n = str_from_ascii(builtin_modules()[i].name);
+    if (!n) return -1;
+    tuple_items(names.get())[i] = n;
+  }
   struct {
     const char* name;
     Value value;

@@ -1,0 +1,35 @@
+// The table of krait's native (built-in) modules: what `sys.builtin_module_names` lists and what
+// `_imp.create_builtin` can make. Adding a native module is one line here and its create function.
+#include <algorithm>
+#include <cstring>
+
+#include "modules/modules.h"
+#include "runtime/number_util.h"
+
+namespace krait::modules {
+
+namespace {
+
+Value existing_builtins() { return runtime::new_ref(builtins_module()); }
+Value existing_sys() { return runtime::new_ref(sys_module()); }
+
+// Sorted by name (sys.builtin_module_names is sorted).
+const BuiltinModule kBuiltinModules[] = {
+    {"_weakref", create_weakref_module},
+    {"builtins", existing_builtins},
+    {"gc", create_gc_module},
+    {"math", create_math_module},
+    {"sys", existing_sys},
+};
+
+}  // namespace
+
+std::span<const BuiltinModule> builtin_modules() { return kBuiltinModules; }
+
+const BuiltinModule* find_builtin_module(std::string_view name) {
+  for (const BuiltinModule& m : kBuiltinModules)
+    if (name == m.name) return &m;
+  return nullptr;
+}
+
+}  // namespace krait::modules
