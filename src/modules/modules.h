@@ -46,4 +46,8 @@ Value create_weakref_module();
 // math (src/modules/math_module.cpp): the common floating-point functions and constants.
 Value create_math_module();
 
+// posix (src/modules/posix/): the OS interface os.py builds on (stat, open, listdir, scandir,
+// environ, ...).
+Value create_posix_module();
+
 }  // namespace krait::modules

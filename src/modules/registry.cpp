@@ -19,6 +19,7 @@ const BuiltinModule kBuiltinModules[] = {
     {"builtins", existing_builtins},
     {"gc", create_gc_module},
     {"math", create_math_module},
+    {"posix", create_posix_module},
     {"sys", existing_sys},
 };
 
