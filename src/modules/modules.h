@@ -50,4 +50,10 @@ Value create_math_module();
 // environ, ...).
 Value create_posix_module();
 
+// errno (src/modules/errno_module.cpp): the E* constants and errorcode.
+Value create_errno_module();
+
+// time (src/modules/time_module.cpp): clocks, sleep, struct_time conversions, strftime.
+Value create_time_module();
+
 }  // namespace krait::modules

@@ -17,10 +17,12 @@ Value existing_sys() { return runtime::new_ref(sys_module()); }
 const BuiltinModule kBuiltinModules[] = {
     {"_weakref", create_weakref_module},
     {"builtins", existing_builtins},
+    {"errno", create_errno_module},
     {"gc", create_gc_module},
     {"math", create_math_module},
     {"posix", create_posix_module},
     {"sys", existing_sys},
+    {"time", create_time_module},
 };
 
 }  // namespace
