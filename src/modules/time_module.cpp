@@ -72,14 +72,10 @@ bool check_range(const char* name, size_t nargs, Value kwnames, size_t min, size
     return false;
   }
   if (nargs < min || nargs > max) {
-    if (min == max)
-      raise_format(exc::TypeError, "%s expected %zu argument%s, got %zu", name, min, min == 1 ? "" : "s", nargs);
-    else if (nargs < min)
-      raise_format(exc::TypeError, "%s expected at least %zu argument%s, got %zu", name, min, min == 1 ? "" : "s",
-                   nargs);
-    else
-      raise_format(exc::TypeError, "%s expected at most %zu argument%s, got %zu", name, max, max == 1 ? "" : "s",
-                   nargs);
+    // PyArg_ParseTuple's message.
+    const char* how = min == max ? "exactly" : nargs < min ? "at least" : "at most";
+    size_t n = nargs < min ? min : max;
+    raise_format(exc::TypeError, "%s() takes %s %zu argument%s (%zu given)", name, how, n, n == 1 ? "" : "s", nargs);
     return false;
   }
   return true;

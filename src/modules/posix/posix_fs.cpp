@@ -323,8 +323,6 @@ Value rename_common(const char* fname, const Value* args, size_t nargs, Value kw
   if (!convert_path(a[0], &src) || !convert_path(a[1], &dst) || !dir_fd_arg(a[2], &src_dir_fd) ||
       !dir_fd_arg(a[3], &dst_dir_fd))
     return Value();
-  if (src.is_bytes != dst.is_bytes)
-    return raise_format(exc::TypeError, "%s: src and dst must be the same type", fname);
   if (::renameat(src_dir_fd, src.c_str(), dst_dir_fd, dst.c_str()) != 0)
     return raise_errno(errno, src.object.get(), dst.object.get());
   return none_ref();
@@ -351,7 +349,6 @@ Value link_function(Value, const Value* args, size_t nargs, Value kwnames) {
   if (!convert_path(a[0], &src) || !convert_path(a[1], &dst) || !dir_fd_arg(a[2], &src_dir_fd) ||
       !dir_fd_arg(a[3], &dst_dir_fd) || !bool_arg(a[4], true, &follow))
     return Value();
-  if (src.is_bytes != dst.is_bytes) return raise(exc::TypeError, "link: src and dst must be the same type");
   if (::linkat(src_dir_fd, src.c_str(), dst_dir_fd, dst.c_str(), follow ? AT_SYMLINK_FOLLOW : 0) != 0)
     return raise_errno(errno, src.object.get(), dst.object.get());
   return none_ref();
@@ -367,7 +364,6 @@ Value symlink_function(Value, const Value* args, size_t nargs, Value kwnames) {
   dst.argname = "dst";
   int dir_fd = AT_FDCWD;
   if (!convert_path(a[0], &src) || !convert_path(a[1], &dst) || !dir_fd_arg(a[3], &dir_fd)) return Value();
-  if (src.is_bytes != dst.is_bytes) return raise(exc::TypeError, "symlink: src and dst must be the same type");
   if (::symlinkat(src.c_str(), dir_fd, dst.c_str()) != 0)
     return raise_errno(errno, src.object.get(), dst.object.get());
   return none_ref();

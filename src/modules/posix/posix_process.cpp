@@ -116,8 +116,8 @@ Value putenv_function(Value, const Value* args, size_t nargs, Value kwnames) {
   if (!check_positional("putenv", nargs, kwnames, 2, 2)) return Value();
   std::string name, value;
   if (!env_bytes(args[0], &name) || !env_bytes(args[1], &value)) return Value();
-  if (name.empty() || name.find('=') != std::string::npos)
-    return raise(exc::ValueError, "illegal environment variable name");
+  // An empty name is left to setenv (EINVAL), as CPython does.
+  if (name.find('=') != std::string::npos) return raise(exc::ValueError, "illegal environment variable name");
   if (::setenv(name.c_str(), value.c_str(), 1) != 0) return raise_errno(errno);
   return new_ref(none());
 }
@@ -126,8 +126,6 @@ Value unsetenv_function(Value, const Value* args, size_t nargs, Value kwnames) {
   if (!check_positional("unsetenv", nargs, kwnames, 1, 1)) return Value();
   std::string name;
   if (!env_bytes(args[0], &name)) return Value();
-  if (name.empty() || name.find('=') != std::string::npos)
-    return raise(exc::ValueError, "illegal environment variable name");
   if (::unsetenv(name.c_str()) != 0) return raise_errno(errno);
   return new_ref(none());
 }
@@ -312,6 +310,8 @@ Value waitstatus_to_exitcode_function(Value, const Value* args, size_t nargs, Va
   if (!status_arg("waitstatus_to_exitcode", args, nargs, kwnames, &status)) return Value();
   if (WIFEXITED(status)) return int_from_int64(WEXITSTATUS(status));
   if (WIFSIGNALED(status)) return int_from_int64(-WTERMSIG(status));
+  if (WIFSTOPPED(status))
+    return raise_format(exc::ValueError, "process stopped by delivery of signal %i", WSTOPSIG(status));
   return raise_format(exc::ValueError, "invalid wait status: %i", status);
 }
 

@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <climits>
 #include <cstring>
+#include <string>
 
 #include "modules/posix/posix_internal.h"
 #include "runtime/abstract.h"
@@ -103,8 +104,11 @@ bool parse_clinic(const char* fname, const Value* args, size_t nargs, Value kwna
 }
 
 bool check_positional(const char* fname, size_t nargs, Value kwnames, size_t min, size_t max) {
+  std::string qualified = std::string("posix.") + fname;
+  // Clinic makes a function of exactly one positional-only parameter METH_O.
+  if (min == 1 && max == 1) return check_one_arg(qualified.c_str(), nargs, kwnames);
   if (kwnames && tuple_size(kwnames) > 0) {
-    raise_format(exc::TypeError, "%s() takes no keyword arguments", fname);
+    raise_format(exc::TypeError, "%s() takes no keyword arguments", qualified.c_str());
     return false;
   }
   if (nargs < min) {

@@ -1,0 +1,67 @@
+# time: clocks, struct_time conversions (UTC only; local results depend on the machine),
+# strftime/asctime/ctime, errors.
+import time
+
+for name in ('time', 'monotonic', 'perf_counter', 'process_time', 'thread_time'):
+    a = getattr(time, name)()
+    b = getattr(time, name + '_ns')()
+    print(name, type(a).__name__, type(b).__name__, a >= 0, b >= 0)
+m1 = time.monotonic_ns()
+time.sleep(0.01)
+m2 = time.monotonic_ns()
+print(m2 - m1 >= 10_000_000)
+time.sleep(0)
+print(abs(time.time() - time.time_ns() / 1e9) < 1)
+print(time.gmtime(0))
+print(time.gmtime(1234567890.9), time.gmtime(1234567890).tm_zone, time.gmtime(0).tm_gmtoff)
+print(time.gmtime(-1.5))
+print(time.gmtime(951782400))
+print(tuple(time.gmtime(10**10)))
+print(time.mktime(time.localtime(86400 * 365)))
+print(time.localtime(100) == time.localtime(100.7))
+print(time.strftime('%Y-%m-%d %H:%M:%S %a %A %b %B %j %p %%', (2000, 1, 1, 0, 0, 0, 0, 0, 0)))
+print(time.strftime('%Y %z', time.gmtime(0)))
+print(time.strftime('%Y', (2000, 0, 0, 0, 0, 0, 0, 0, 0)))
+print(repr(time.strftime('')), time.strftime('plain text é'))
+print(time.asctime((2000, 1, 1, 0, 0, 0, 0, 0, 0)), time.asctime(time.gmtime(10**9)))
+print(time.asctime((2000, 0, 0, 0, 0, 0, 0, 0, 0)))
+print(type(time.ctime()), len(time.ctime(0)))
+print(type(time.timezone), type(time.altzone), type(time.daylight), type(time.tzname), len(time.tzname))
+print(time.struct_time.n_fields, time._STRUCT_TM_ITEMS)
+print(time.CLOCK_REALTIME, time.CLOCK_MONOTONIC, time.CLOCK_PROCESS_CPUTIME_ID)
+print(type(time.clock_gettime(time.CLOCK_MONOTONIC)), type(time.clock_gettime_ns(time.CLOCK_REALTIME)))
+print(time.clock_getres(time.CLOCK_MONOTONIC))
+
+
+def attempt(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+
+
+attempt(lambda: time.mktime((1, 2)))
+attempt(lambda: time.mktime(5))
+attempt(lambda: time.mktime(('a', 1, 1, 0, 0, 0, 0, 0, 0)))
+attempt(lambda: time.mktime((2000, 1, 1, 0, 0, 0.5, 0, 0, 0)))
+attempt(lambda: time.strftime('%Y', (2000, 13, 1, 0, 0, 0, 0, 0, 0)))
+attempt(lambda: time.strftime('%Y', (2000, 1, 32, 0, 0, 0, 0, 0, 0)))
+attempt(lambda: time.strftime('%Y', (2000, 1, 1, 24, 0, 0, 0, 0, 0)))
+attempt(lambda: time.strftime('%Y', (2000, 1, 1, 0, 60, 0, 0, 0, 0)))
+attempt(lambda: time.strftime('%Y', (2000, 1, 1, 0, 0, 62, 0, 0, 0)))
+attempt(lambda: time.strftime('%Y', (2000, 1, 1, 0, 0, 0, 0, 367, 0)))
+attempt(lambda: time.strftime(5))
+attempt(lambda: time.strftime('a\0b'))
+attempt(lambda: time.strftime())
+attempt(lambda: time.gmtime(1e20))
+attempt(lambda: time.gmtime(2**70))
+attempt(lambda: time.gmtime(float('nan')))
+attempt(lambda: time.gmtime('x'))
+attempt(lambda: time.gmtime(1, 2))
+attempt(lambda: time.sleep())
+attempt(lambda: time.sleep(-1))
+attempt(lambda: time.sleep('x'))
+attempt(lambda: time.sleep(float('nan')))
+attempt(lambda: time.time(1))
+attempt(lambda: time.get_clock_info('x'))
+attempt(lambda: time.clock_gettime())
