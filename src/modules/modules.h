@@ -45,6 +45,8 @@ Value create_gc_module();
 Value create_weakref_module();
 // math (src/modules/math_module.cpp): the common floating-point functions and constants.
 Value create_math_module();
+// _io (src/modules/io/): FileIO, BytesIO, StringIO, the buffered and text layers, open().
+Value create_io_module();
 
 // posix (src/modules/posix/): the OS interface os.py builds on (stat, open, listdir, scandir,
 // environ, ...).

@@ -15,6 +15,7 @@ Value existing_sys() { return runtime::new_ref(sys_module()); }
 
 // Sorted by name (sys.builtin_module_names is sorted).
 const BuiltinModule kBuiltinModules[] = {
+    {"_io", create_io_module},
     {"_weakref", create_weakref_module},
     {"builtins", existing_builtins},
     {"errno", create_errno_module},
