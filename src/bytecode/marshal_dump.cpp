@@ -35,6 +35,7 @@
 
 #include "bytecode/marshal.h"
 #include "bytecode/marshal_codes.h"
+#include "bytecode/marshal_io.h"
 
 namespace krait::bytecode {
 
@@ -42,19 +43,7 @@ namespace mc = marshal_code;
 
 namespace {
 
-bool all_name_chars(std::string_view s) {
-  for (unsigned char ch : s) {
-    if (!(std::isalnum(ch) && ch < 0x80) && ch != '_') return false;
-  }
-  return true;
-}
-
-bool is_ascii(std::string_view s) {
-  for (unsigned char ch : s) {
-    if (ch >= 0x80) return false;
-  }
-  return true;
-}
+bool all_name_chars(std::string_view s) { return marshal_all_name_chars(s); }
 
 // One code point below U+0100 (CPython keeps those strs as singletons).
 bool is_latin1_char(std::string_view s) {
@@ -442,12 +431,11 @@ struct DumpContext {
   bool too_deep = false;
 };
 
-// Pass 2: the bytes.
+// Pass 2: the bytes, into a stream whose back-reference table may be shared with the runtime's
+// marshal module (a code object inside a list...).
 class Writer {
  public:
-  explicit Writer(DumpContext& ctx) : ctx_(ctx) {}
-
-  std::string take() { return std::move(out_); }
+  Writer(DumpContext& ctx, MarshalWriter& out) : ctx_(ctx), out_(out) {}
 
   void write(const Obj& o, int depth, bool held_twice) {
     if (depth > kMaxMarshalDepth) {
@@ -457,10 +445,10 @@ class Writer {
     if (ctx_.too_deep) return;
     if (o.kind == Obj::Kind::Const) {
       switch (o.c->kind) {
-        case Constant::Kind::None: out_ += mc::None; return;
-        case Constant::Kind::False: out_ += mc::False; return;
-        case Constant::Kind::True: out_ += mc::True; return;
-        case Constant::Kind::Ellipsis: out_ += mc::Ellipsis; return;
+        case Constant::Kind::None: out_.w_byte(mc::None); return;
+        case Constant::Kind::False: out_.w_byte(mc::False); return;
+        case Constant::Kind::True: out_.w_byte(mc::True); return;
+        case Constant::Kind::Ellipsis: out_.w_byte(mc::Ellipsis); return;
         default: break;
       }
     }
@@ -471,52 +459,32 @@ class Writer {
       auto count = ctx_.counts.find(id);
       bool shared = held_twice || Identities::always_flagged(id) || (count != ctx_.counts.end() && count->second > 1);
       if (shared) {
-        auto seen = refs_.find(id);
-        if (seen != refs_.end()) {
-          out_ += mc::Ref;
-          w_long(seen->second);
+        int seen = out_.find_ref(id);
+        if (seen >= 0) {
+          out_.w_ref(seen);
           return;
         }
-        int index = static_cast<int>(refs_.size());
-        refs_.emplace(std::move(id), index);
-        flag = mc::FlagRef;
+        flag = out_.add_ref(std::move(id));
       }
     }
     write_object(o, flag, interned, depth);
   }
 
- private:
-  void w_byte(int b) { out_ += static_cast<char>(b); }
-  void w_type(char code, int flag) { w_byte(static_cast<unsigned char>(code) | flag); }
-  void w_long(int64_t v) {
-    uint32_t u = static_cast<uint32_t>(v);
-    for (int i = 0; i < 4; ++i) w_byte((u >> (8 * i)) & 0xFF);
-  }
-  void w_raw(std::string_view s) { out_.append(s.data(), s.size()); }
-  void w_sized(std::string_view s) {
-    w_long(static_cast<int64_t>(s.size()));
-    w_raw(s);
-  }
-  void w_double(double d) {
-    uint64_t bits;
-    std::memcpy(&bits, &d, sizeof bits);
-    for (int i = 0; i < 8; ++i) w_byte((bits >> (8 * i)) & 0xFF);
-  }
-  // Versions 0-1: repr-like text with 17 significant digits, a length byte in front.
-  void w_float_text(double d) {
-    char buf[64];
-    if (std::isnan(d)) {
-      std::snprintf(buf, sizeof buf, "nan");
-    } else if (std::isinf(d)) {
-      std::snprintf(buf, sizeof buf, d < 0 ? "-inf" : "inf");
-    } else {
-      std::snprintf(buf, sizeof buf, "%.17g", d);
+  void write_code(const CodeData& code, int flag, int depth) {
+    out_.w_type(mc::Code, flag);
+    out_.w_long(code.argcount);
+    out_.w_long(code.posonlyargcount);
+    out_.w_long(code.kwonlyargcount);
+    out_.w_long(code.stacksize);
+    out_.w_long(code.flags);
+    std::vector<Obj> fields = children(Obj::code_object(&code));
+    for (size_t i = 0; i < fields.size(); ++i) {
+      if (i == 8) out_.w_long(code.firstlineno);  // between co_qualname and co_linetable
+      write(fields[i], depth + 1, false);
     }
-    size_t n = std::strlen(buf);
-    w_byte(static_cast<int>(n));
-    w_raw(std::string_view(buf, n));
   }
 
+ private:
   void write_object(const Obj& o, int flag, bool interned, int depth) {
     using K = Obj::Kind;
     switch (o.kind) {
@@ -528,100 +496,37 @@ class Writer {
         const std::vector<uint8_t>& b = o.kind == K::CodeBytes ? o.code->code
                                         : o.kind == K::Kinds   ? o.code->localspluskinds
                                                                : *o.bytes;
-        w_type(mc::String, flag);
-        w_sized(std::string_view(reinterpret_cast<const char*>(b.data()), b.size()));
+        out_.w_bytes(std::string_view(reinterpret_cast<const char*>(b.data()), b.size()), flag);
         return;
       }
       case K::Str: write_str(*o.s, flag, interned); return;
       case K::StrTuple: {
-        w_tuple_header(o.strs->size(), flag);
+        out_.w_tuple_header(o.strs->size(), flag);
         for (const Obj& child : children(o)) write(child, depth + 1, false);
         return;
       }
       case K::ConstTuple: {
-        w_tuple_header(o.consts->size(), flag);
+        out_.w_tuple_header(o.consts->size(), flag);
         for (const Obj& child : children(o)) write(child, depth + 1, false);
         return;
       }
     }
   }
 
-  void w_tuple_header(size_t n, int flag) {
-    if (ctx_.version >= 4 && n < 256) {
-      w_type(mc::SmallTuple, flag);
-      w_byte(static_cast<int>(n));
-    } else {
-      w_type(mc::Tuple, flag);
-      w_long(static_cast<int64_t>(n));
-    }
-  }
-
   void write_str(const std::string& text, int flag, bool interned) {
-    if (ctx_.version >= 4 && is_ascii(text)) {
-      if (text.size() < 256) {
-        w_type(interned ? mc::ShortAsciiInterned : mc::ShortAscii, flag);
-        w_byte(static_cast<int>(text.size()));
-        w_raw(text);
-      } else {
-        w_type(interned ? mc::AsciiInterned : mc::Ascii, flag);
-        w_sized(text);
-      }
-      return;
-    }
-    w_type(ctx_.version >= 3 && interned ? mc::Interned : mc::Unicode, flag);
-    w_sized(text);  // UTF-8, lone surrogates as 3-byte sequences (CPython's surrogatepass)
-  }
-
-  void write_int(const mpz_class& v, int flag) {
-    if (v.fits_sint_p() && v >= INT32_MIN && v <= INT32_MAX) {
-      w_type(mc::Int, flag);
-      w_long(v.get_si());
-      return;
-    }
-    // Base 2**15 digits, least significant first; the count carries the sign.
-    mpz_class magnitude = abs(v);
-    size_t count = 0;
-    std::vector<uint16_t> digits((mpz_sizeinbase(magnitude.get_mpz_t(), 2) + 14) / 15 + 1);
-    mpz_export(digits.data(), &count, -1, sizeof(uint16_t), 0, 1, magnitude.get_mpz_t());
-    w_type(mc::Long, flag);
-    w_long(v < 0 ? -static_cast<int64_t>(count) : static_cast<int64_t>(count));
-    for (size_t i = 0; i < count; ++i) {
-      w_byte(digits[i] & 0xFF);
-      w_byte(digits[i] >> 8);
-    }
+    out_.w_str(text, marshal_is_ascii(text), interned, flag);
   }
 
   void write_const(const Constant& c, int flag, bool interned, int depth) {
     using K = Constant::Kind;
     switch (c.kind) {
-      case K::Int: write_int(c.int_value, flag); return;
-      case K::Float:
-        if (ctx_.version > 1) {
-          w_type(mc::BinaryFloat, flag);
-          w_double(c.real);
-        } else {
-          w_type(mc::Float, flag);
-          w_float_text(c.real);
-        }
-        return;
-      case K::Complex:
-        if (ctx_.version > 1) {
-          w_type(mc::BinaryComplex, flag);
-          w_double(c.real);
-          w_double(c.imag);
-        } else {
-          w_type(mc::Complex, flag);
-          w_float_text(c.real);
-          w_float_text(c.imag);
-        }
-        return;
+      case K::Int: out_.w_int(c.int_value, flag); return;
+      case K::Float: out_.w_float(c.real, flag); return;
+      case K::Complex: out_.w_complex(c.real, c.imag, flag); return;
       case K::Str: write_str(c.text, flag, interned); return;
-      case K::Bytes:
-        w_type(mc::String, flag);
-        w_sized(c.text);
-        return;
+      case K::Bytes: out_.w_bytes(c.text, flag); return;
       case K::Tuple:
-        w_tuple_header(c.items.size(), flag);
+        out_.w_tuple_header(c.items.size(), flag);
         for (const auto& item : c.items) write(Obj::constant(item.get()), depth + 1, false);
         return;
       case K::FrozenSet: write_frozenset(c, flag, depth); return;
@@ -633,8 +538,8 @@ class Writer {
   // Elements in the order of their own dumps (CPython sorts (dump, element) pairs, which
   // also hold every element once more while it is written).
   void write_frozenset(const Constant& c, int flag, int depth) {
-    w_type(mc::FrozenSet, flag);
-    w_long(static_cast<int64_t>(c.items.size()));
+    out_.w_type(mc::FrozenSet, flag);
+    out_.w_long(static_cast<int64_t>(c.items.size()));
     std::vector<std::pair<std::string, const Constant*>> order;
     for (const auto& item : c.items) order.emplace_back(sort_key(*item, depth), item.get());
     std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -649,33 +554,19 @@ class Writer {
       auto it = ctx_.sort_keys.find(id);
       if (it != ctx_.sort_keys.end()) return it->second;
     }
-    Writer alone(ctx_);
+    MarshalWriter alone_out(ctx_.version);
+    Writer alone(ctx_, alone_out);
     alone.write(o, depth + 1, false);
-    if (!id.empty()) ctx_.sort_keys.emplace(id, alone.out_);
-    return alone.take();
-  }
-
-  void write_code(const CodeData& code, int flag, int depth) {
-    w_type(mc::Code, flag);
-    w_long(code.argcount);
-    w_long(code.posonlyargcount);
-    w_long(code.kwonlyargcount);
-    w_long(code.stacksize);
-    w_long(code.flags);
-    std::vector<Obj> fields = children(Obj::code_object(&code));
-    for (size_t i = 0; i < fields.size(); ++i) {
-      if (i == 8) w_long(code.firstlineno);  // between co_qualname and co_linetable
-      write(fields[i], depth + 1, false);
-    }
+    if (!id.empty()) ctx_.sort_keys.emplace(id, alone_out.bytes());
+    return alone_out.take();
   }
 
   DumpContext& ctx_;
-  std::string out_;
-  std::unordered_map<std::string, int> refs_;
+  MarshalWriter& out_;
 };
 
-std::string dump(const Obj& top, int version, MarshalError* error) {
-  DumpContext ctx;
+// Sets up the context for a tree whose top object is referenced once by its caller.
+void prepare(DumpContext& ctx, const Obj& top, int version) {
   ctx.version = version;
   std::unordered_set<std::string> cached;
   if (top.kind == Obj::Kind::Code) ctx.ids.find_pooled_qualnames(*top.code, cached);
@@ -685,13 +576,19 @@ std::string dump(const Obj& top, int version, MarshalError* error) {
     ++ctx.counts[top_id];  // the caller's reference
     RefCounter(ctx.ids, ctx.counts).count(top, top_id, 1);
   }
-  Writer writer(ctx);
+}
+
+std::string dump(const Obj& top, int version, MarshalError* error) {
+  DumpContext ctx;
+  prepare(ctx, top, version);
+  MarshalWriter out(version);
+  Writer writer(ctx, out);
   writer.write(top, 1, false);
   if (ctx.too_deep) {
     if (error) *error = {MarshalError::Type::ValueError, "object too deeply nested to marshal"};
     return "";
   }
-  return writer.take();
+  return out.take();
 }
 
 }  // namespace
@@ -714,6 +611,24 @@ std::string marshal_dumps(const Constant& value, int version, MarshalError* erro
 
 std::string marshal_dumps(const CodeData& code, int version, MarshalError* error) {
   return dump(Obj::code_object(&code), version, error);
+}
+
+}  // namespace krait::bytecode
+
+namespace krait::bytecode {
+
+bool marshal_dump_code_into(MarshalWriter& out, const CodeData& code, int flag, int depth, MarshalError& error) {
+  DumpContext ctx;
+  Obj top = Obj::code_object(&code);
+  prepare(ctx, top, out.version());
+  Writer writer(ctx, out);
+  if (depth > kMaxMarshalDepth) ctx.too_deep = true;
+  else writer.write_code(code, flag, depth);
+  if (ctx.too_deep) {
+    error = {MarshalError::Type::ValueError, "object too deeply nested to marshal"};
+    return false;
+  }
+  return true;
 }
 
 }  // namespace krait::bytecode

@@ -12,6 +12,7 @@
 
 #include "bytecode/marshal.h"
 #include "bytecode/marshal_codes.h"
+#include "bytecode/marshal_io.h"
 
 namespace krait::bytecode {
 
@@ -19,62 +20,7 @@ namespace mc = marshal_code;
 
 namespace {
 
-constexpr int64_t kSize32Max = 0x7FFFFFFF;
-
-// Valid UTF-8 as CPython's "surrogatepass" decoder accepts it (lone surrogates allowed).
-// Returns the offset of the first bad byte, or npos.
-size_t first_bad_utf8(std::string_view s, const char** reason) {
-  size_t i = 0;
-  while (i < s.size()) {
-    unsigned char c = s[i];
-    if (c < 0x80) { ++i; continue; }
-    int len = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? (c <= 0xEF ? 3 : 0) : c >= 0xC2 ? 2 : 0;
-    if (len == 0) { *reason = "invalid start byte"; return i; }
-    if (i + len > s.size()) {
-      // A truncated sequence: CPython says "unexpected end of data" when the bytes present
-      // are valid continuation bytes.
-      for (size_t j = i + 1; j < s.size(); ++j) {
-        if ((static_cast<unsigned char>(s[j]) & 0xC0) != 0x80) { *reason = "invalid continuation byte"; return i; }
-      }
-      *reason = "unexpected end of data";
-      return i;
-    }
-    unsigned char c1 = s[i + 1];
-    bool ok = (c1 & 0xC0) == 0x80;
-    if (ok && c == 0xE0) ok = c1 >= 0xA0;
-    if (ok && c == 0xF0) ok = c1 >= 0x90;
-    if (ok && c == 0xF4) ok = c1 < 0x90;
-    for (int k = 2; ok && k < len; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
-    if (!ok) { *reason = "invalid continuation byte"; return i; }
-    i += len;
-  }
-  return std::string_view::npos;
-}
-
-std::string latin1_to_utf8(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (unsigned char c : s) {
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-  }
-  return out;
-}
-
-// The text of a float as CPython's float() parser accepts it (no spaces, no hex).
-bool parse_float_text(const std::string& text, double& out) {
-  if (text.empty() || std::isspace(static_cast<unsigned char>(text[0]))) return false;
-  for (char c : text) {
-    if (c == 'x' || c == 'X' || c == '(' || c == 'p' || c == 'P' || std::isspace(static_cast<unsigned char>(c))) return false;
-  }
-  char* end = nullptr;
-  out = std::strtod(text.c_str(), &end);
-  return end == text.c_str() + text.size();
-}
+constexpr int64_t kSize32Max = kMarshalSize32Max;
 
 // The key under which Python's set would find two constants equal (1 == 1.0 == True).
 std::string set_member_key(const Constant& c);
@@ -184,18 +130,14 @@ class Reader {
   bool r_long(int64_t& out) {
     std::string_view b;
     if (!r_bytes(4, b)) return false;
-    uint32_t u = 0;
-    for (int i = 3; i >= 0; --i) u = (u << 8) | static_cast<unsigned char>(b[i]);
-    out = static_cast<int32_t>(u);
+    out = marshal_decode_long(b.data());
     return true;
   }
 
   bool r_double(double& out) {
     std::string_view b;
     if (!r_bytes(8, b)) return false;
-    uint64_t bits = 0;
-    for (int i = 7; i >= 0; --i) bits = (bits << 8) | static_cast<unsigned char>(b[i]);
-    std::memcpy(&out, &bits, sizeof out);
+    out = marshal_decode_double(b.data());
     return true;
   }
 
@@ -207,9 +149,9 @@ class Reader {
     }
     std::string_view b;
     if (!r_bytes(static_cast<size_t>(n), b)) return false;
-    std::string text(b);
-    if (!parse_float_text(text, out)) {
-      fail(MarshalError::Type::ValueError, "could not convert string to float: '" + text + "'");
+    MarshalError bad_text;
+    if (!marshal_parse_float_text(b, out, bad_text)) {
+      fail(bad_text.type, bad_text.message);
       return false;
     }
     return true;
@@ -245,9 +187,7 @@ class Reader {
       case mc::Int64: {
         std::string_view b;
         if (!r_bytes(8, b)) return nullptr;
-        uint64_t u = 0;
-        for (int i = 7; i >= 0; --i) u = (u << 8) | static_cast<unsigned char>(b[i]);
-        return remember(Constant::integer(mpz_class(static_cast<long>(static_cast<int64_t>(u)))), flag);
+        return remember(Constant::integer(mpz_class(static_cast<long>(marshal_decode_int64(b.data())))), flag);
       }
       case mc::Long: return read_long(flag);
       case mc::Float: {
@@ -331,19 +271,15 @@ class Reader {
     if (!r_long(n)) return nullptr;
     if (n < -kSize32Max || n > kSize32Max) return bad("long size out of range");
     size_t count = static_cast<size_t>(n < 0 ? -n : n);
-    mpz_class value = 0;
-    mpz_class scale = 1;
-    // Digits one at a time (no allocation from the forged count).
+    MarshalDigits digits;
+    MarshalError bad_digit;
+    // One digit at a time, as CPython (no allocation from the forged count).
     for (size_t i = 0; i < count; ++i) {
       std::string_view b;
       if (!r_bytes(2, b)) return nullptr;
-      int digit = static_cast<int16_t>(static_cast<unsigned char>(b[0]) | (static_cast<unsigned char>(b[1]) << 8));
-      if (digit < 0) return bad("digit out of range in long");
-      if (i + 1 == count && digit == 0) return bad("unnormalized long data");
-      value += scale * digit;
-      scale <<= 15;
+      if (!digits.add(b.data(), i + 1 == count, bad_digit)) return fail(bad_digit.type, bad_digit.message);
     }
-    if (n < 0) value = -value;
+    mpz_class value = digits.value(n < 0);
     return remember(Constant::integer(value), flag);
   }
 
@@ -353,14 +289,8 @@ class Reader {
     if (n < 0 || n > kSize32Max) return bad("string size out of range");
     std::string_view b;
     if (!r_bytes(static_cast<size_t>(n), b)) return nullptr;
-    const char* reason = nullptr;
-    size_t at = first_bad_utf8(b, &reason);
-    if (at != std::string_view::npos) {
-      char buf[160];
-      std::snprintf(buf, sizeof buf, "'utf-8' codec can't decode byte 0x%02x in position %zu: %s",
-                    static_cast<unsigned char>(b[at]), at, reason);
-      return fail(MarshalError::Type::UnicodeDecodeError, buf);
-    }
+    MarshalError bad_text;
+    if (!marshal_check_utf8(b, bad_text)) return fail(bad_text.type, bad_text.message);
     return remember(Constant::str(std::string(b)), flag);
   }
 
@@ -368,7 +298,7 @@ class Reader {
   [[gnu::noinline]] ConstRef read_ascii(size_t n, bool flag) {
     std::string_view b;
     if (!r_bytes(n, b)) return nullptr;
-    return remember(Constant::str(latin1_to_utf8(b)), flag);
+    return remember(Constant::str(marshal_latin1_to_utf8(b)), flag);
   }
 
   ConstRef read_tuple(size_t n, bool flag) {
@@ -423,53 +353,12 @@ class Reader {
     if (!r_long(firstlineno)) return nullptr;
     if (!(linetable = read_object()) || !(exceptiontable = read_object())) return nullptr;
 
-    using K = Constant::Kind;
-    auto is = [](const ConstRef& c, K kind) { return c->kind == kind; };
-    if (argcount < posonly || posonly < 0 || kwonly < 0 || stacksize < 0 || flags < 0) {
-      return bad("code object: invalid argument counts, stack size or flags");
-    }
-    if (!is(code, K::Bytes)) return bad("code object: co_code is not bytes");
-    if (!is(consts, K::Tuple)) return bad("code object: co_consts is not a tuple");
-    if (!is(names, K::Tuple)) return bad("code object: co_names is not a tuple");
-    if (!is(localsplusnames, K::Tuple)) return bad("code object: co_localsplusnames is not a tuple");
-    if (!is(kinds, K::Bytes)) return bad("code object: co_localspluskinds is not bytes");
-    if (localsplusnames->items.size() != kinds->text.size()) {
-      return bad("code object: co_localsplusnames and co_localspluskinds differ in length");
-    }
-    if (!is(filename, K::Str)) return bad("code object: co_filename is not a str");
-    if (!is(name, K::Str)) return bad("code object: co_name is not a str");
-    if (!is(qualname, K::Str)) return bad("code object: co_qualname is not a str");
-    if (!is(linetable, K::Bytes)) return bad("code object: co_linetable is not bytes");
-    if (!is(exceptiontable, K::Bytes)) return bad("code object: co_exceptiontable is not bytes");
-    if (code->text.size() % 2 != 0) return fail(MarshalError::Type::ValueError, "code: co_code is malformed");
-
-    auto data = std::make_shared<CodeData>();
-    data->argcount = static_cast<int>(argcount);
-    data->posonlyargcount = static_cast<int>(posonly);
-    data->kwonlyargcount = static_cast<int>(kwonly);
-    data->stacksize = static_cast<int>(stacksize);
-    data->flags = static_cast<int>(flags);
-    data->firstlineno = static_cast<int>(firstlineno);
-    data->code.assign(code->text.begin(), code->text.end());
-    data->consts = consts->items;
-    for (const auto& item : names->items) {
-      if (!is(item, K::Str)) return bad("non-string found in code slot");
-      data->names.push_back(item->text);
-    }
-    for (const auto& item : localsplusnames->items) {
-      if (!is(item, K::Str)) return bad("non-string found in code slot");
-      data->localsplusnames.push_back(item->text);
-    }
-    data->localspluskinds.assign(kinds->text.begin(), kinds->text.end());
-    int extra = (flags & CodeFlag::VarArgs ? 1 : 0) + (flags & CodeFlag::VarKeywords ? 1 : 0);
-    if (data->nlocals() - argcount - kwonly - extra < 0) {
-      return fail(MarshalError::Type::ValueError, "code: co_varnames is too small");
-    }
-    data->filename = filename->text;
-    data->name = name->text;
-    data->qualname = qualname->text;
-    data->linetable.assign(linetable->text.begin(), linetable->text.end());
-    data->exceptiontable.assign(exceptiontable->text.begin(), exceptiontable->text.end());
+    MarshalCodeFields fields{argcount, posonly, kwonly, stacksize, flags, firstlineno,
+                             code, consts, names, localsplusnames, kinds, filename, name, qualname,
+                             linetable, exceptiontable};
+    MarshalError bad_fields;
+    std::shared_ptr<CodeData> data = marshal_code_from_fields(fields, bad_fields);
+    if (!data) return fail(bad_fields.type, bad_fields.message);
     return fill(slot, Constant::code_object(std::move(data)));
   }
 

@@ -45,6 +45,8 @@ Value create_gc_module();
 Value create_weakref_module();
 // math (src/modules/math_module.cpp): the common floating-point functions and constants.
 Value create_math_module();
+// marshal (src/modules/marshal/): CPython 3.11's marshal format over runtime values.
+Value create_marshal_module();
 // _io (src/modules/io/): FileIO, BytesIO, StringIO, the buffered and text layers, open().
 Value create_io_module();
 

@@ -20,6 +20,7 @@ const BuiltinModule kBuiltinModules[] = {
     {"builtins", existing_builtins},
     {"errno", create_errno_module},
     {"gc", create_gc_module},
+    {"marshal", create_marshal_module},
     {"math", create_math_module},
     {"posix", create_posix_module},
     {"sys", existing_sys},

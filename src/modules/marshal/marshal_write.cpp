@@ -1,0 +1,256 @@
+// marshal.dumps over runtime values, byte for byte as CPython 3.11.
+//
+// CPython flags an object (FLAG_REF, then 'r' back-references) when its reference count is
+// above 1 at dump time, or it is an interned str. krait's heap objects have the same counts
+// (the caller's variables, the containers holding them, a code object's constants), so the
+// writer reads them, with these rules for what krait represents differently:
+//  * Objects CPython keeps as singletons are always flagged and are one object per value:
+//    small ints -5..256, (), '', b'' and 1-byte bytes, 1-character strs below U+0100.
+//  * krait's ints up to 2**47 and floats are immediates without identity or count. They are
+//    written as CPython writes a constant of the code (its usual source: a literal), flagged and
+//    shared by value; a NaN (which a literal never is) as an unshared object. A computed
+//    number that CPython holds once, or two equal numbers that are distinct objects in CPython,
+//    get different flag bytes (loads gives the same values either way).
+//  * krait interns every str constant; CPython interns only identifier-like ones (letters,
+//    digits, '_'), names and sys.intern results. A str is written as interned when krait has
+//    interned it and it is identifier-like (or '*', interned by CPython at startup).
+//  * While writing a set or frozenset CPython holds each element once more (sorted (dump,
+//    element) pairs), so elements are always flagged; they are written in the order of their
+//    own dumps.
+// Code objects go to the compiler's writer (bytecode/marshal_io.h), which knows how CPython
+// shares the objects inside a fresh code object, through the same back-reference table.
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "bytecode/marshal_codes.h"
+#include "bytecode/marshal_io.h"
+#include "modules/marshal/marshal_internal.h"
+#include "runtime/builtin_types.h"
+#include "runtime/bytes.h"
+#include "runtime/complex.h"
+#include "runtime/dict.h"
+#include "runtime/errors.h"
+#include "runtime/float.h"
+#include "runtime/int.h"
+#include "runtime/list.h"
+#include "runtime/set.h"
+#include "runtime/str.h"
+#include "runtime/tuple.h"
+#include "vm/code.h"
+
+namespace krait::modules::marshal {
+
+using namespace runtime;
+using bytecode::MarshalWriter;
+namespace mc = bytecode::marshal_code;
+
+namespace {
+
+// Why a dump failed (CPython keeps writing after an error and reports the last one).
+enum class Failure { None, Unmarshallable, TooDeep };
+
+// The keys of the compiler's writer for the objects both sides can hold (marshal_dump.cpp):
+// equal keys are one object in the stream.
+std::string str_key(std::string_view utf8) { return "s" + std::to_string(utf8.size()) + ":" + std::string(utf8); }
+std::string bytes_key(std::string_view raw) { return "b" + std::to_string(raw.size()) + ":" + std::string(raw); }
+std::string pointer_key(const Object* o) { return "P" + std::to_string(reinterpret_cast<uintptr_t>(o)); }
+
+bool is_latin1_char(Value s) { return str_length(s) == 1 && str_char(s, 0) < 0x100; }
+
+// How CPython would hold a value at dump time.
+struct Sharing {
+  bool always = false;    // flagged whatever its count
+  bool counted = false;   // flagged when its reference count is above 1
+  bool interned = false;  // an interned str
+  std::string key;        // its identity in the back-reference table
+};
+
+Sharing sharing_of(Value v) {
+  Sharing s;
+  if (v.is_small_int()) {
+    int64_t i = v.as_small_int();
+    s.always = true;
+    if (i >= -5 && i <= 256) {
+      s.key = "Si" + mpz_class(static_cast<long>(i)).get_str(16) + ";";
+    } else {
+      s.key = "Vi" + std::to_string(i);
+    }
+    return s;
+  }
+  if (v.is_float()) {
+    double d = float_value(v);
+    if (std::isnan(d)) return s;  // never shared
+    uint64_t bits;
+    std::memcpy(&bits, &d, sizeof bits);
+    s.always = true;
+    s.key = "Vf" + std::to_string(bits);
+    return s;
+  }
+  Object* o = v.as_object();
+  if (is_str_exact(v)) {
+    std::string_view text = str_utf8(v);
+    if (text.empty() ||
+        (str_is_interned(v) && (bytecode::marshal_all_name_chars(text) || text == "*"))) {
+      s.always = s.interned = true;
+      s.key = "I" + std::string(text);
+      return s;
+    }
+    if (is_latin1_char(v)) {
+      s.always = true;
+      s.key = "S" + str_key(text);
+      return s;
+    }
+  } else if (o->type == &bytes_type && bytes_size(v) <= 1) {
+    s.always = true;
+    s.key = "S" + bytes_key(bytes_view(v));
+    return s;
+  } else if (o->type == &tuple_type && tuple_size(v) == 0) {
+    s.always = true;
+    s.key = "S()";
+    return s;
+  }
+  s.counted = true;
+  s.key = pointer_key(o);
+  return s;
+}
+
+class ValueWriter {
+ public:
+  explicit ValueWriter(MarshalWriter& out) : out_(out) {}
+
+  Failure failure() const { return failure_; }
+
+  // False when a Python exception is set (memory); marshal's own errors are recorded in
+  // failure() and writing goes on, as CPython's does.
+  bool write(Value v, int depth, bool held_twice) {
+    if (depth > bytecode::kMaxMarshalDepth) {
+      failure_ = Failure::TooDeep;
+      return true;
+    }
+    if (v.is_object()) {
+      Object* o = v.as_object();
+      if (v == none()) return out_.w_byte(mc::None), true;
+      if (o == exc::StopIteration) return out_.w_byte(mc::StopIter), true;
+      if (v == ellipsis()) return out_.w_byte(mc::Ellipsis), true;
+      if (v == false_value()) return out_.w_byte(mc::False), true;
+      if (v == true_value()) return out_.w_byte(mc::True), true;
+    }
+    int flag = 0;
+    Sharing sharing = sharing_of(v);
+    if (out_.version() >= 3) {
+      bool shared = sharing.always || held_twice || (sharing.counted && v.as_object()->refcount > 1);
+      if (shared) {
+        int seen = out_.find_ref(sharing.key);
+        if (seen >= 0) {
+          out_.w_ref(seen);
+          return true;
+        }
+        flag = out_.add_ref(std::move(sharing.key));
+      }
+    }
+    return write_object(v, flag, sharing.interned, depth);
+  }
+
+ private:
+  bool write_object(Value v, int flag, bool interned, int depth) {
+    if (v.is_small_int()) return out_.w_int(v.as_small_int(), flag), true;
+    if (v.is_float()) return out_.w_float(float_value(v), flag), true;
+    TypeObject* type = v.as_object()->type;
+    if (type == &int_type) return out_.w_int(int_to_mpz(v), flag), true;
+    if (type == &complex_type) return out_.w_complex(complex_real(v), complex_imag(v), flag), true;
+    if (type == &str_type) return out_.w_str(str_utf8(v), str_is_ascii(v), interned, flag), true;
+    if (type == &tuple_type) {
+      out_.w_tuple_header(tuple_size(v), flag);
+      for (size_t i = 0; i < tuple_size(v); ++i) {
+        if (!write(tuple_items(v)[i], depth + 1, false)) return false;
+      }
+      return true;
+    }
+    if (type == &list_type) {
+      out_.w_type(mc::List, flag);
+      out_.w_long(static_cast<int64_t>(list_size(v)));
+      for (size_t i = 0; i < list_size(v); ++i) {
+        if (!write(as_list(v)->items[i], depth + 1, false)) return false;
+      }
+      return true;
+    }
+    if (type == &dict_type) {
+      out_.w_type(mc::Dict, flag);
+      size_t pos = 0;
+      Value key, value;
+      while (dict_next(v, &pos, &key, &value)) {
+        if (!write(key, depth + 1, false) || !write(value, depth + 1, false)) return false;
+      }
+      out_.w_byte(mc::Null);
+      return true;
+    }
+    if (type == &set_type || type == &frozenset_type) return write_set(v, type == &set_type ? mc::Set : mc::FrozenSet, flag, depth);
+    if (type == &code_type) return write_code(v, flag, depth);
+    std::string_view raw;
+    if ((is_bytes(v) || is_bytearray(v)) && bytes_like_view(v, &raw)) {
+      out_.w_bytes(raw, flag);  // any buffer: bytes, bytearray, their subclasses
+      return true;
+    }
+    failure_ = Failure::Unmarshallable;
+    return true;
+  }
+
+  // Elements sorted by their own dumps (CPython's order since 3.11, which makes the bytes
+  // independent of hash randomization).
+  bool write_set(Value set, char code, int flag, int depth) {
+    out_.w_type(code, flag);
+    out_.w_long(static_cast<int64_t>(set_size(set)));
+    std::vector<std::pair<std::string, Value>> pairs;
+    size_t pos = 0;
+    Value item;
+    while (set_next(set, &pos, &item)) {
+      MarshalWriter alone_out(out_.version());
+      ValueWriter alone(alone_out);
+      if (!alone.write(item, 1, false)) return false;
+      if (alone.failure() != Failure::None) {
+        // CPython's dump of the element raised; it reports "unmarshallable object".
+        failure_ = Failure::Unmarshallable;
+        return true;
+      }
+      pairs.emplace_back(alone_out.take(), item);
+    }
+    std::stable_sort(pairs.begin(), pairs.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& [dump, element] : pairs) {
+      if (!write(element, depth + 1, true)) return false;
+    }
+    return true;
+  }
+
+  bool write_code(Value v, int flag, int depth) {
+    const vm::CodeObject* code = vm::as_code(v);
+    if (!code->data) {
+      raise(exc::NotImplementedError, "not implemented: marshal of a code object without compiler data");
+      return false;
+    }
+    bytecode::MarshalError error;
+    if (!bytecode::marshal_dump_code_into(out_, *code->data, flag, depth, error)) failure_ = Failure::TooDeep;
+    return true;
+  }
+
+  MarshalWriter& out_;
+  Failure failure_ = Failure::None;
+};
+
+}  // namespace
+
+Value dumps(Value value, int version) {
+  MarshalWriter out(version);
+  ValueWriter writer(out);
+  if (!writer.write(value, 1, false)) return Value();
+  switch (writer.failure()) {
+    case Failure::None: break;
+    case Failure::Unmarshallable: return raise(exc::ValueError, "unmarshallable object");
+    case Failure::TooDeep: return raise(exc::ValueError, "object too deeply nested to marshal");
+  }
+  return bytes_from(out.bytes());
+}
+
+}  // namespace krait::modules::marshal
