@@ -45,6 +45,15 @@ Value create_gc_module();
 Value create_weakref_module();
 // math (src/modules/math_module.cpp): the common floating-point functions and constants.
 Value create_math_module();
+// itertools (src/modules/itertools/): the 3.11 iterator types.
+Value create_itertools_module();
+// _collections (src/modules/collections/): deque, defaultdict, _tuplegetter, _count_elements.
+Value create_collections_module();
+// _operator and _functools (operator_module.cpp, functools_module.cpp).
+Value create_operator_module();
+Value create_functools_module();
+// functools.partial(func, *args, **kwargs) (kwargs a dict or null): a new partial object.
+Value make_partial(Value func, const Value* args, size_t nargs, Value kwargs);
 // marshal (src/modules/marshal/): CPython 3.11's marshal format over runtime values.
 Value create_marshal_module();
 // _io (src/modules/io/): FileIO, BytesIO, StringIO, the buffered and text layers, open().

@@ -15,11 +15,15 @@ Value existing_sys() { return runtime::new_ref(sys_module()); }
 
 // Sorted by name (sys.builtin_module_names is sorted).
 const BuiltinModule kBuiltinModules[] = {
+    {"_collections", create_collections_module},
+    {"_functools", create_functools_module},
     {"_io", create_io_module},
+    {"_operator", create_operator_module},
     {"_weakref", create_weakref_module},
     {"builtins", existing_builtins},
     {"errno", create_errno_module},
     {"gc", create_gc_module},
+    {"itertools", create_itertools_module},
     {"marshal", create_marshal_module},
     {"math", create_math_module},
     {"posix", create_posix_module},
