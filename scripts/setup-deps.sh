@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages krait needs to build and test, if any is missing.
 set -euo pipefail
-packages=(g++ cmake ninja-build libgmp-dev libgtest-dev python3.11 libpython3.11-testsuite time)
+packages=(g++ cmake ninja-build libgmp-dev zlib1g-dev libgtest-dev python3.11 libpython3.11-testsuite time)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -2,7 +2,9 @@
 #include <pthread.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -25,6 +27,7 @@
 #include "compile/compiler.h"
 #include "runtime/gc.h"
 #include "vm/eval.h"
+#include "vm/pyc.h"
 
 namespace {
 
@@ -282,19 +285,96 @@ int parse_only(const std::vector<std::string>& paths) {
 // -X gc-stats: the cycle collector's and allocator's statistics on stderr at exit.
 bool gc_stats_at_exit = false;
 
+int start_vm(const krait::vm::Config& config) {
+    if (krait::vm::init_vm(config) < 0) {
+        std::fputs("Fatal Python error: krait could not initialize its runtime\n", stderr);
+        krait::vm::print_current_exception();
+        return -1;
+    }
+    return 0;
+}
+
+int finish(int status) {
+    if (gc_stats_at_exit) krait::runtime::print_gc_stats(stderr);
+    return status;
+}
+
 // Runs a program: parse, compile, then run it as __main__ in the VM. Syntax errors (from
 // the parser or the compiler) are printed as CPython prints them.
 int run_source(const std::string& bytes, const std::string& display_name, InputKind kind,
-               const std::vector<std::string>& argv) {
+               const krait::vm::Config& config) {
     auto code = compile_or_report(bytes, display_name, kind);
     if (!code) return 1;
-    if (krait::vm::init_vm(argv) < 0) {
-        std::fputs("Fatal Python error: krait could not initialize its runtime\n", stderr);
-        return 1;
+    if (start_vm(config) < 0) return 1;
+    krait::vm::MainKind main_kind = kind == InputKind::String ? krait::vm::MainKind::Command
+                                    : display_name == "<stdin>" ? krait::vm::MainKind::Stdin
+                                                                : krait::vm::MainKind::Script;
+    return finish(krait::vm::run_main(code, display_name, main_kind));
+}
+
+// `krait FILE.pyc`: a compiled file (krait's or CPython 3.11's) run as __main__.
+int run_pyc(const std::string& bytes, const std::string& path, const krait::vm::Config& config) {
+    if (start_vm(config) < 0) return 1;
+    return finish(krait::vm::run_main_pyc(bytes, path));
+}
+
+// -m MODULE: runpy finds the module (or a package's __main__) and runs it as __main__.
+int run_module(const std::string& module, const krait::vm::Config& config) {
+    if (start_vm(config) < 0) return 1;
+    return finish(krait::vm::run_module_as_main(module));
+}
+
+// CPython's test for a compiled file: the .pyc extension, or a known magic number in front.
+bool looks_like_pyc(const std::string& path, const std::string& bytes) {
+    if (path.size() >= 4 && path.compare(path.size() - 4, 4, ".pyc") == 0) return true;
+    return bytes.size() >= 4 && bytes.compare(2, 2, "\r\n") == 0 &&
+           (bytes.compare(0, 4, krait::vm::pyc_magic()) == 0 || (uint8_t(bytes[0]) | uint8_t(bytes[1]) << 8) == krait::vm::kCPythonMagicNumber);
+}
+
+// An environment variable, unless -E / -I said to ignore them.
+const char* env(const krait::vm::Config& config, const char* name) {
+    if (config.ignore_environment) return nullptr;
+    const char* v = std::getenv(name);
+    return v && *v ? v : nullptr;
+}
+
+// What the environment adds to the command line's settings (read after all options, as
+// CPython does, since -E and -I change whether it counts).
+void apply_environment(krait::vm::Config& config) {
+    if (env(config, "PYTHONDONTWRITEBYTECODE")) config.dont_write_bytecode = true;
+    if (const char* p = env(config, "PYTHONPATH")) {
+        std::string s = p;
+        size_t start = 0;
+        while (true) {
+            size_t colon = s.find(':', start);
+            std::string entry = s.substr(start, colon == std::string::npos ? std::string::npos : colon - start);
+            if (!entry.empty()) config.pythonpath.push_back(std::filesystem::absolute(entry).lexically_normal().string());
+            if (colon == std::string::npos) break;
+            start = colon + 1;
+        }
     }
-    int status = krait::vm::run_main(code, kind == InputKind::File && display_name != "<stdin>" ? display_name : "");
-    if (gc_stats_at_exit) krait::runtime::print_gc_stats(stderr);
-    return status;
+    if (!config.pycache_prefix) {
+        if (const char* p = env(config, "PYTHONPYCACHEPREFIX"))
+            config.pycache_prefix = std::filesystem::absolute(p).lexically_normal().string();
+    }
+    if (const char* w = env(config, "PYTHONWARNINGS")) {
+        std::string s = w;
+        std::vector<std::string> from_env;
+        size_t start = 0;
+        while (true) {
+            size_t comma = s.find(',', start);
+            std::string entry = s.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+            if (!entry.empty()) from_env.push_back(entry);
+            if (comma == std::string::npos) break;
+            start = comma + 1;
+        }
+        // PYTHONWARNINGS comes before the -W options (which take precedence).
+        config.warnoptions.insert(config.warnoptions.begin(), from_env.begin(), from_env.end());
+    }
+    if (const char* o = env(config, "PYTHONOPTIMIZE")) config.optimize = std::max(config.optimize, std::atoi(o) > 0 ? std::atoi(o) : 1);
+    if (const char* v = env(config, "PYTHONVERBOSE")) config.verbose = std::max(config.verbose, std::atoi(v) > 0 ? std::atoi(v) : 1);
+    if (env(config, "PYTHONSAFEPATH")) config.safe_path = true;
+    if (const char* s = std::getenv("KRAIT_STDLIB")) config.stdlib_dir = s;
 }
 
 }  // namespace
@@ -303,10 +383,16 @@ int run_source(const std::string& bytes, const std::string& display_name, InputK
 int krait_main(int argc, char** argv) {
     program_name = argc > 0 ? argv[0] : "krait";
     std::vector<std::string> args(argv + 1, argv + argc);
+    krait::vm::Config config;
+    config.orig_argv.assign(argv, argv + argc);
+    config.stdlib_dir = "/usr/lib/python3.11";
+    if (std::filesystem::is_directory(KRAIT_LIB_DIR)) config.krait_lib_dir = KRAIT_LIB_DIR;
+    std::optional<std::string> command, module;
     size_t i = 0;
     for (; i < args.size(); ++i) {
         const std::string& a = args[i];
         if (a == "-" || a.empty() || a[0] != '-') break;
+        if (a == "--") { ++i; break; }
         if (a == "--version" || a == "-V") {
             std::printf("Python 3.11.2\n");
             return 0;
@@ -341,54 +427,123 @@ int krait_main(int argc, char** argv) {
             if (i + 1 >= args.size()) return usage_error("Argument expected for the --tokenize option");
             return dump_tokens(args[i + 1]);
         }
-        if (a.rfind("-c", 0) == 0) {
-            std::string code = a.size() > 2 ? a.substr(2) : "";
-            if (a.size() == 2) {
-                if (i + 1 >= args.size()) return usage_error("Argument expected for the -c option");
-                code = args[i + 1];
-            }
-            // CPython compiles the command with a newline appended (which shows in
-            // where errors at its end are reported).
-            std::vector<std::string> script_argv{"-c"};
-            script_argv.insert(script_argv.end(), args.begin() + i + (a.size() == 2 ? 2 : 1), args.end());
-            return run_source(code + "\n", "<string>", InputKind::String, script_argv);
-        }
-        if (a.rfind("-X", 0) == 0) {
-            // -X OPTION / -XOPTION: implementation-specific options. CPython accepts any name
-            // (they land in sys._xoptions); krait acts on gc-stats and ignores the others.
-            std::string option = a.size() > 2 ? a.substr(2) : "";
-            if (a.size() == 2) {
-                if (i + 1 >= args.size()) return usage_error("Argument expected for the -X option");
-                option = args[++i];
-            }
-            if (option == "gc-stats") gc_stats_at_exit = true;
+        if (a.rfind("--check-hash-based-pycs", 0) == 0) {
+            std::string value;
+            if (a.size() > 23 && a[23] == '=') value = a.substr(24);
+            else if (i + 1 < args.size()) value = args[++i];
+            else return usage_error("Argument expected for the --check-hash-based-pycs option");
+            if (value != "default" && value != "always" && value != "never")
+                return usage_error("--check-hash-based-pycs must be one of 'default', 'always', or 'never'");
+            config.check_hash_based_pycs = value;
             continue;
         }
         if (a.rfind("--", 0) == 0) return usage_error("unknown option " + a);
-        return usage_error("Unknown option: -" + a.substr(1, 1));
+        // A cluster of one-letter options (-BsE); c, m, W and X take the rest or the next word.
+        bool stop = false;
+        for (size_t k = 1; k < a.size() && !stop; ++k) {
+            char c = a[k];
+            auto argument = [&](const char* what) -> std::optional<std::string> {
+                stop = true;
+                if (k + 1 < a.size()) return a.substr(k + 1);
+                if (i + 1 < args.size()) return args[++i];
+                usage_error(std::string("Argument expected for the ") + what + " option");
+                return std::nullopt;
+            };
+            switch (c) {
+                case 'B': config.dont_write_bytecode = true; break;
+                case 'E': config.ignore_environment = true; break;
+                case 'I': config.isolated = config.ignore_environment = config.no_user_site = config.safe_path = true; break;
+                case 'S': config.no_site = true; break;
+                case 's': config.no_user_site = true; break;
+                case 'P': config.safe_path = true; break;
+                case 'q': config.quiet = true; break;
+                case 'u': config.unbuffered = true; break;
+                case 'v': ++config.verbose; break;
+                case 'O': ++config.optimize; break;
+                case 'i': config.inspect = true; break;
+                case 'b': case 'd': case 'R': break;  // bytes warnings, parser debug, hash randomization: no effect
+                case 'c': {
+                    auto v = argument("-c");
+                    if (!v) return 2;
+                    command = *v;
+                    break;
+                }
+                case 'm': {
+                    auto v = argument("-m");
+                    if (!v) return 2;
+                    module = *v;
+                    break;
+                }
+                case 'W': {
+                    auto v = argument("-W");
+                    if (!v) return 2;
+                    config.warnoptions.push_back(*v);
+                    break;
+                }
+                case 'X': {
+                    auto v = argument("-X");
+                    if (!v) return 2;
+                    // -X OPTION: CPython accepts any name (sys._xoptions); krait acts on gc-stats
+                    // and pycache_prefix.
+                    if (*v == "gc-stats") gc_stats_at_exit = true;
+                    if (v->rfind("pycache_prefix=", 0) == 0)
+                        config.pycache_prefix = std::filesystem::absolute(v->substr(15)).lexically_normal().string();
+                    config.xoptions.push_back(*v);
+                    break;
+                }
+                default:
+                    return usage_error(std::string("Unknown option: -") + c);
+            }
+        }
+        if (command || module) {
+            ++i;
+            break;
+        }
     }
-    if (i == args.size() || args[i] == "-") {
+    apply_environment(config);
+    std::vector<std::string> rest(args.begin() + std::min(i, args.size()), args.end());
+    if (command) {
+        // CPython compiles the command with a newline appended (which shows in where errors
+        // at its end are reported).
+        config.argv = {"-c"};
+        config.argv.insert(config.argv.end(), rest.begin(), rest.end());
+        if (!config.safe_path) config.path0 = "";
+        return run_source(*command + "\n", "<string>", InputKind::String, config);
+    }
+    if (module) {
+        // runpy replaces argv[0] with the module's path.
+        config.argv = {"-m"};
+        config.argv.insert(config.argv.end(), rest.begin(), rest.end());
+        if (!config.safe_path) config.path0 = std::filesystem::current_path().string();
+        return run_module(*module, config);
+    }
+    if (rest.empty() || rest[0] == "-") {
         if (isatty(STDIN_FILENO)) {
             std::fputs("krait: the interactive prompt is not implemented yet\n", stderr);
             return 1;
         }
-        std::vector<std::string> script_argv{i < args.size() ? "-" : ""};
-        if (i < args.size()) script_argv.insert(script_argv.end(), args.begin() + i + 1, args.end());
-        return run_source(read_stdin(), "<stdin>", InputKind::File, script_argv);
+        config.argv = rest.empty() ? std::vector<std::string>{""} : rest;
+        if (!config.safe_path) config.path0 = "";
+        return run_source(read_stdin(), "<stdin>", InputKind::File, config);
     }
-    const std::string& path = args[i];
+    const std::string& path = rest[0];
     int err = 0;
     auto bytes = read_file(path, err);
+    std::string shown = std::filesystem::absolute(path).lexically_normal().string();
     if (!bytes) {
-        std::string shown = std::filesystem::absolute(path).lexically_normal().string();
         std::fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n", program_name.c_str(),
                      shown.c_str(), err, std::strerror(err));
         return 2;
     }
+    config.argv = rest;
+    if (!config.safe_path) {
+        std::error_code ec;
+        auto real = std::filesystem::canonical(path, ec);
+        config.path0 = (ec ? std::filesystem::absolute(path) : real).parent_path().string();
+    }
     // CPython shows (and sets __file__ to) the script's absolute path.
-    std::vector<std::string> script_argv(args.begin() + i, args.end());
-    return run_source(*bytes, std::filesystem::absolute(path).lexically_normal().string(), InputKind::File,
-                      script_argv);
+    if (looks_like_pyc(path, *bytes)) return run_pyc(*bytes, shown, config);
+    return run_source(*bytes, shown, InputKind::File, config);
 }
 
 // Python calls do not recurse in C++, but native re-entries do (a __getattr__, __eq__ or

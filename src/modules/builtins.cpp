@@ -8,6 +8,8 @@
 #include "compile/compiler.h"
 #include "modules/builtins_internal.h"
 #include "modules/modules.h"
+#include "runtime/args.h"
+#include "vm/import.h"
 #include "parse/parser.h"
 #include "parse/source.h"
 #include "runtime/abstract.h"
@@ -807,42 +809,16 @@ Value builtin_build_class(Value, const Value* args, size_t nargs, Value kwnames)
 }
 
 Value builtin_import(Value, const Value* args, size_t nargs, Value kwnames) {
-  Value kw[5];
-  if (!parse_keywords("__import__", args, nargs, kwnames, {"name", "globals", "locals", "fromlist", "level"}, kw))
+  Value a[5];
+  if (!bind_args({"__import__", {"name", "globals", "locals", "fromlist", "level"}, 0, 1}, args, nargs, kwnames, a))
     return Value();
-  for (size_t i = 0; i < nargs && i < 5; ++i) kw[i] = args[i];
-  if (!kw[0]) return raise(exc::TypeError, "__import__() missing required argument 'name' (pos 1)");
-  Value name = kw[0];
-  if (!is_str(name)) return raise_format(exc::TypeError, "module name must be str, not %s", type_of(name)->name.c_str());
-  int64_t level = kw[4] ? as_ssize(kw[4]) : 0;
-  if (error_occurred()) return Value();
-  if (level < 0) return raise(exc::ValueError, "level must be >= 0");
-  if (level > 0) return raise(exc::ImportError, "attempted relative import with no known parent package");
-  if (str_length(name) == 0) return raise(exc::ValueError, "Empty module name");
-  Value modules = sys_modules();
-  std::string full = str_to_utf8(name);
-  Value m = modules ? dict_get_item(modules, name) : Value();
-  if (!m && !error_occurred() && modules) {
-    // Native modules, created on first import.
-    if (const BuiltinModule* native = find_builtin_module(full)) {
-      Ref created = Ref::steal(native->create());
-      if (!created) return Value();
-      if (dict_set_item(modules, name, created.get()) < 0) return Value();
-      m = created.get();
-    }
+  int64_t level = 0;
+  if (a[4]) {
+    level = as_ssize(a[4]);
+    if (level == -1 && error_occurred()) return Value();
   }
-  if (!m) {
-    if (error_occurred()) return Value();
-    std::string top = full.substr(0, full.find('.'));
-    return raise_format(exc::ModuleNotFoundError, "No module named '%s' (krait: the import system is not implemented yet)",
-                        top.c_str());
-  }
-  bool has_fromlist = kw[3] && !kw[3].is(none()) && is_true(kw[3]) > 0;
-  if (has_fromlist || full.find('.') == std::string::npos) return new_ref(m);
-  Ref top = Ref::steal(str_from_utf8(full.substr(0, full.find('.'))));
-  Value t = dict_get_item(modules, top.get());
-  if (!t) return raise_format(exc::KeyError, "'%s' not in sys.modules as expected", str_cstr(top.get()));
-  return new_ref(t);
+  Value globals = a[1] && !a[1].is(none()) ? a[1] : Value();
+  return vm::import_module_level(a[0], globals, a[3], level);
 }
 
 const MethodDef kBuiltinFunctions[] = {
@@ -942,6 +918,15 @@ int init_builtins() {
 #include "runtime/exceptions.def"
   if (init_builtin_iterators(m) < 0) return -1;
   return 0;
+}
+
+bool is_original_import(Value f) {
+  static Value original = dict_get_item_str(builtins_dict(), "__import__");
+  return f.is(original);
+}
+
+Value compile_exec_source(Value source, const std::string& filename) {
+  return compile_source(source, filename, ParseMode::File);
 }
 
 }  // namespace krait::modules

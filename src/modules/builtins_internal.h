@@ -15,7 +15,5 @@ int init_builtin_iterators(Value builtins);
 // sys.stdout/sys.stderr's native writer objects (sys.cpp).
 bool is_native_stdio(Value file);
 int native_stdio_write(Value file, const std::string& text);
-// sys.modules (borrowed; null before sys exists).
-Value sys_modules();
 
 }  // namespace krait::modules

@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "runtime/object.h"
+#include "runtime/type.h"
+#include "vm/config.h"
 
 namespace krait::modules {
 
@@ -28,7 +30,9 @@ int init_builtins();
 
 // sys (src/modules/sys.cpp).
 Value sys_module();
-int init_sys(const std::vector<std::string>& argv);
+// sys.modules (borrowed; null before sys exists).
+Value sys_modules();
+int init_sys(const vm::Config& config);
 // sys.stdout / sys.stderr (borrowed; may be replaced by programs).
 Value sys_stdout();
 Value sys_stderr();
@@ -45,6 +49,8 @@ Value create_gc_module();
 Value create_weakref_module();
 // math (src/modules/math_module.cpp): the common floating-point functions and constants.
 Value create_math_module();
+// marshal (src/modules/marshal/): CPython 3.11's marshal format over runtime values.
+Value create_marshal_module();
 // itertools (src/modules/itertools/): the 3.11 iterator types.
 Value create_itertools_module();
 // _collections (src/modules/collections/): deque, defaultdict, _tuplegetter, _count_elements.
@@ -54,11 +60,25 @@ Value create_operator_module();
 Value create_functools_module();
 // functools.partial(func, *args, **kwargs) (kwargs a dict or null): a new partial object.
 Value make_partial(Value func, const Value* args, size_t nargs, Value kwargs);
-// marshal (src/modules/marshal/): CPython 3.11's marshal format over runtime values.
-Value create_marshal_module();
 // _io (src/modules/io/): FileIO, BytesIO, StringIO, the buffered and text layers, open().
 Value create_io_module();
+// _imp, _thread, _warnings (imp_module.cpp, thread_module.cpp, warnings_module.cpp): what
+// importlib's bootstrap needs.
+Value create_imp_module();
+Value create_thread_module();
+Value create_warnings_module();
 
+// Issues a warning through warnings.py (category e.g. exc::ImportWarning; stacklevel as
+// warnings.warn counts it from the innermost Python frame). 0, or -1 + error (a warning
+// turned into an exception, or a failure to import warnings).
+int emit_warning(runtime::TypeObject* category, const std::string& message, int stacklevel);
+
+// True for builtins.__import__ as krait made it (IMPORT_NAME calls it without arguments).
+bool is_original_import(Value f);
+
+// compile(source, filename, 'exec', dont_inherit=True): source is str or bytes (a code object,
+// new reference; null + SyntaxError).
+Value compile_exec_source(Value source, const std::string& filename);
 // posix (src/modules/posix/): the OS interface os.py builds on (stat, open, listdir, scandir,
 // environ, ...).
 Value create_posix_module();

@@ -17,8 +17,11 @@ Value existing_sys() { return runtime::new_ref(sys_module()); }
 const BuiltinModule kBuiltinModules[] = {
     {"_collections", create_collections_module},
     {"_functools", create_functools_module},
+    {"_imp", create_imp_module},
     {"_io", create_io_module},
     {"_operator", create_operator_module},
+    {"_thread", create_thread_module},
+    {"_warnings", create_warnings_module},
     {"_weakref", create_weakref_module},
     {"builtins", existing_builtins},
     {"errno", create_errno_module},

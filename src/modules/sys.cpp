@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -18,8 +19,11 @@
 #include "runtime/list.h"
 #include "runtime/memory.h"
 #include "runtime/module.h"
+#include "runtime/namespace.h"
+#include "runtime/number_util.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
+#include "vm/config.h"
 #include "vm/eval.h"
 #include "vm/frame.h"
 #include "vm/state.h"
@@ -308,17 +312,10 @@ flags = _structseq('flags', ('debug', 'inspect', 'interactive', 'optimize', 'don
                              'no_user_site', 'no_site', 'ignore_environment', 'verbose', 'bytes_warning',
                              'quiet', 'hash_randomization', 'isolated', 'dev_mode', 'utf8_mode',
                              'warn_default_encoding', 'safe_path', 'int_max_str_digits'),
-                   (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, False, 0, 0, False, -1))
-class _Implementation:
-    def __repr__(self):
-        return 'namespace(' + ', '.join(k + '=' + repr(v) for k, v in sorted(self.__dict__.items())) + ')'
-implementation = _Implementation()
-implementation.name = 'krait'
-implementation.cache_tag = 'krait-311'
-implementation.version = version_info
-implementation.hexversion = 0x030B02F0
-implementation._multiarch = 'x86_64-linux-gnu'
-del _structseq, _Implementation
+                   _flag_values)
+implementation = _namespace(name='krait', cache_tag='krait-311', version=version_info,
+                            hexversion=0x030B02F0, _multiarch='x86_64-linux-gnu')
+del _structseq, _flag_values, _namespace
 class Quitter(object):
     def __init__(self, name, eof):
         self.name = name
@@ -333,10 +330,30 @@ quit = Quitter('quit', 'Ctrl-D (i.e. EOF)')
 del Quitter
 )PY";
 
-int add_structseqs(Value module) {
+// sys.flags' values, in the order of its fields.
+Value flag_values(const vm::Config& c) {
+  Ref hash_randomization = Ref::steal(int_from_int64(1));
+  const char* seed = std::getenv("PYTHONHASHSEED");
+  if (seed && !c.ignore_environment && std::strcmp(seed, "0") == 0) hash_randomization = Ref::steal(int_from_int64(0));
+  std::vector<Value> items = {
+      int_from_int64(0), int_from_int64(c.inspect), int_from_int64(0), int_from_int64(c.optimize),
+      int_from_int64(c.dont_write_bytecode), int_from_int64(c.no_user_site), int_from_int64(c.no_site),
+      int_from_int64(c.ignore_environment), int_from_int64(c.verbose), int_from_int64(0), int_from_int64(c.quiet),
+      hash_randomization.release(), int_from_int64(c.isolated), new_ref(false_value()), int_from_int64(0),
+      int_from_int64(0), new_ref(bool_value(c.safe_path)), int_from_int64(-1)};
+  Value t = tuple_from_array(items.data(), items.size());
+  for (Value v : items) decref(v);
+  return t;
+}
+
+int add_structseqs(Value module, const vm::Config& config) {
   Value exec_fn = dict_get_item_str(builtins_dict(), "exec");
   if (!exec_fn) return -1;
   Ref ns = Ref::steal(dict_new());
+  Ref flags = Ref::steal(flag_values(config));
+  if (!ns || !flags || dict_set_item_str(ns.get(), "_flag_values", flags.get()) < 0 ||
+      dict_set_item_str(ns.get(), "_namespace", Value::object(&namespace_type)) < 0)
+    return -1;
   Ref src = Ref::steal(str_from_utf8(kStructSeqSource));
   if (!ns || !src) return -1;
   Value args[2] = {src.get(), ns.get()};
@@ -352,6 +369,29 @@ int add_structseqs(Value module) {
     if (!v || dict_set_item_str(builtins_dict(), name, v) < 0) return -1;
   }
   return 0;
+}
+
+// sys.path: the script's directory (or ''), PYTHONPATH, krait's lib/, the CPython stdlib.
+std::vector<std::string> module_search_path(const vm::Config& c) {
+  std::vector<std::string> path;
+  if (c.path0) path.push_back(*c.path0);
+  path.insert(path.end(), c.pythonpath.begin(), c.pythonpath.end());
+  if (!c.krait_lib_dir.empty()) path.push_back(c.krait_lib_dir);
+  path.push_back(c.stdlib_dir);
+  return path;
+}
+
+// sys._xoptions: -X name=value -> {'name': 'value'}, -X name -> {'name': True}.
+Value xoption_dict(const std::vector<std::string>& options) {
+  Ref d = Ref::steal(dict_new());
+  if (!d) return Value();
+  for (const std::string& o : options) {
+    size_t eq = o.find('=');
+    Ref key = Ref::steal(str_from_utf8(o.substr(0, eq)));
+    Ref value = Ref::steal(eq == std::string::npos ? new_ref(true_value()) : str_from_utf8(o.substr(eq + 1)));
+    if (!key || !value || dict_set_item(d.get(), key.get(), value.get()) < 0) return Value();
+  }
+  return d.release();
 }
 
 }  // namespace
@@ -398,7 +438,8 @@ void flush_std_streams() {
   if (saved) vm::restore_exception(saved.release());
 }
 
-int init_sys(const std::vector<std::string>& argv) {
+int init_sys(const vm::Config& config) {
+  const std::vector<std::string>& argv = config.argv;
   if (g_sys) return 0;
   TypeObject* t = &stdio_type;
   t->refcount = 1;
@@ -422,7 +463,16 @@ int init_sys(const std::vector<std::string>& argv) {
   if (module_add_functions(m, kSysFunctions) < 0) return -1;
   Ref modules = Ref::steal(dict_new());
   Ref args = Ref::steal(str_list(argv.empty() ? std::vector<std::string>{""} : argv));
-  Ref path = Ref::steal(str_list({"/usr/lib/python3.11"}));
+  Ref path = Ref::steal(str_list(module_search_path(config)));
+  Ref orig_argv = Ref::steal(str_list(config.orig_argv));
+  Ref warnoptions = Ref::steal(str_list(config.warnoptions));
+  Ref xoptions = Ref::steal(xoption_dict(config.xoptions));
+  Ref meta_path = Ref::steal(list_new(0));
+  Ref path_hooks = Ref::steal(list_new(0));
+  Ref importer_cache = Ref::steal(dict_new());
+  Ref pycache_prefix = Ref::steal(config.pycache_prefix ? str_from_utf8(*config.pycache_prefix) : new_ref(none()));
+  if (!path || !orig_argv || !warnoptions || !xoptions || !meta_path || !path_hooks || !importer_cache || !pycache_prefix)
+    return -1;
   Ref version = Ref::steal(str_from_ascii("3.11.2 (krait) [GCC]"));
   Ref repr_style = Ref::steal(str_from_ascii("short"));
   Ref platform = Ref::steal(str_from_ascii("linux"));
@@ -432,6 +482,7 @@ int init_sys(const std::vector<std::string>& argv) {
   Ref hexversion = Ref::steal(int_from_int64(0x030B02F0));
   Ref executable = Ref::steal(str_from_ascii("/usr/bin/python3.11"));
   Ref prefix = Ref::steal(str_from_ascii("/usr"));
+  Ref platlibdir = Ref::steal(str_from_ascii("lib"));
   Ref names = Ref::steal(tuple_new(builtin_modules().size()));
   if (!names) return -1;
   for (size_t i = 0; i < builtin_modules().size(); ++i) {
@@ -453,13 +504,17 @@ int init_sys(const std::vector<std::string>& argv) {
                  {"stdout", g_stdout},          {"stderr", g_stderr},
                  {"stdin", g_stdin},            {"__stdout__", g_stdout},
                  {"__stderr__", g_stderr},      {"__stdin__", g_stdin},
-                 {"dont_write_bytecode", true_value()}};
+                 {"dont_write_bytecode", bool_value(config.dont_write_bytecode)},
+                 {"orig_argv", orig_argv.get()}, {"warnoptions", warnoptions.get()},
+                 {"_xoptions", xoptions.get()}, {"meta_path", meta_path.get()},
+                 {"path_hooks", path_hooks.get()}, {"path_importer_cache", importer_cache.get()},
+                 {"pycache_prefix", pycache_prefix.get()}, {"platlibdir", platlibdir.get()}};
   for (auto& e : entries)
     if (module_add(m, e.name, e.value) < 0) return -1;
   if (dict_set_item_str(modules.get(), "sys", m) < 0) return -1;
   if (builtins_module() && dict_set_item_str(modules.get(), "builtins", builtins_module()) < 0) return -1;
   g_sys = m;
-  if (add_structseqs(m) < 0) return -1;
+  if (add_structseqs(m, config) < 0) return -1;
   return 0;
 }
 

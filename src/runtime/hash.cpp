@@ -82,11 +82,15 @@ bool hash_init() {
 
 uint64_t siphash13(const void* data, size_t size) {
   if (!g_initialized) hash_init();
+  return siphash13_keyed(g_k0, g_k1, data, size);
+}
+
+uint64_t siphash13_keyed(uint64_t k0, uint64_t k1, const void* data, size_t size) {
   const unsigned char* in = static_cast<const unsigned char*>(data);
-  uint64_t v0 = g_k0 ^ 0x736f6d6570736575ull;
-  uint64_t v1 = g_k1 ^ 0x646f72616e646f6dull;
-  uint64_t v2 = g_k0 ^ 0x6c7967656e657261ull;
-  uint64_t v3 = g_k1 ^ 0x7465646279746573ull;
+  uint64_t v0 = k0 ^ 0x736f6d6570736575ull;
+  uint64_t v1 = k1 ^ 0x646f72616e646f6dull;
+  uint64_t v2 = k0 ^ 0x6c7967656e657261ull;
+  uint64_t v3 = k1 ^ 0x7465646279746573ull;
   auto round = [&] {
     v0 += v1; v1 = rotl(v1, 13); v1 ^= v0; v0 = rotl(v0, 32);
     v2 += v3; v3 = rotl(v3, 16); v3 ^= v2;

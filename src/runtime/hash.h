@@ -15,6 +15,8 @@ int64_t hash_bytes(const void* data, size_t size);
 
 // The raw SipHash-1-3 of `size` bytes under the process key (no -1 / empty special cases).
 uint64_t siphash13(const void* data, size_t size);
+// SipHash-1-3 under an explicit key (_imp.source_hash uses k0 = its key, k1 = 0).
+uint64_t siphash13_keyed(uint64_t k0, uint64_t k1, const void* data, size_t size);
 
 // Reads PYTHONHASHSEED and sets the key; called once at start-up (hash_bytes calls it lazily
 // if nobody did). Returns false (and keeps a random key) when the variable is invalid; CPython

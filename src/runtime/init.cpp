@@ -1,6 +1,7 @@
 // init_runtime: sets up every built-in type in an order that works for a self-describing type
 // system. The fields of the types come first; their dicts (methods, slot wrappers) and MROs are
 // built once dict and str work (see defer_during_bootstrap in core_internal.h).
+#include "runtime/namespace.h"
 #include "runtime/core_internal.h"
 #include "runtime/exceptions.h"
 #include "runtime/int.h"
@@ -36,6 +37,7 @@ void init_runtime() {
   init_module_type();
   init_super_type();
   init_union_type();
+  init_namespace_type();
   if (end_bootstrap() < 0) return;
   init_exceptions();
   vm::init_code_type();

@@ -22,6 +22,7 @@
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 #include "vm/eval_helpers.h"
+#include "vm/import.h"
 #include "vm/interp.h"
 
 namespace krait::vm {

@@ -4,11 +4,13 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "bytecode/code_data.h"
 
 #include "runtime/object.h"
+#include "vm/config.h"
 
 namespace krait::vm {
 
@@ -34,11 +36,20 @@ void set_recursion_limit(int limit);
 void print_exception(Value exception);
 
 // Sets up the runtime, the VM's types, builtins and sys (sys.argv = argv); 0 or -1.
-int init_vm(const std::vector<std::string>& argv);
+int init_vm(const Config& config);
 
-// Runs a compiled program as __main__ (`file`: the script's path for __file__, empty for -c);
-// prints an uncaught exception as CPython and returns the process exit code (SystemExit
-// handled, streams flushed).
-int run_main(std::shared_ptr<const bytecode::CodeData> code, const std::string& file);
+// How the program run as __main__ was given (what __main__'s attributes are).
+enum class MainKind { Script, Pyc, Command, Stdin };
+
+// Runs a compiled program as __main__ (`file`: the script's path for __file__); prints an
+// uncaught exception as CPython and returns the process exit code (SystemExit handled, streams
+// flushed).
+int run_main(std::shared_ptr<const bytecode::CodeData> code, const std::string& file, MainKind kind);
+// The same for a whole .pyc file's bytes (`krait FILE.pyc`).
+int run_main_pyc(std::string_view bytes, const std::string& path);
+// -m MODULE: runpy._run_module_as_main(module).
+int run_module_as_main(const std::string& module);
+// Prints and clears the current exception (start-up failures).
+void print_current_exception();
 
 }  // namespace krait::vm

@@ -1,6 +1,7 @@
 // Out-of-line bodies of instructions: names, unpacking, building, calls with */**, raise,
 // with, imports, match. CPython 3.11's error messages.
 #include "vm/eval_helpers.h"
+#include "vm/import.h"
 
 #include <string>
 
@@ -572,19 +573,19 @@ int setup_annotations(Frame* frame) {
 
 Value import_name(Frame* frame, Value name, Value fromlist, Value level) {
   Value import = dict_get_item_str(frame->builtins, "__import__");
-  if (!import) return raise(exc::ImportError, "__import__ not found");
+  if (!import) {
+    if (!error_occurred()) raise(exc::ImportError, "__import__ not found");
+    return Value();
+  }
+  // The builtin __import__ is called directly (no argument tuple, no keyword parsing), as
+  // CPython does; a replaced one gets CPython's five arguments.
+  if (modules::is_original_import(import)) {
+    int64_t lvl = as_ssize(level);
+    if (lvl == -1 && error_occurred()) return Value();
+    return import_module_level(name, frame->globals, fromlist, lvl);
+  }
   Value args[5] = {name, frame->globals, frame->locals ? frame->locals : none(), fromlist, level};
   return call(import, args, 5);
-}
-
-Value import_from(Value module, Value name) {
-  Value v = lookup_attr(module, name);
-  if (v || error_occurred()) return v;
-  Ref modname = Ref::steal(lookup_attr(module, str_intern("__name__")));
-  clear_error();
-  std::string mn = modname && is_str(modname.get()) ? str_to_utf8(modname.get()) : "<unknown module name>";
-  return raise_format(exc::ImportError, "cannot import name '%s' from '%s' (unknown location)", str_cstr(name),
-                      mn.c_str());
 }
 
 int import_star(Frame* frame, Value module) {

@@ -32,7 +32,6 @@ Value prep_reraise_star(Value orig, Value excs);
 Value before_with(Value manager, bool async, Value* exit_fn);
 int setup_annotations(Frame* frame);
 Value import_name(Frame* frame, Value name, Value fromlist, Value level);
-Value import_from(Value module, Value name);
 int import_star(Frame* frame, Value module);
 int print_expr(Value v);
 Value match_keys(Value subject, Value keys);

@@ -1,5 +1,6 @@
 // Start-up and running a program as __main__.
 #include <cstdio>
+#include <string_view>
 #include <vector>
 
 #include "modules/modules.h"
@@ -15,17 +16,27 @@
 #include "vm/code.h"
 #include "vm/eval.h"
 #include "vm/function.h"
+#include "vm/import.h"
+#include "vm/pyc.h"
 #include "vm/interp.h"
 
 namespace krait::vm {
 
 using namespace runtime;
 
-int init_vm(const std::vector<std::string>& argv) {
+namespace {
+Config g_config;
+}  // namespace
+
+const Config& config() { return g_config; }
+
+int init_vm(const Config& config) {
+  g_config = config;
   init_runtime();  // also sets up the exception classes and the VM's types
   if (error_occurred()) return -1;
   if (modules::init_builtins() < 0) return -1;
-  if (modules::init_sys(argv) < 0) return -1;
+  if (modules::init_sys(g_config) < 0) return -1;
+  if (init_import_system() < 0) return -1;
   return 0;
 }
 
@@ -46,6 +57,12 @@ int exit_status(Value e) {
     modules::write_to(modules::sys_stderr(), str_to_utf8(s.get()) + "\n");
   }
   clear_error();
+  return 1;
+}
+
+int report_startup_error() {
+  Ref e = fetch_exception();
+  if (e) print_exception(e.get());
   return 1;
 }
 
@@ -94,28 +111,85 @@ void clear_module_dict(Value dict) {
 
 }  // namespace
 
-int run_main(std::shared_ptr<const bytecode::CodeData> data, const std::string& file) {
-  Ref code = Ref::steal(code_from_data(data));
-  Ref main = Ref::steal(module_new("__main__"));
-  if (!code || !main) {
-    Ref e = fetch_exception();
-    if (e) print_exception(e.get());
-    return 1;
-  }
-  Value globals = module_dict(main.get());
-  dict_set_item_str(globals, "__builtins__", modules::builtins_module());
-  if (!file.empty()) {
+namespace {
+
+// Sets __main__'s attributes as CPython does for each way of starting a program.
+int set_main_attributes(Value globals, const std::string& file, MainKind kind) {
+  if (dict_set_item_str(globals, "__builtins__", modules::builtins_module()) < 0) return -1;
+  Ref annotations = Ref::steal(dict_new());
+  if (!annotations || dict_set_item_str(globals, "__annotations__", annotations.get()) < 0) return -1;
+  if (kind != MainKind::Command) {
     Ref f = Ref::steal(str_from_utf8(file));
-    dict_set_item_str(globals, "__file__", f.get());
-    dict_set_item_str(globals, "__cached__", none());
+    if (!f || dict_set_item_str(globals, "__file__", f.get()) < 0 ||
+        dict_set_item_str(globals, "__cached__", none()) < 0)
+      return -1;
   }
-  dict_set_item_str(dict_get_item_str(module_dict(modules::sys_module()), "modules"), "__main__", main.get());
-  Ref result = Ref::steal(eval_code(code.get(), globals, globals));
+  // A script's loader is a SourceFileLoader (SourcelessFileLoader for a .pyc); -c and stdin
+  // have BuiltinImporter.
+  Ref loader;
+  Value external = importlib_external();
+  if ((kind == MainKind::Script || kind == MainKind::Pyc) && external) {
+    Ref name = Ref::steal(str_from_ascii("__main__"));
+    Ref path = Ref::steal(str_from_utf8(file));
+    Ref cls = Ref::steal(get_attr(external, kind == MainKind::Pyc ? "SourcelessFileLoader" : "SourceFileLoader"));
+    if (!name || !path || !cls) return -1;
+    Value args[2] = {name.get(), path.get()};
+    loader = Ref::steal(call(cls.get(), args, 2));
+  } else if (importlib_bootstrap()) {
+    loader = Ref::steal(get_attr(importlib_bootstrap(), "BuiltinImporter"));
+  }
+  if (importlib_bootstrap() && !loader) return -1;
+  if (loader && dict_set_item_str(globals, "__loader__", loader.get()) < 0) return -1;
+  return 0;
+}
+
+int run_code_as_main(Value code, const std::string& file, MainKind kind) {
+  Ref main = Ref::steal(module_new("__main__"));
+  if (!main) return report_startup_error();
+  Value globals = module_dict(main.get());
+  if (dict_set_item_str(modules::sys_modules(), "__main__", main.get()) < 0 ||
+      set_main_attributes(globals, file, kind) < 0)
+    return report_startup_error();
+  Ref result = Ref::steal(eval_code(code, globals, globals));
   int status = 0;
   if (!result) status = handle_uncaught(fetch_exception());
   result = Ref();
-  code = Ref();
   clear_module_dict(globals);
+  modules::flush_std_streams();
+  return status;
+}
+
+}  // namespace
+
+void print_current_exception() {
+  Ref e = fetch_exception();
+  if (e) print_exception(e.get());
+}
+
+int run_main(std::shared_ptr<const bytecode::CodeData> data, const std::string& file, MainKind kind) {
+  Ref code = Ref::steal(code_from_data(data));
+  if (!code) return report_startup_error();
+  return run_code_as_main(code.get(), file, kind);
+}
+
+int run_main_pyc(std::string_view bytes, const std::string& path) {
+  Ref code = Ref::steal(code_from_pyc(bytes, path));
+  if (!code) return handle_uncaught(fetch_exception());
+  return run_code_as_main(code.get(), path, MainKind::Pyc);
+}
+
+int run_module_as_main(const std::string& module) {
+  Ref runpy = Ref::steal(import_module("runpy"));
+  Ref name = Ref::steal(str_from_utf8(module));
+  Ref run = runpy ? Ref::steal(get_attr(runpy.get(), "_run_module_as_main")) : Ref();
+  if (!run || !name) return handle_uncaught(fetch_exception());
+  Value args[2] = {name.get(), true_value()};
+  Ref result = Ref::steal(call(run.get(), args, 2));
+  int status = 0;
+  if (!result) status = handle_uncaught(fetch_exception());
+  result = Ref();
+  Value main = dict_get_item_str(modules::sys_modules(), "__main__");
+  if (main && is_module(main)) clear_module_dict(module_dict(main));
   modules::flush_std_streams();
   return status;
 }
