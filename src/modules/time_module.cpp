@@ -259,9 +259,7 @@ Value convert_time(const char* name, const Value* args, size_t nargs, Value kwna
   struct tm tm;
   errno = 0;
   if ((local ? ::localtime_r(&t, &tm) : ::gmtime_r(&t, &tm)) == nullptr) {
-    if (errno == 0) errno = EINVAL;
-    if (errno == EOVERFLOW) return raise(exc::OverflowError, "timestamp out of range for platform time_t");
-    return raise_os_errno(errno);
+    return raise_os_errno(errno ? errno : EINVAL);
   }
   return struct_time_from(tm, tm.tm_zone, tm.tm_gmtoff);
 }
@@ -409,8 +407,7 @@ Value ctime_function(Value, const Value* args, size_t nargs, Value kwnames) {
   struct tm tm;
   errno = 0;
   if (::localtime_r(&t, &tm) == nullptr) {
-    if (errno == EOVERFLOW || errno == 0) return raise(exc::OverflowError, "timestamp out of range for platform time_t");
-    return raise_os_errno(errno);
+    return raise_os_errno(errno ? errno : EINVAL);
   }
   return asctime_text(tm);
 }

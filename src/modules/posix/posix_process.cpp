@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -27,6 +28,7 @@
 #include "runtime/str.h"
 #include "runtime/structseq.h"
 #include "runtime/tuple.h"
+#include "vm/eval.h"
 
 namespace krait::modules::posix {
 
@@ -161,10 +163,52 @@ Value abort_function(Value, const Value*, size_t nargs, Value kwnames) {
   std::abort();
 }
 
+// register_at_fork's callables (owned, for the life of the process).
+std::vector<Value> g_before_fork, g_after_fork_child, g_after_fork_parent;
+
+// Runs fork callbacks; an exception in one is reported and ignored (the unraisable hook's format).
+void run_fork_callbacks(const std::vector<Value>& callbacks, bool reverse) {
+  for (size_t k = 0; k < callbacks.size(); ++k) {
+    Value f = callbacks[reverse ? callbacks.size() - 1 - k : k];
+    Ref r = Ref::steal(call_no_args(f));
+    if (r) continue;
+    Ref exception = fetch_exception();
+    Ref text = Ref::steal(repr(f));
+    if (text) std::fprintf(stderr, "Exception ignored in: %s\n", str_cstr(text.get()));
+    else clear_error();
+    std::fflush(stderr);
+    if (exception) vm::print_exception(exception.get());
+  }
+}
+
+Value register_at_fork_function(Value, const Value* args, size_t nargs, Value kwnames) {
+  if (nargs > 0) return raise(exc::TypeError, "register_at_fork() takes no positional arguments");
+  Value a[3];
+  if (!parse_clinic("register_at_fork", args, nargs, kwnames, {"before", "after_in_child", "after_in_parent"}, 0, 0, 0,
+                    a))
+    return Value();
+  if (!a[0] && !a[1] && !a[2]) return raise(exc::TypeError, "At least one argument is required.");
+  const char* names[] = {"before", "after_in_child", "after_in_parent"};
+  for (size_t i = 0; i < 3; ++i) {
+    if (!a[i]) continue;
+    if (!type_of(a[i])->call)
+      return raise_format(exc::TypeError, "'%s' must be callable, not %s", names[i], type_name(type_of(a[i])));
+  }
+  std::vector<Value>* lists[] = {&g_before_fork, &g_after_fork_child, &g_after_fork_parent};
+  for (size_t i = 0; i < 3; ++i)
+    if (a[i]) lists[i]->push_back(new_ref(a[i]));
+  return new_ref(none());
+}
+
 Value fork_function(Value, const Value*, size_t nargs, Value kwnames) {
   if (!check_no_args("posix.fork", nargs, kwnames)) return Value();
+  // CPython's order: "before" callbacks last registered first, the others in registration order.
+  run_fork_callbacks(g_before_fork, true);
   pid_t pid = ::fork();
-  if (pid < 0) return raise_errno(errno);
+  int saved = errno;
+  if (pid == 0) run_fork_callbacks(g_after_fork_child, false);
+  else run_fork_callbacks(g_after_fork_parent, false);
+  if (pid < 0) return raise_errno(saved);
   return int_from_int64(pid);
 }
 
@@ -431,6 +475,7 @@ const MethodDef kProcessFunctions[] = {
     F("_exit", exit_function),
     F("abort", abort_function),
     F("fork", fork_function),
+    F("register_at_fork", register_at_fork_function),
     F("execv", execv_function),
     F("execve", execve_function),
     F("waitpid", waitpid_function),

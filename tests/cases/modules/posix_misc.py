@@ -54,3 +54,25 @@ p, status = posix.waitpid(pid, 0)
 print(p == pid, posix.WIFEXITED(status), posix.WEXITSTATUS(status), posix.waitstatus_to_exitcode(status))
 print(posix.system('exit 3') >> 8)
 print(sorted(n for n in dir(posix) if n in ('stat', 'scandir', 'DirEntry', 'stat_result', 'terminal_size', 'environ')))
+
+
+def attempt(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+
+
+attempt(lambda: posix.register_at_fork())
+attempt(lambda: posix.register_at_fork(1))
+attempt(lambda: posix.register_at_fork(before=1))
+attempt(lambda: posix.register_at_fork(after_in_child=None))
+attempt(lambda: posix.register_at_fork(x=print))
+order = []
+posix.register_at_fork(before=lambda: order.append('before1'), after_in_parent=lambda: order.append('parent1'))
+posix.register_at_fork(before=lambda: order.append('before2'), after_in_parent=lambda: order.append('parent2'),
+                       after_in_child=lambda: posix._exit(5))
+pid = posix.fork()
+if pid == 0:
+    posix._exit(9)
+print(order, posix.waitstatus_to_exitcode(posix.waitpid(pid, 0)[1]))
