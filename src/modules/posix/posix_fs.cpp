@@ -232,7 +232,7 @@ Value truncate_function(Value, const Value* args, size_t nargs, Value kwnames) {
   int64_t length = 0;
   if (!convert_path(a[0], &path) || !int64_arg(a[1], &length)) return Value();
   int r = path.is_fd ? ::ftruncate(path.fd, length) : ::truncate(path.c_str(), length);
-  if (r != 0) return raise_errno_path(errno, path);
+  if (r != 0) return path.is_fd ? raise_errno(errno) : raise_errno_path(errno, path);
   return none_ref();
 }
 
@@ -584,7 +584,7 @@ Value utime_function(Value, const Value* args, size_t nargs, Value kwnames) {
   }
   int r = path.is_fd ? ::futimens(path.fd, tsp)
                      : ::utimensat(dir_fd, path.c_str(), tsp, follow ? 0 : AT_SYMLINK_NOFOLLOW);
-  if (r != 0) return raise_errno_path(errno, path);
+  if (r != 0) return raise_errno(errno);  // CPython's utime names no file
   return none_ref();
 }
 

@@ -90,3 +90,12 @@ attempt(lambda: posix.dup(fd=1))
 attempt(lambda: posix.closerange(1))
 attempt(lambda: posix.waitstatus_to_exitcode(0xffff))
 attempt(lambda: posix.WEXITSTATUS(status=256))
+for f in (lambda: posix.utime('/nonexistent/x'), lambda: posix.chmod('/nonexistent/x', 0),
+          lambda: posix.chown('/nonexistent/x', 0, 0), lambda: posix.lchown('/nonexistent/x', 0, 0),
+          lambda: posix.truncate('/nonexistent/x', 0), lambda: posix.chdir('/nonexistent/x'),
+          lambda: posix.link('/nonexistent/x', 'b'), lambda: posix.statvfs('/nonexistent/x'),
+          lambda: posix.mknod('/tmp'), lambda: posix.chmod(999, 0), lambda: posix.utime(999),
+          lambda: posix.chdir(999), lambda: posix.truncate(999, 0), lambda: posix.statvfs(999),
+          lambda: posix.listdir(999), lambda: posix.scandir(999), lambda: posix.fchdir(999),
+          lambda: posix.fsync(999), lambda: posix.mkfifo('/tmp')):
+    attempt(f)
