@@ -3,6 +3,7 @@
 // callable iterator (iter(callable, sentinel)).
 #include <vector>
 
+#include "runtime/generic_alias.h"
 #include "runtime/abstract.h"
 #include "runtime/builtin_function.h"
 #include "runtime/core_internal.h"
@@ -416,8 +417,9 @@ Value get_item(Value container, Value key) {
   }
   if (is_type(container)) {
     if (container.is(Value::object(&type_type))) {
-      // type[int] is a types.GenericAlias.
-      return raise(exc::NotImplementedError, "not implemented: type[...] (types.GenericAlias)");
+      // type[int] is a types.GenericAlias (type has no __class_getitem__ of its own: a
+      // metaclass attribute would answer for every class).
+      return generic_alias_new(container, key);
     }
     Ref meth = Ref::steal(lookup_attr(container, KRAIT_NAME("__class_getitem__")));
     if (meth) return call_one_arg(meth.get(), key);

@@ -2,6 +2,7 @@
 // system. The fields of the types come first; their dicts (methods, slot wrappers) and MROs are
 // built once dict and str work (see defer_during_bootstrap in core_internal.h).
 #include "runtime/namespace.h"
+#include "runtime/generic_alias.h"
 #include "runtime/core_internal.h"
 #include "runtime/exceptions.h"
 #include "runtime/int.h"
@@ -38,6 +39,7 @@ void init_runtime() {
   init_super_type();
   init_union_type();
   init_namespace_type();
+  init_generic_alias_type();
   if (end_bootstrap() < 0) return;
   init_exceptions();
   vm::init_code_type();

@@ -2,6 +2,7 @@
 // isinstance() use it.
 #include <vector>
 
+#include "runtime/generic_alias.h"
 #include "runtime/abstract.h"
 #include "runtime/core_internal.h"
 #include "runtime/gc.h"
@@ -28,7 +29,7 @@ Value new_ref(Value v) {
 }
 
 // An operand `|` accepts: None, a class, or another union.
-bool acceptable(Value v) { return v.is(none()) || is_type(v) || is_union(v); }
+bool acceptable(Value v) { return v.is(none()) || is_type(v) || is_union(v) || is_generic_alias(v); }
 
 void add_flat(std::vector<Value>& out, Value v) {
   if (is_union(v)) {
