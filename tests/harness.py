@@ -10,6 +10,9 @@ Optional files beside a case change how it runs:
                 ["<area>/<name>.py"] (CLI cases; the .py file may then be absent).
                 "{case}" in an argument is replaced by "<area>/<name>.py".
   <name>.stdin  bytes fed to standard input (otherwise stdin is empty).
+Folders whose name starts with "_" (e.g. imports/_trees/) are not cases: they hold files
+the cases use, such as package trees to import.
+
   <name>.normalize  JSON list of [regex, replacement] pairs applied to stdout and stderr
                 on both sides, for programs that print what no two runs share (timings):
                 only the matched text is masked, everything else is still compared.
@@ -114,7 +117,9 @@ class Case:
 def discover(filters=()):
     """Every case under tests/cases, sorted; `filters` are substrings of names."""
     names = set()
-    for dirpath, _, files in os.walk(CASES_DIR):
+    for dirpath, dirs, files in os.walk(CASES_DIR):
+        # Folders whose name starts with "_" hold what cases use (package trees to import).
+        dirs[:] = [d for d in dirs if not d.startswith("_") and d != "__pycache__"]
         for f in files:
             base, ext = os.path.splitext(f)
             if ext in (".py", ".args"):

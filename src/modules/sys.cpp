@@ -228,6 +228,37 @@ Value sys_getsizeof(Value, const Value* args, size_t nargs) {
 }
 Value sys_getdefaultencoding(Value) { return str_from_ascii("utf-8"); }
 Value sys_getfilesystemencoding(Value) { return str_from_ascii("utf-8"); }
+Value sys_getfilesystemencodeerrors(Value) { return str_from_ascii("surrogateescape"); }
+
+// Audit hooks (PEP 578): sys.audit calls each hook added by sys.addaudithook with the event
+// and its arguments. krait's own operations raise no events yet; Python code's do.
+Value g_audit_hooks;  // list, created on first addaudithook
+
+Value sys_addaudithook(Value, Value hook) {
+  if (!g_audit_hooks) {
+    g_audit_hooks = list_new(0);
+    if (!g_audit_hooks) return Value();
+  }
+  if (list_append(g_audit_hooks, hook) < 0) return Value();
+  return new_ref(none());
+}
+
+Value sys_audit(Value, const Value* args, size_t nargs) {
+  if (nargs < 1) return raise(exc::TypeError, "audit() missing 1 required positional argument: 'event'");
+  if (!is_str(args[0]))
+    return raise_format(exc::TypeError, "expected str for argument 'event', not %s", type_name(type_of(args[0])));
+  if (!g_audit_hooks || list_size(g_audit_hooks) == 0) return new_ref(none());
+  Ref event_args = Ref::steal(tuple_from_array(args + 1, nargs - 1));
+  if (!event_args) return Value();
+  Ref hooks = Ref::steal(list_from_iterable(g_audit_hooks));
+  if (!hooks) return Value();
+  for (size_t i = 0; i < list_size(hooks.get()); ++i) {
+    Value call_args[2] = {args[0], event_args.get()};
+    Ref r = Ref::steal(call(list_get(hooks.get(), i), call_args, 2));
+    if (!r) return Value();
+  }
+  return new_ref(none());
+}
 Value sys_get_int_max_str_digits(Value) { return int_from_int64(get_int_max_str_digits()); }
 Value sys_set_int_max_str_digits(Value, const Value* args, size_t nargs, Value kwnames) {
   size_t total = nargs + (kwnames ? tuple_size(kwnames) : 0);
@@ -264,6 +295,9 @@ const MethodDef kSysFunctions[] = {
     {"getdefaultencoding", (void*)sys_getdefaultencoding, MethodKind::NoArgs},
     {"getsizeof", (void*)sys_getsizeof, MethodKind::Fast},
     {"getfilesystemencoding", (void*)sys_getfilesystemencoding, MethodKind::NoArgs},
+    {"getfilesystemencodeerrors", (void*)sys_getfilesystemencodeerrors, MethodKind::NoArgs},
+    {"addaudithook", (void*)sys_addaudithook, MethodKind::OneArg},
+    {"audit", (void*)sys_audit, MethodKind::Fast},
     {"get_int_max_str_digits", (void*)sys_get_int_max_str_digits, MethodKind::NoArgs},
     {"set_int_max_str_digits", (void*)sys_set_int_max_str_digits, MethodKind::FastKeywords},
     {"displayhook", (void*)sys_displayhook, MethodKind::OneArg},

@@ -858,6 +858,7 @@ void init_type_type() {
   init_static_type(&type_type, "type", &object_type, sizeof(HeapTypeObject));
   type_type.flags |= TypeFlag::HaveGc;
   type_type.dict_offset = offsetof(TypeObject, dict);
+  type_type.weaklist_offset = offsetof(TypeObject, weaklist);
   type_type.dealloc = heap_type_dealloc;
   type_type.call = type_call;
   type_type.new_ = type_new_slot;

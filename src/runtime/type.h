@@ -98,6 +98,7 @@ struct TypeObject : Object {
   Value mro;                    // tuple: __mro__
   Value dict;                   // the type's __dict__ (a dict; exposed as a mappingproxy)
   Value subclasses;             // weak list of direct subclasses (for __subclasses__ and slot updates)
+  Value weaklist;               // weak references to the type (weakref.ref(cls), abc's registries)
   uint64_t flags = 0;           // TypeFlag bits
   uint32_t version_tag = 0;     // changes when the type or a base is modified (specialization guard)
   size_t basic_size = 0;        // bytes of an instance (Object header included)

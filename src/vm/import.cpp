@@ -237,7 +237,7 @@ Value handle_fromlist(Value module, Value fromlist) {
 }
 
 Value import_level_unhooked(Value name, Value globals, Value fromlist, int64_t level) {
-  if (!is_str(name)) return raise_format(exc::TypeError, "module name must be str, not %s", type_name(type_of(name)));
+  if (!is_str(name)) return raise(exc::TypeError, "module name must be a string");
   if (level < 0) return raise(exc::ValueError, "level must be >= 0");
   Ref abs_name;
   if (level > 0) {
@@ -312,6 +312,12 @@ int init_import_system() {
   Ref r = Ref::steal(call_bootstrap(g_bootstrap, "_install", {modules::sys_module(), imp.get()}));
   if (!r) return -1;
   if (have_path_finder_modules() && install_external_importers() < 0) return -1;
+  // builtins.open is io.open (CPython sets it when it makes the standard streams).
+  if (const modules::BuiltinModule* io = modules::find_builtin_module("_io")) {
+    Ref io_module = Ref::steal(import_module(io->name));
+    Ref open = io_module ? Ref::steal(get_attr(io_module.get(), "open")) : Ref();
+    if (!open || dict_set_item_str(modules::builtins_dict(), "open", open.get()) < 0) return -1;
+  }
   Ref stdlib = Ref::steal(str_from_utf8(config().stdlib_dir));
   if (!stdlib || module_add(modules::sys_module(), "_stdlib_dir", stdlib.get()) < 0) return -1;
   return 0;

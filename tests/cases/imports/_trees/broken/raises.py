@@ -1,0 +1,4 @@
+print("running broken.raises")
+def fail():
+    return 1 / 0
+fail()

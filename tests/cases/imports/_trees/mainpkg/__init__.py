@@ -1,0 +1,1 @@
+print("init mainpkg", __name__)

@@ -1,0 +1,2 @@
+print("init pkg.inner.deep", __package__)
+from .. import sub as top_sub
