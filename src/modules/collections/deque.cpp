@@ -508,8 +508,17 @@ bool slice_bound(Value v, int64_t* out) {
   return true;
 }
 
+// PyArg_ParseStack's count messages: "index() takes at least 1 argument (0 given)".
+bool check_count(const char* name, size_t nargs, size_t min, size_t max) {
+  if (nargs >= min && nargs <= max) return true;
+  size_t n = nargs < min ? min : max;
+  raise_format(exc::TypeError, "%s() takes %s %zu argument%s (%zu given)", name,
+               min == max ? "exactly" : (nargs < min ? "at least" : "at most"), n, n == 1 ? "" : "s", nargs);
+  return false;
+}
+
 Value deque_index(Value self, const Value* args, size_t nargs) {
-  if (!check_positional("index", nargs, 1, 3)) return Value();
+  if (!check_count("index", nargs, 1, 3)) return Value();
   DequeObject* d = as_deque(self);
   int64_t start = 0, stop = INT64_MAX;
   if (nargs > 1 && !slice_bound(args[1], &start)) return Value();
@@ -529,7 +538,7 @@ Value deque_index(Value self, const Value* args, size_t nargs) {
 }
 
 Value deque_insert(Value self, const Value* args, size_t nargs) {
-  if (!check_positional("insert", nargs, 2, 2)) return Value();
+  if (!check_count("insert", nargs, 2, 2)) return Value();
   int64_t index;
   if (!ssize_argument(args[0], &index)) return Value();
   DequeObject* d = as_deque(self);
@@ -538,7 +547,7 @@ Value deque_insert(Value self, const Value* args, size_t nargs) {
   if (index >= n) return deque_append(self, args[1]);
   if (index <= -n || index == 0) return deque_appendleft(self, args[1]);
   if (rotate(d, -index) < 0) return Value();
-  if (push_left(d, new_ref(args[1])) < 0) return Value();
+  if ((index < 0 ? push_right(d, new_ref(args[1])) : push_left(d, new_ref(args[1]))) < 0) return Value();
   if (rotate(d, index) < 0) return Value();
   return new_ref(none());
 }

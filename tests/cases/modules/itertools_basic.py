@@ -50,7 +50,7 @@ show("repeat float", lambda: it.repeat('a', 2.0))
 # cycle
 print(list(islice(it.cycle('abc'), 8)), list(it.cycle([])))
 c = it.cycle([1, 2])
-print(next(c), c.__reduce__()[2], next(c), next(c), c.__reduce__()[2])
+print(next(c), c.__reduce__()[2], next(c), next(c), next(c), c.__reduce__()[2])
 show("cycle none", lambda: it.cycle())
 show("cycle two", lambda: it.cycle([1], [2]))
 show("cycle int", lambda: it.cycle(1))
