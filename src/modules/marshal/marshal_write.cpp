@@ -13,7 +13,8 @@
 //    get different flag bytes (loads gives the same values either way).
 //  * krait interns every str constant; CPython interns only identifier-like ones (letters,
 //    digits, '_'), names and sys.intern results. A str is written as interned when krait has
-//    interned it and it is identifier-like (or '*', interned by CPython at startup).
+//    interned it and it is identifier-like (or '*', interned by CPython at startup); the
+//    reference krait's intern table holds is not counted (CPython's is not either).
 //  * While writing a set or frozenset CPython holds each element once more (sorted (dump,
 //    element) pairs), so elements are always flagged; they are written in the order of their
 //    own dumps.
@@ -117,6 +118,14 @@ Sharing sharing_of(Value v) {
   return s;
 }
 
+// The references CPython would count. krait's intern table holds one reference to each
+// interned str (CPython's table is not counted), and krait interns every str constant.
+uint32_t count_of(Value v) {
+  uint32_t count = v.as_object()->refcount;
+  if (is_str_exact(v) && str_is_interned(v)) --count;
+  return count;
+}
+
 class ValueWriter {
  public:
   explicit ValueWriter(MarshalWriter& out) : out_(out) {}
@@ -141,7 +150,7 @@ class ValueWriter {
     int flag = 0;
     Sharing sharing = sharing_of(v);
     if (out_.version() >= 3) {
-      bool shared = sharing.always || held_twice || (sharing.counted && v.as_object()->refcount > 1);
+      bool shared = sharing.always || held_twice || (sharing.counted && count_of(v) > 1);
       if (shared) {
         int seen = out_.find_ref(sharing.key);
         if (seen >= 0) {

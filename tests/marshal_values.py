@@ -1,0 +1,230 @@
+#!/usr/bin/python3.11
+"""krait's marshal.dumps of runtime values against CPython 3.11's, over a generated corpus.
+
+    tests/marshal_values.py --krait build/krait           # compare with the recorded corpus
+    tests/marshal_values.py --record                      # regenerate tests/data/marshal/values.jsonl.gz
+    tests/marshal_values.py --krait build/krait --show 5  # print the first 5 differences in full
+
+The corpus is made of random nested values (fixed seed): None/bools/Ellipsis, ints of every size,
+floats, complex, strs (identifier-like, other ASCII, non-ASCII, long), bytes, tuples (literal and
+built at run time), lists, dicts, sets, frozensets, objects shared inside a value, and small code
+objects, each dumped with a random marshal version 0-4. Every value is written as Python source;
+both interpreters evaluate `marshal.dumps(<source>, version)` as one expression, so the constants
+of the source are alive while it is dumped, as a literal in a program is (see
+src/modules/marshal/marshal_write.cpp for the sharing rules). The expected bytes are recorded
+from /usr/bin/python3.11 into a gzip'd JSON-lines file; --record rewrites it.
+
+Prints `N of M values byte-identical` and exits 1 when any differs.
+"""
+import argparse
+import gzip
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+
+CPYTHON = "/usr/bin/python3.11"
+HERE = os.path.dirname(os.path.abspath(__file__))
+DATA = os.path.join(HERE, "data", "marshal", "values.jsonl.gz")
+SEED = 20240611
+COUNT = 3000
+
+# --- the generator ---------------------------------------------------------------------------
+
+IDENTS = ["a", "b", "x", "name", "value", "_", "_private", "Camel", "x1", "abc_def", "", "k"]
+OTHER_STRS = ["a b", "hello world", "1x", "-", "*", "a.b", "?", " ", "\t", "x" * 300, "y" * 255,
+              "z" * 256, "é", "€", "日本", "\U0001f600", "mixé", "\x00", "ÿ"]
+
+
+def gen_int(r):
+    kind = r.randrange(6)
+    if kind == 0:
+        return r.randint(-5, 256)
+    if kind == 1:
+        return r.randint(-2**31, 2**31 - 1)
+    if kind == 2:
+        return r.choice([2**31 - 1, -2**31, 2**31, -2**31 - 1, 2**15, 2**30, 2**45, 2**47 - 1, -2**47])
+    if kind == 3:
+        return r.randint(-2**46, 2**46)
+    if kind == 4:
+        return r.choice([1, -1]) * r.randint(2**47, 2**64)
+    return r.choice([1, -1]) * r.randint(2**64, 2**300)
+
+
+def gen_float(r):
+    kind = r.randrange(4)
+    if kind == 0:
+        return repr(r.choice([0.0, -0.0, 1.0, 0.5, 1.5, -2.25, 0.1, 1e22, 1e-300, 5e-324, 1.7976931348623157e308]))
+    if kind == 1:
+        return r.choice(["1e999", "-1e999"])
+    if kind == 2:
+        return repr(r.uniform(-1e6, 1e6))
+    return repr(r.random())
+
+
+def gen_str(r):
+    if r.random() < 0.5:
+        s = r.choice(IDENTS)
+        if r.random() < 0.3:
+            s += str(r.randrange(100))
+        return s
+    s = r.choice(OTHER_STRS)
+    if r.random() < 0.3:
+        s += "".join(r.choice("ab é") for _ in range(r.randrange(5)))
+    return s
+
+
+def gen_bytes(r):
+    n = r.choice([0, 1, 1, 2, 3, 10, 40])
+    if r.random() < 0.05:
+        return b"\x00\xff" * 150
+    return bytes(r.choice(b"\x00\x01abz\xfe\xff") for _ in range(n))
+
+
+def gen_atom(r):
+    kind = r.randrange(10)
+    if kind == 0:
+        return r.choice(["None", "True", "False", "...", "StopIteration"])
+    if kind in (1, 2):
+        return repr(gen_int(r))
+    if kind == 3:
+        return gen_float(r)
+    if kind == 4:
+        return "complex(%s, %s)" % (gen_float(r), gen_float(r)) if r.random() < 0.3 else "(%s+%sj)" % (r.randrange(-9, 9), r.randrange(9))
+    if kind in (5, 6, 7):
+        return repr(gen_str(r))
+    return repr(gen_bytes(r))
+
+
+def gen_hashable(r, depth):
+    if depth <= 0 or r.random() < 0.7:
+        while True:
+            a = gen_atom(r)
+            if a != "StopIteration" or r.random() < 0.2:
+                return a
+    items = [gen_hashable(r, depth - 1) for _ in range(r.randrange(4))]
+    if r.random() < 0.5:
+        return "(" + "".join(i + ", " for i in items) + ")"
+    return "frozenset([" + ", ".join(items) + "])"
+
+
+SNIPPETS = ["x = 1", "def f(a, b=2):\n    return a + b", "class C:\n    y = 'a b'", "import os", "z = [1, 'k', 2.5]"]
+
+
+def gen_value(r, depth):
+    if depth <= 0 or r.random() < 0.3:
+        return gen_atom(r)
+    kind = r.randrange(11)
+    n = r.choice([0, 1, 2, 3, 5, 8])
+    items = lambda: [gen_value(r, depth - 1) for _ in range(n)]
+    if kind in (0, 1):
+        return "[" + ", ".join(items()) + "]"
+    if kind == 2:
+        return "(" + "".join(i + ", " for i in items()) + ")"
+    if kind == 3:
+        return "T([" + ", ".join(items()) + "])"
+    if kind in (4, 5):
+        pairs = ["%s: %s" % (gen_hashable(r, 1), gen_value(r, depth - 1)) for _ in range(n)]
+        return "{" + ", ".join(pairs) + "}"
+    if kind == 6:
+        return "{" + ", ".join(gen_hashable(r, 2) for _ in range(n)) + "}" if n else "set()"
+    if kind == 7:
+        return "frozenset([" + ", ".join(gen_hashable(r, 2) for _ in range(n)) + "])"
+    if kind == 8:
+        # One object held in several places of the value.
+        shared = gen_value(r, depth - 1)
+        return "(lambda s: [s, %s, {1: s}, (s,)])(%s)" % (gen_value(r, depth - 1), shared)
+    if kind == 9:
+        return "L(%d)" % r.randrange(1, 40)  # a long list of small ints
+    if r.random() < 0.5:
+        return "compile(%r, 'snippet.py', 'exec', dont_inherit=True)" % r.choice(SNIPPETS)
+    return gen_atom(r)
+
+
+def corpus():
+    r = random.Random(SEED)
+    out = []
+    for i in range(COUNT):
+        source = gen_value(r, r.randrange(1, 5))
+        version = r.choice([4, 4, 4, 3, 2, 1, 0])
+        out.append((source, version))
+    return out
+
+
+# --- both sides ------------------------------------------------------------------------------
+
+PROGRAM = r'''
+import marshal
+NAMES = {"marshal": marshal, "T": tuple, "L": lambda n: list(range(n)), "frozenset": frozenset,
+         "complex": complex, "compile": compile, "StopIteration": StopIteration, "set": set}
+def hexof(b):
+    return "".join("%02x" % c for c in b)
+def run(cases):
+    for source, version in cases:
+        try:
+            data = eval("marshal.dumps(" + source + ", " + str(version) + ")", dict(NAMES))
+            print(hexof(data))
+        except BaseException as e:
+            print("error " + type(e).__name__ + ": " + str(e).replace("\n", " "))
+'''
+
+
+def run_program(interpreter, cases):
+    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False, encoding="utf-8") as f:
+        f.write(PROGRAM)
+        f.write("run(%r)\n" % (cases,))
+        path = f.name
+    try:
+        env = dict(os.environ, PYTHONHASHSEED="0")
+        p = subprocess.run([interpreter, path], capture_output=True, timeout=600, env=env)
+    finally:
+        os.unlink(path)
+    lines = p.stdout.decode("utf-8", "replace").splitlines()
+    if p.returncode != 0 or len(lines) != len(cases):
+        sys.exit("%s failed (exit %d, %d of %d lines): %s" % (interpreter, p.returncode, len(lines), len(cases),
+                                                         p.stderr.decode("utf-8", "replace")[-2000:]))
+    return lines
+
+
+def record():
+    cases = corpus()
+    expected = run_program(CPYTHON, cases)
+    os.makedirs(os.path.dirname(DATA), exist_ok=True)
+    with gzip.open(DATA, "wt", encoding="utf-8") as f:
+        for (source, version), out in zip(cases, expected):
+            f.write(json.dumps({"source": source, "version": version, "dumps": out}) + "\n")
+    print("recorded %d values into %s" % (len(cases), os.path.relpath(DATA)))
+
+
+def compare(krait, show):
+    with gzip.open(DATA, "rt", encoding="utf-8") as f:
+        rows = [json.loads(line) for line in f]
+    cases = [(row["source"], row["version"]) for row in rows]
+    got = run_program(krait, cases)
+    bad = [(row, out) for row, out in zip(rows, got) if out != row["dumps"]]
+    for row, out in bad[:show]:
+        print("version %d: %s" % (row["version"], row["source"][:300]))
+        print("  cpython %s" % row["dumps"][:400])
+        print("  krait   %s" % out[:400])
+    print("%d of %d values byte-identical" % (len(rows) - len(bad), len(rows)))
+    return 1 if bad else 0
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--krait", help="the krait binary to check")
+    ap.add_argument("--record", action="store_true", help="regenerate the expected data with CPython")
+    ap.add_argument("--show", type=int, default=10, help="differences to print (default 10)")
+    args = ap.parse_args()
+    if args.record:
+        record()
+        return 0
+    if not args.krait:
+        ap.error("--krait or --record is required")
+    return compare(args.krait, args.show)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
