@@ -77,6 +77,7 @@ int add_fs_functions(Value module);        // posix_fs.cpp
 int add_scandir(Value module);             // posix_scandir.cpp
 int add_process_functions(Value module);   // posix_process.cpp
 int add_extra_functions(Value module);     // posix_extra.cpp
+int add_conf_functions(Value module);      // posix_conf.cpp
 TypeObject* stat_result_type();
 Value stat_result_from(const struct ::stat& st);
 

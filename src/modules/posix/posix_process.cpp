@@ -247,6 +247,7 @@ std::vector<char*> c_strings(std::vector<std::string>& strings) {
 Value execv_common(const char* fname, Value path_value, Value argv, Value env) {
   PathArg path;
   path.function = fname;
+  path.allow_fd = env.is_object();  // execve(fd, ...) is fexecve
   std::vector<std::string> args, envs;
   if (!convert_path(path_value, &path) || !exec_argv(fname, argv, &args)) return Value();
   if (env) {
@@ -267,7 +268,8 @@ Value execv_common(const char* fname, Value path_value, Value argv, Value env) {
   std::vector<char*> argv_c = c_strings(args);
   if (env) {
     std::vector<char*> env_c = c_strings(envs);
-    ::execve(path.c_str(), argv_c.data(), env_c.data());
+    if (path.is_fd) ::fexecve(path.fd, argv_c.data(), env_c.data());
+    else ::execve(path.c_str(), argv_c.data(), env_c.data());
   } else {
     ::execv(path.c_str(), argv_c.data());
   }
