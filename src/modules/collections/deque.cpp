@@ -331,13 +331,35 @@ int del_item(DequeObject* d, int64_t i) {
   return r;
 }
 
-int deque_ass_subscript(Value self, Value key, Value value) {
+// An index argument: PyNumber_AsSsize_t(key, IndexError). False + error.
+bool index_of_key(Value key, int64_t* out) {
+  if (key.is_small_int()) {
+    *out = key.as_small_int();
+    return true;
+  }
   if (!is_int(key) && !type_of(key)->number.index) {
     raise_format(exc::TypeError, "sequence index must be integer, not '%s'", type_name_of(key));
-    return -1;
+    return false;
   }
-  int64_t i = as_ssize(key);
-  if (i == -1 && error_occurred()) return -1;
+  Ref i = Ref::steal(number_index(key));
+  if (!i) return false;
+  if (!int_to_int64(i.get(), out)) {
+    raise_format(exc::IndexError, "cannot fit '%s' into an index-sized integer", type_name_of(key));
+    return false;
+  }
+  return true;
+}
+
+Value deque_subscript(Value self, Value key) {
+  int64_t i;
+  if (!index_of_key(key, &i)) return Value();
+  if (i < 0) i += as_deque(self)->size;
+  return deque_item(self, i);
+}
+
+int deque_ass_subscript(Value self, Value key, Value value) {
+  int64_t i;
+  if (!index_of_key(key, &i)) return -1;
   DequeObject* d = as_deque(self);
   if (i < 0) i += d->size;
   if (i < 0 || i >= d->size) {
@@ -845,6 +867,7 @@ int init_deque_types() {
   t.sequence.contains = deque_contains;
   t.sequence.concat = deque_concat;
   t.sequence.repeat = deque_repeat;
+  t.mapping.subscript = deque_subscript;
   t.mapping.ass_subscript = deque_ass_subscript;
   t.number.bool_ = deque_bool;
   t.number.inplace_add = deque_inplace_add;

@@ -133,7 +133,7 @@ struct CycleObject : Object {
 CycleObject* as_cycle(Value v) { return static_cast<CycleObject*>(v.as_object()); }
 
 Value cycle_new(TypeObject* type, const Value* args, size_t nargs, Value kwnames) {
-  if (type == &cycle_type && !check_no_keywords("cycle", kwnames)) return Value();
+  if (keywords_checked(type, &cycle_type) && !check_no_keywords("cycle", kwnames)) return Value();
   if (!check_positional("cycle", nargs, 1, 1)) return Value();
   Ref it = Ref::steal(get_iter(args[0]));
   if (!it) return Value();
@@ -399,7 +399,7 @@ Value chain_make(TypeObject* type, Value source) {
 }
 
 Value chain_new(TypeObject* type, const Value* args, size_t nargs, Value kwnames) {
-  if (type == &chain_type && !check_no_keywords("chain", kwnames)) return Value();
+  if (keywords_checked(type, &chain_type) && !check_no_keywords("chain", kwnames)) return Value();
   Ref tuple = Ref::steal(tuple_from_array(args, nargs));
   if (!tuple) return Value();
   Value source = get_iter(tuple.get());
@@ -596,7 +596,7 @@ FuncIterObject* as_func_iter(Value v) { return static_cast<FuncIterObject*>(v.as
 
 Value func_iter_new(TypeObject* type, TypeObject* exact, const char* name, const Value* args, size_t nargs,
                     Value kwnames) {
-  if (type == exact && !check_no_keywords(name, kwnames)) return Value();
+  if (keywords_checked(type, exact) && !check_no_keywords(name, kwnames)) return Value();
   if (!check_positional(name, nargs, 2, 2)) return Value();
   Ref it = Ref::steal(get_iter(args[1]));
   if (!it) return Value();
