@@ -81,6 +81,7 @@ struct TextIOObject : IOBaseObject {
   bool readuniversal = false, readtranslate = false, writetranslate = false;
   bool line_buffering = false, write_through = false;
   bool seekable = false, has_read1 = false;
+  bool readable = false, writable = false;  // of the buffer, asked once (CPython's decoder/encoder)
   bool has_read = false;  // a read happened (reconfigure refuses encoding changes then)
   std::string readnl;     // "" (universal) or the newline that ends lines
   std::string writenl;    // what '\n' becomes on write ("" = unchanged)
@@ -335,6 +336,13 @@ int text_init(Value self, const Value* args, size_t nargs, Value kwnames) {
   int s = is_true(seekable.get());
   if (s < 0) return -1;
   t->seekable = s;
+  for (bool* flag : {&t->readable, &t->writable}) {
+    Ref r = Ref::steal(call0(t->buffer, flag == &t->readable ? "readable" : "writable"));
+    if (!r) return -1;
+    int v = is_true(r.get());
+    if (v < 0) return -1;
+    *flag = v;
+  }
   Ref read1 = Ref::steal(lookup_attr(t->buffer, Ref::steal(str_intern("read1")).get()));
   if (!read1 && error_occurred()) return -1;
   t->has_read1 = bool(read1);
@@ -368,9 +376,7 @@ void text_clear(Object* self) {
 // --- reading --------------------------------------------------------------------------------------------
 
 bool check_readable(TextIOObject* t) {
-  Ref r = Ref::steal(call0(t->buffer, "readable"));
-  if (!r) return false;
-  if (!r.get().is(true_value())) {
+  if (!t->readable) {
     unsupported("not readable");
     return false;
   }
@@ -465,7 +471,7 @@ Value text_readline(Value self, const Value* args, size_t nargs) {
   if (!check_init(t)) return Value();
   int64_t limit;
   if (!size_arg(nargs ? args[0] : Value(), &limit)) return Value();
-  if (!check_open(t)) return Value();
+  if (!check_open(t) || !check_readable(t)) return Value();
   if (flush_pending(t) < 0) return Value();
   return readline_impl(t, limit);
 }
@@ -473,7 +479,7 @@ Value text_readline(Value self, const Value* args, size_t nargs) {
 Value text_iternext(Value self) {
   if (type_of(self) != &textiowrapper_type) return iobase_iternext(self);
   TextIOObject* t = as_text(self);
-  if (!check_open(t)) return Value();
+  if (!check_open(t) || !check_readable(t)) return Value();
   if (flush_pending(t) < 0) return Value();
   Ref line = Ref::steal(readline_impl(t, -1));
   if (!line || str_length(line.get()) == 0) return Value();
@@ -488,6 +494,7 @@ Value text_write(Value self, Value text) {
   if (!is_str(text))
     return raise_format(exc::TypeError, "write() argument must be str, not %s", type_name(type_of(text)));
   if (!check_open(t)) return Value();
+  if (!t->writable) return unsupported("not writable");
   std::string_view s = str_utf8(text);
   bool haslf = s.find('\n') != std::string_view::npos;
   std::string translated;
@@ -623,6 +630,7 @@ Value text_truncate(Value self, const Value* args, size_t nargs) {
 Value text_reconfigure(Value self, const Value* args, size_t nargs, Value kwnames) {
   static const char* const kParams[] = {"encoding", "errors", "newline", "line_buffering", "write_through"};
   Value a[5];
+  if (nargs > 0) return raise(exc::TypeError, "reconfigure() takes no positional arguments");
   if (!parse_args("reconfigure", args, nargs, kwnames, kParams, 5, 0, 0, a)) return Value();
   TextIOObject* t = as_text(self);
   if (!check_init(t)) return Value();
