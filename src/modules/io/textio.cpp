@@ -122,9 +122,72 @@ bool check_open(TextIOObject* t) {
   return true;
 }
 
-// Decodes `data` with the object's codec and errors into UTF-8 (appended to `out`).
+// True if `data` is valid UTF-8 as Python's strict codec accepts it (no overlong forms, no
+// surrogates, nothing above U+10FFFF): then the decoded text's UTF-8 is `data` itself.
+bool valid_utf8(std::string_view data) {
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(data.data());
+  const unsigned char* end = p + data.size();
+  while (p < end) {
+    if (end - p >= 8) {
+      uint64_t word;
+      std::memcpy(&word, p, 8);
+      if ((word & 0x8080808080808080ull) == 0) {
+        p += 8;
+        continue;
+      }
+    }
+    unsigned char c = *p;
+    if (c < 0x80) {
+      ++p;
+    } else if (c >= 0xC2 && c <= 0xDF) {
+      if (end - p < 2 || (p[1] & 0xC0) != 0x80) return false;
+      p += 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      if (end - p < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return false;
+      if (c == 0xE0 && p[1] < 0xA0) return false;   // overlong
+      if (c == 0xED && p[1] >= 0xA0) return false;  // surrogate
+      p += 3;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      if (end - p < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80) return false;
+      if (c == 0xF0 && p[1] < 0x90) return false;   // overlong
+      if (c == 0xF4 && p[1] >= 0x90) return false;  // above U+10FFFF
+      p += 4;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Decodes `data` with the object's codec and errors into UTF-8 (appended to `out`). Valid input
+// is converted here; the runtime's codec handles errors (and their messages).
 bool decode_bytes(TextIOObject* t, std::string_view data, std::string* out) {
   if (data.empty()) return true;
+  if (t->codec == Codec::Utf8 && valid_utf8(data)) {
+    out->append(data);
+    return true;
+  }
+  if (t->codec == Codec::Latin1) {
+    out->reserve(out->size() + data.size());
+    for (char ch : data) {
+      unsigned char c = static_cast<unsigned char>(ch);
+      if (c < 0x80) {
+        out->push_back(ch);
+      } else {
+        out->push_back(char(0xC0 | (c >> 6)));
+        out->push_back(char(0x80 | (c & 0x3F)));
+      }
+    }
+    return true;
+  }
+  if (t->codec == Codec::Ascii) {
+    bool ascii = true;
+    for (char ch : data) ascii &= static_cast<unsigned char>(ch) < 0x80;
+    if (ascii) {
+      out->append(data);
+      return true;
+    }
+  }
   Ref text = Ref::steal(bytes_decode(data, codec_name(t->codec), str_utf8(t->errors)));
   if (!text) return false;
   out->append(str_utf8(text.get()));
