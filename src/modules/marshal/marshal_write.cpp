@@ -57,16 +57,26 @@ enum class Failure { None, Unmarshallable, TooDeep };
 // equal keys are one object in the stream.
 std::string str_key(std::string_view utf8) { return "s" + std::to_string(utf8.size()) + ":" + std::string(utf8); }
 std::string bytes_key(std::string_view raw) { return "b" + std::to_string(raw.size()) + ":" + std::string(raw); }
-std::string pointer_key(const Object* o) { return "P" + std::to_string(reinterpret_cast<uintptr_t>(o)); }
 
 bool is_latin1_char(Value s) { return str_length(s) == 1 && str_char(s, 0) < 0x100; }
+
+// The compiler writer's key of a small int ("Si" + hex + ";"), made once per value.
+const std::string& small_int_key(int64_t i) {
+  static const std::vector<std::string> keys = [] {
+    std::vector<std::string> k;
+    for (long v = -5; v <= 256; ++v) k.push_back("Si" + mpz_class(v).get_str(16) + ";");
+    return k;
+  }();
+  return keys[static_cast<size_t>(i + 5)];
+}
 
 // How CPython would hold a value at dump time.
 struct Sharing {
   bool always = false;    // flagged whatever its count
   bool counted = false;   // flagged when its reference count is above 1
   bool interned = false;  // an interned str
-  std::string key;        // its identity in the back-reference table
+  std::string key;        // its identity in the back-reference table, shared with code objects
+  uint64_t id = 0;        // or (key empty) its identity as only the runtime holds it
 };
 
 Sharing sharing_of(Value v) {
@@ -75,19 +85,16 @@ Sharing sharing_of(Value v) {
     int64_t i = v.as_small_int();
     s.always = true;
     if (i >= -5 && i <= 256) {
-      s.key = "Si" + mpz_class(static_cast<long>(i)).get_str(16) + ";";
+      s.key = small_int_key(i);
     } else {
-      s.key = "Vi" + std::to_string(i);
+      s.id = v.bits();  // by value: immediates have no identity
     }
     return s;
   }
   if (v.is_float()) {
-    double d = float_value(v);
-    if (std::isnan(d)) return s;  // never shared
-    uint64_t bits;
-    std::memcpy(&bits, &d, sizeof bits);
+    if (std::isnan(float_value(v))) return s;  // never shared
     s.always = true;
-    s.key = "Vf" + std::to_string(bits);
+    s.id = v.bits();
     return s;
   }
   Object* o = v.as_object();
@@ -114,7 +121,7 @@ Sharing sharing_of(Value v) {
     return s;
   }
   s.counted = true;
-  s.key = pointer_key(o);
+  s.id = v.bits();
   return s;
 }
 
@@ -152,12 +159,13 @@ class ValueWriter {
     if (out_.version() >= 3) {
       bool shared = sharing.always || held_twice || (sharing.counted && count_of(v) > 1);
       if (shared) {
-        int seen = out_.find_ref(sharing.key);
+        bool by_key = !sharing.key.empty();
+        int seen = by_key ? out_.find_ref(sharing.key) : out_.find_ref(sharing.id);
         if (seen >= 0) {
           out_.w_ref(seen);
           return true;
         }
-        flag = out_.add_ref(std::move(sharing.key));
+        flag = by_key ? out_.add_ref(std::move(sharing.key)) : out_.add_ref(sharing.id);
       }
     }
     return write_object(v, flag, sharing.interned, depth);
