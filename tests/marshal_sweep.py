@@ -16,12 +16,21 @@ For each file:
     result must equal CPython's bytes.
 Prints `N of M files byte-identical` (compiler differences excluded from neither count: they
 are listed apart) and exits 1 when a marshal difference or a round-trip failure is found.
+
+    tests/marshal_sweep.py --krait build/krait --runtime      # the marshal module inside krait
+
+--runtime checks the runtime's marshal module instead of the CLI: krait runs
+`marshal.dumps(compile(source, path, 'exec', dont_inherit=True))` (the source is embedded in the
+program krait runs as a bytes literal, so no file I/O is needed) and
+`marshal.dumps(marshal.loads(cpython_bytes))`; both must equal CPython's bytes. Files are
+batched, several per krait process.
 """
 import argparse
 import marshal
 import os
 import subprocess
 import sys
+import tempfile
 import warnings
 from multiprocessing import Pool
 
@@ -108,6 +117,67 @@ def show(krait, path):
     return 1
 
 
+RUNTIME_PROGRAM = r'''
+import marshal
+def hexof(b):
+    return "".join("%02x" % c for c in b)
+def attempt(f):
+    try:
+        return hexof(f())
+    except BaseException as e:
+        return "error " + type(e).__name__ + ": " + str(e).replace("\n", " ")[:200]
+for path, source, expected in CASES:
+    print(attempt(lambda: marshal.dumps(compile(source, path, "exec", dont_inherit=True))))
+    print(attempt(lambda: marshal.dumps(marshal.loads(expected))))
+'''
+
+
+def check_runtime_batch(args):
+    """[(path, dumps status, detail, round-trip ok, detail)] for a batch, through krait's marshal module."""
+    krait, paths = args
+    cases = []
+    for path in paths:
+        expected = cpython_bytes(path)
+        if expected is not None:
+            with open(path, "rb") as f:
+                cases.append((path, f.read(), expected))
+    if not cases:
+        return []
+    program = "CASES = %r\n%s" % (cases, RUNTIME_PROGRAM)
+    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False, encoding="utf-8") as f:
+        f.write(program)
+        name = f.name
+    try:
+        ok, out = run_krait([krait, name])
+    finally:
+        os.unlink(name)
+    lines = out.decode("utf-8", "replace").splitlines() if ok else []
+    results = []
+    for i, (path, source, expected) in enumerate(cases):
+        if len(lines) < 2 * i + 2:
+            detail = out if not ok else "krait printed too few lines"
+            results.append((path, "error", detail, False, detail))
+            continue
+        got, again = lines[2 * i], lines[2 * i + 1]
+        if got == expected.hex():
+            status, detail = "same", None
+        elif got.startswith("error"):
+            status, detail = "error", got
+        else:
+            status, detail = classify(path, expected, bytes.fromhex(got))
+        round_trip = again == expected.hex()
+        rt_detail = None if round_trip else (again if again.startswith("error") else
+                                             first_difference(expected, bytes.fromhex(again)))
+        results.append((path, status, detail, round_trip, rt_detail))
+    return results
+
+
+def sweep_runtime(krait, files, jobs, batch=8):
+    batches = [(krait, files[i:i + batch]) for i in range(0, len(files), batch)]
+    with Pool(jobs) as pool:
+        return [r for rs in pool.map(check_runtime_batch, batches, chunksize=1) for r in rs]
+
+
 def sweep(krait, files, jobs):
     """The results of check_file for each file (used by tests/run.py too)."""
     with Pool(jobs) as pool:
@@ -120,12 +190,14 @@ def main():
     ap.add_argument("--sample", type=int, default=1, help="check every N-th file")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--show", metavar="FILE", help="explain the difference for FILE")
+    ap.add_argument("--runtime", action="store_true", help="check the marshal module inside krait")
     ap.add_argument("filters", nargs="*", help="only files whose path contains one of these")
     args = ap.parse_args()
     krait = os.path.abspath(args.krait)
     if args.show:
         return show(krait, args.show)
-    results = sweep(krait, stdlib_files(args.sample, args.filters), args.jobs)
+    files = stdlib_files(args.sample, args.filters)
+    results = sweep_runtime(krait, list(files), args.jobs) if args.runtime else sweep(krait, files, args.jobs)
     counted = identical = round_trips = 0
     compiler = []
     bad = False

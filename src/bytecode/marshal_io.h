@@ -42,7 +42,17 @@ class MarshalWriter {
   }
   // Numbers a flagged object; returns FLAG_REF for its type byte.
   int add_ref(std::string key) {
-    refs_.emplace(std::move(key), static_cast<int>(refs_.size()));
+    refs_.emplace(std::move(key), ref_count());
+    return 0x80;
+  }
+  // The same for objects only the runtime holds, by a numeric identity (an object's address,
+  // an immediate's bits): faster than text keys for large dumps.
+  int find_ref(uint64_t id) const {
+    auto it = ids_.find(id);
+    return it == ids_.end() ? -1 : it->second;
+  }
+  int add_ref(uint64_t id) {
+    ids_.emplace(id, ref_count());
     return 0x80;
   }
   // 'r' + index.
@@ -69,9 +79,12 @@ class MarshalWriter {
  private:
   void w_float_text(double d);  // versions 0-1: 17 significant digits, a length byte in front
 
+  int ref_count() const { return static_cast<int>(refs_.size() + ids_.size()); }
+
   int version_;
   std::string out_;
   std::unordered_map<std::string, int> refs_;
+  std::unordered_map<uint64_t, int> ids_;
 };
 
 // --- reading --------------------------------------------------------------------------------

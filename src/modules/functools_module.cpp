@@ -1,5 +1,5 @@
-// The _functools module: reduce, cmp_to_key (KeyWrapper objects) and partial. functools.py
-// keeps its pure-Python _lru_cache_wrapper when this module has none.
+// The _functools module: reduce, cmp_to_key (KeyWrapper objects), partial and
+// _lru_cache_wrapper (functools.lru_cache's engine).
 //
 // partial is called with the vectorcall convention: its stored arguments and the call's are
 // laid out in one array (on the C++ stack when small), so a call builds no tuple; stored
@@ -16,6 +16,7 @@
 #include "runtime/errors.h"
 #include "runtime/int.h"
 #include "runtime/memory.h"
+#include "runtime/method.h"
 #include "runtime/module.h"
 #include "runtime/number_util.h"
 #include "runtime/str.h"
@@ -361,6 +362,256 @@ const MemberDef partial_members[] = {
 };
 #pragma GCC diagnostic pop
 
+
+// --- _lru_cache_wrapper --------------------------------------------------------------------------
+
+// The cache maps a key to the result (unbounded cache) or to an LruNode (bounded cache), whose
+// nodes also form a circular list from least to most recently used, as CPython's C version, so
+// hits, misses, evictions and __hash__ calls happen in the same order.
+struct LruNode : Object {
+  LruNode* prev;   // the list (not owned: the cache dict owns the nodes)
+  LruNode* next;
+  int64_t hash;
+  Value key;
+  Value result;
+};
+
+struct LruCacheObject : Object {
+  Value func;
+  Value cache;            // dict
+  Value cache_info_type;
+  Value kwd_mark;         // shared separator object between positional and keyword parts of a key
+  Value dict;             // __dict__
+  Value weaklist;
+  int64_t maxsize;        // -1: unbounded
+  bool typed;
+  int64_t hits, misses;
+  LruNode root;           // the list head (never a Python-visible object)
+};
+
+TypeObject lru_cache_type, lru_node_type;
+
+LruCacheObject* as_lru(Value v) { return static_cast<LruCacheObject*>(v.as_object()); }
+
+void node_clear(Object* self) {
+  auto* n = static_cast<LruNode*>(self);
+  Value key = n->key, result = n->result;
+  n->key = n->result = Value();
+  xdecref(key);
+  xdecref(result);
+}
+void node_dealloc(Object* self) {
+  node_clear(self);
+  free_object(self);
+}
+void node_traverse(Object* self, VisitFunc visit, void* context) {
+  auto* n = static_cast<LruNode*>(self);
+  if (n->key.is_object()) visit(n->key, context);
+  if (n->result.is_object()) visit(n->result, context);
+}
+
+void unlink_node(LruNode* n) {
+  n->prev->next = n->next;
+  n->next->prev = n->prev;
+}
+void append_node(LruCacheObject* c, LruNode* n) {
+  LruNode* last = c->root.prev;
+  last->next = c->root.prev = n;
+  n->prev = last;
+  n->next = &c->root;
+}
+
+// The key of a call: the single argument itself (exact int or str, untyped, no keywords), else
+// a tuple of the arguments [, kwd_mark, name, value...] [, their types...].
+Value make_key(LruCacheObject* c, const Value* args, size_t nargs, Value kwnames) {
+  size_t nkw = keyword_count(kwnames);
+  if (!c->typed && nkw == 0) {
+    if (nargs == 1 && (is_int_exact(args[0]) || is_str_exact(args[0]))) return new_ref(args[0]);
+    return tuple_from_array(args, nargs);
+  }
+  size_t size = nargs + (nkw ? 2 * nkw + 1 : 0) + (c->typed ? nargs + nkw : 0);
+  Value key = tuple_new(size);
+  if (!key) return Value();
+  Value* items = tuple_items(key);
+  size_t k = 0;
+  for (size_t i = 0; i < nargs; ++i) items[k++] = new_ref(args[i]);
+  if (nkw) {
+    items[k++] = new_ref(c->kwd_mark);
+    for (size_t i = 0; i < nkw; ++i) {
+      items[k++] = new_ref(tuple_get(kwnames, i));
+      items[k++] = new_ref(args[nargs + i]);
+    }
+  }
+  if (c->typed) {
+    for (size_t i = 0; i < nargs + nkw; ++i) items[k++] = new_ref(Value::object(type_of(args[i])));
+  }
+  return key;
+}
+
+Value lru_call(Value self, const Value* args, size_t nargs, Value kwnames) {
+  LruCacheObject* c = as_lru(self);
+  if (c->maxsize == 0) {
+    ++c->misses;
+    return call(c->func, args, nargs, kwnames);
+  }
+  Ref key = Ref::steal(make_key(c, args, nargs, kwnames));
+  if (!key) return Value();
+  int64_t h = hash(key.get());
+  if (h == -1) return Value();
+  Value found = dict_get_item_hash(c->cache, key.get(), h);
+  if (c->maxsize < 0) {
+    if (found) {
+      ++c->hits;
+      return new_ref(found);
+    }
+    if (error_occurred()) return Value();
+    ++c->misses;
+    Ref result = Ref::steal(call(c->func, args, nargs, kwnames));
+    if (!result) return Value();
+    if (dict_set_item_hash(c->cache, key.get(), result.get(), h) < 0) return Value();
+    return result.release();
+  }
+  if (found) {
+    auto* node = static_cast<LruNode*>(found.as_object());
+    unlink_node(node);
+    append_node(c, node);
+    ++c->hits;
+    return new_ref(node->result);
+  }
+  if (error_occurred()) return Value();
+  ++c->misses;
+  Ref result = Ref::steal(call(c->func, args, nargs, kwnames));
+  if (!result) return Value();
+  // The call may have added the key itself (recursion): the links are already right then.
+  Value again = dict_get_item_hash(c->cache, key.get(), h);
+  if (again) return result.release();
+  if (error_occurred()) return Value();
+  if (static_cast<int64_t>(dict_size(c->cache)) < c->maxsize || c->root.next == &c->root) {
+    auto* node = static_cast<LruNode*>(allocate_object(&lru_node_type, sizeof(LruNode)));
+    if (node == nullptr) return Value();
+    node->hash = h;
+    node->key = new_ref(key.get());
+    node->result = new_ref(result.get());
+    gc_track(node);
+    Ref holder = Ref::steal(Value::object(node));
+    if (dict_set_item_hash(c->cache, key.get(), holder.get(), h) < 0) return Value();
+    append_node(c, node);
+    return result.release();
+  }
+  // Full: the least recently used node is reused for the new key.
+  LruNode* node = c->root.next;
+  unlink_node(node);
+  Ref popped = Ref::steal(dict_pop(c->cache, node->key, none()));
+  if (!popped) return Value();
+  if (popped.get().is(none())) return result.release();  // removed meanwhile: the node is orphaned
+  Ref old_key = Ref::steal(node->key), old_result = Ref::steal(node->result);
+  node->hash = h;
+  node->key = new_ref(key.get());
+  node->result = new_ref(result.get());
+  if (dict_set_item_hash(c->cache, key.get(), popped.get(), h) < 0) return Value();
+  append_node(c, node);
+  return result.release();
+}
+
+Value lru_new(TypeObject* type, const Value* args, size_t nargs, Value kwnames) {
+  Value a[4];
+  if (!match_arguments("lru_cache", args, nargs, kwnames, {"user_function", "maxsize", "typed", "cache_info_type"},
+                       4, 4, a))
+    return Value();
+  if (!type_of(a[0])->call) return raise(exc::TypeError, "the first argument must be callable");
+  int64_t maxsize;
+  if (a[1].is(none())) {
+    maxsize = -1;
+  } else if (is_int(a[1]) || type_of(a[1])->number.index) {
+    if (!ssize_argument(a[1], &maxsize)) return Value();
+    if (maxsize < 0) maxsize = 0;
+  } else {
+    return raise(exc::TypeError, "maxsize should be integer or None");
+  }
+  int typed = is_true(a[2]);
+  if (typed < 0) return Value();
+  static Value kwd_mark;
+  if (!kwd_mark) {
+    kwd_mark = call_no_args(Value::object(&object_type));
+    if (!kwd_mark) return Value();
+  }
+  Ref cache = Ref::steal(dict_new());
+  if (!cache) return Value();
+  auto* c = static_cast<LruCacheObject*>(allocate_object(type, type->basic_size));
+  if (c == nullptr) return Value();
+  c->func = new_ref(a[0]);
+  c->cache = cache.release();
+  c->cache_info_type = new_ref(a[3]);
+  c->kwd_mark = new_ref(kwd_mark);
+  c->maxsize = maxsize;
+  c->typed = typed != 0;
+  c->root.prev = c->root.next = &c->root;
+  gc_track(c);
+  return Value::object(c);
+}
+
+// Empties the list and the dict (the dict owns the nodes; they go with it).
+void lru_clear_cache(LruCacheObject* c) {
+  c->root.prev = c->root.next = &c->root;
+  if (c->cache) dict_clear(c->cache);
+}
+
+void lru_clear(Object* self) {
+  auto* c = static_cast<LruCacheObject*>(self);
+  lru_clear_cache(c);
+  Value fields[5] = {c->func, c->cache, c->cache_info_type, c->kwd_mark, c->dict};
+  c->func = c->cache = c->cache_info_type = c->kwd_mark = c->dict = Value();
+  for (Value v : fields) xdecref(v);
+}
+void lru_dealloc(Object* self) {
+  lru_clear(self);
+  free_object(self);
+}
+void lru_traverse(Object* self, VisitFunc visit, void* context) {
+  auto* c = static_cast<LruCacheObject*>(self);
+  for (Value v : {c->func, c->cache, c->cache_info_type, c->kwd_mark, c->dict})
+    if (v.is_object()) visit(v, context);
+}
+
+Value lru_descr_get(Value self, Value instance, Value) {
+  if (!instance || instance.is(none())) return new_ref(self);
+  return method_new(self, instance);
+}
+
+Value lru_cache_info(Value self) {
+  LruCacheObject* c = as_lru(self);
+  Ref hits = Ref::steal(int_from_int64(c->hits)), misses = Ref::steal(int_from_int64(c->misses));
+  Ref maxsize = c->maxsize < 0 ? Ref::borrow(none()) : Ref::steal(int_from_int64(c->maxsize));
+  Ref size = Ref::steal(int_from_int64(static_cast<int64_t>(dict_size(c->cache))));
+  if (!hits || !misses || !maxsize || !size) return Value();
+  Value args[4] = {hits.get(), misses.get(), maxsize.get(), size.get()};
+  return call(c->cache_info_type, args, 4);
+}
+
+Value lru_cache_clear(Value self) {
+  LruCacheObject* c = as_lru(self);
+  c->hits = c->misses = 0;
+  lru_clear_cache(c);
+  return new_ref(none());
+}
+
+Value lru_reduce(Value self) { return get_attr(self, "__qualname__"); }
+Value lru_copy(Value self) { return new_ref(self); }
+Value lru_deepcopy(Value self, Value) { return new_ref(self); }
+
+const MethodDef lru_methods[] = {
+    {"cache_info", reinterpret_cast<void*>(&lru_cache_info), MethodKind::NoArgs},
+    {"cache_clear", reinterpret_cast<void*>(&lru_cache_clear), MethodKind::NoArgs},
+    {"__reduce__", reinterpret_cast<void*>(&lru_reduce), MethodKind::NoArgs},
+    {"__copy__", reinterpret_cast<void*>(&lru_copy), MethodKind::NoArgs},
+    {"__deepcopy__", reinterpret_cast<void*>(&lru_deepcopy), MethodKind::OneArg},
+    {nullptr, nullptr, MethodKind::NoArgs},
+};
+const GetSetDef lru_getsets[] = {
+    {"__dict__", partial_get_dict, partial_set_dict},
+    {nullptr, nullptr},
+};
+
 const MethodDef functools_functions[] = {
     {"reduce", reinterpret_cast<void*>(&reduce_fn), MethodKind::FastKeywords},
     {"cmp_to_key", reinterpret_cast<void*>(&cmp_to_key_fn), MethodKind::FastKeywords},
@@ -396,7 +647,28 @@ int ready_types() {
   keywrapper_type.clear = key_clear;
   add_members(&keywrapper_type, key_members);
 
-  for (TypeObject* t : {&partial_type, &keywrapper_type})
+  init_functools_type(lru_node_type, "_lru_list_elem", sizeof(LruNode), TypeFlag::HaveGc);
+  lru_node_type.dealloc = node_dealloc;
+  lru_node_type.traverse = node_traverse;
+  lru_node_type.clear = node_clear;
+
+  init_functools_type(lru_cache_type, "_lru_cache_wrapper", sizeof(LruCacheObject),
+                      TypeFlag::HaveGc | TypeFlag::BaseType);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Winvalid-offsetof"
+  lru_cache_type.dict_offset = offsetof(LruCacheObject, dict);
+  lru_cache_type.weaklist_offset = offsetof(LruCacheObject, weaklist);
+#pragma GCC diagnostic pop
+  lru_cache_type.new_ = lru_new;
+  lru_cache_type.call = lru_call;
+  lru_cache_type.descr_get = lru_descr_get;
+  lru_cache_type.dealloc = lru_dealloc;
+  lru_cache_type.traverse = lru_traverse;
+  lru_cache_type.clear = lru_clear;
+  add_methods(&lru_cache_type, lru_methods);
+  add_getsets(&lru_cache_type, lru_getsets);
+
+  for (TypeObject* t : {&partial_type, &keywrapper_type, &lru_node_type, &lru_cache_type})
     if (type_ready(t) < 0) return -1;
   done = true;
   return 0;
@@ -414,7 +686,9 @@ Value create_functools_module() {
   Ref module = Ref::steal(module_new("_functools"));
   if (!module) return Value();
   if (module_add_functions(module.get(), functools_functions) < 0) return Value();
-  if (module_add(module.get(), "partial", Value::object(&partial_type)) < 0) return Value();
+  if (module_add(module.get(), "partial", Value::object(&partial_type)) < 0 ||
+      module_add(module.get(), "_lru_cache_wrapper", Value::object(&lru_cache_type)) < 0)
+    return Value();
   return module.release();
 }
 

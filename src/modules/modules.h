@@ -49,6 +49,8 @@ Value create_gc_module();
 Value create_weakref_module();
 // math (src/modules/math_module.cpp): the common floating-point functions and constants.
 Value create_math_module();
+// _opcode (src/modules/opcode_module.cpp): stack_effect over opcodes.def, get_specialization_stats.
+Value create_opcode_module();
 // marshal (src/modules/marshal/): CPython 3.11's marshal format over runtime values.
 Value create_marshal_module();
 // itertools (src/modules/itertools/): the 3.11 iterator types.

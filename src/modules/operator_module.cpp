@@ -96,6 +96,15 @@ KRAIT_COMPARE(gt, Gt)
 KRAIT_COMPARE(ge, Ge)
 #undef KRAIT_COMPARE
 
+// operator.index(x): an exact int (True gives 1), as PyNumber_Index.
+Value exact_index(Value v) {
+  Value r = number_index(v);
+  if (!r || is_int_exact(r)) return r;
+  Value exact = int_from_mpz(int_to_mpz(r));
+  decref(r);
+  return exact;
+}
+
 #define KRAIT_UNARY(fname, expr)                                               \
   Value fname##_fn(Value, const Value* args, size_t nargs, Value kwnames) {    \
     if (!check_one(#fname, nargs, kwnames)) return Value();                    \
@@ -107,7 +116,7 @@ KRAIT_UNARY(pos, unary_positive(a))
 KRAIT_UNARY(inv, unary_invert(a))
 KRAIT_UNARY(invert, unary_invert(a))
 KRAIT_UNARY(abs, number_absolute(a))
-KRAIT_UNARY(index, number_index(a))
+KRAIT_UNARY(index, exact_index(a))
 #undef KRAIT_UNARY
 
 Value truth_fn(Value, const Value* args, size_t nargs, Value kwnames) {

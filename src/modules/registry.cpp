@@ -19,6 +19,7 @@ const BuiltinModule kBuiltinModules[] = {
     {"_functools", create_functools_module},
     {"_imp", create_imp_module},
     {"_io", create_io_module},
+    {"_opcode", create_opcode_module},
     {"_operator", create_operator_module},
     {"_thread", create_thread_module},
     {"_warnings", create_warnings_module},

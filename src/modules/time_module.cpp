@@ -18,6 +18,7 @@
 #include "runtime/float.h"
 #include "runtime/int.h"
 #include "runtime/module.h"
+#include "runtime/namespace.h"
 #include "runtime/number_util.h"
 #include "runtime/str.h"
 #include "runtime/structseq.h"
@@ -492,22 +493,16 @@ Value get_clock_info_function(Value, const Value* args, size_t nargs, Value kwna
   struct timespec res;
   ::clock_getres(clock, &res);
   double resolution = static_cast<double>(res.tv_sec) + static_cast<double>(res.tv_nsec) * 1e-9;
-  // CPython returns a types.SimpleNamespace; krait has no native one yet, so the result is
-  // made by types.SimpleNamespace from the types module.
-  Value import = dict_get_item_str(builtins_dict(), "__import__");
-  if (!import) return raise(exc::ImportError, "__import__ not found");
-  Ref types_name = Ref::steal(str_from_ascii("types"));
-  Ref types = Ref::steal(call_one_arg(import, types_name.get()));
-  if (!types) return Value();
-  Ref ns_type = Ref::steal(get_attr(types.get(), "SimpleNamespace"));
-  if (!ns_type) return Value();
+  // A types.SimpleNamespace, keys in CPython's order.
+  Ref info = Ref::steal(dict_new());
   Ref impl = Ref::steal(str_from_ascii(implementation));
-  Ref keys = Ref::steal(tuple_new(4));
-  if (!impl || !keys) return Value();
-  const char* key_names[] = {"implementation", "monotonic", "adjustable", "resolution"};
-  for (size_t i = 0; i < 4; ++i) tuple_items(keys.get())[i] = str_intern(key_names[i]);
-  Value values[4] = {impl.get(), bool_value(monotonic), bool_value(adjustable), float_from_double(resolution)};
-  return call(ns_type.get(), values, 0, keys.get());
+  if (!info || !impl) return Value();
+  if (dict_set_item_str(info.get(), "implementation", impl.get()) < 0 ||
+      dict_set_item_str(info.get(), "monotonic", bool_value(monotonic)) < 0 ||
+      dict_set_item_str(info.get(), "adjustable", bool_value(adjustable)) < 0 ||
+      dict_set_item_str(info.get(), "resolution", float_from_double(resolution)) < 0)
+    return Value();
+  return namespace_new(info.get());
 }
 
 #define F(name, fn) {name, reinterpret_cast<void*>(fn), MethodKind::FastKeywords}

@@ -24,6 +24,7 @@ struct StructSeqType : TypeObject {
   size_t n_fields = 0;
   size_t n_visible = 0;
   size_t n_unnamed = 0;
+  void (*after_new)(Value self) = nullptr;
   std::vector<std::string> names;      // the named fields in order (CPython's tp_members)
   std::vector<std::string> docs;
   std::vector<MemberDef> members;      // null-terminated; points into names/docs
@@ -119,7 +120,7 @@ Value structseq_new_slot(TypeObject* type, const Value* args, size_t nargs, Valu
     size_t index = key == "sequence" ? 0 : key == "dict" ? 1 : 2;
     if (index == 2) {
       std::string name(key);
-      return raise_format(exc::TypeError, "structseq() got an unexpected keyword argument '%s'", name.c_str());
+      return raise_format(exc::TypeError, "'%s' is an invalid keyword argument for structseq()", name.c_str());
     }
     if (params[index])
       return raise_format(exc::TypeError, "argument for structseq() given by name ('%s') and position (%zu)",
@@ -158,6 +159,7 @@ Value structseq_new_slot(TypeObject* type, const Value* args, size_t nargs, Valu
     incref(v);
     tuple_items(result.get())[i] = v;
   }
+  if (t->after_new) t->after_new(result.get());
   return result.release();
 }
 
@@ -193,6 +195,7 @@ TypeObject* structseq_new_type(const StructSeqDesc& desc) {
   t->new_ = structseq_new_slot;
   t->n_fields = desc.n_fields;
   t->n_visible = desc.n_visible;
+  t->after_new = desc.after_new;
   t->names.reserve(desc.n_fields);
   t->docs.reserve(desc.n_fields);
   for (size_t i = 0; i < desc.n_fields; ++i) {

@@ -26,6 +26,9 @@ struct StructSeqDesc {
   const StructSeqField* fields;  // n_fields entries
   size_t n_fields;
   size_t n_visible;              // n_sequence_fields
+  // Runs on every instance made by calling the type (stat_result fills its float times from the
+  // integer ones when they are None, as CPython's does). May be null.
+  void (*after_new)(Value self) = nullptr;
 };
 
 // A new struct-sequence type (immortal); null + error.

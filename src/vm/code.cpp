@@ -2,6 +2,8 @@
 // parsed once, positions decoded from the 3.11 location table on demand.
 #include "vm/code.h"
 
+#include "vm/code_verify.h"
+
 #include <cstdio>
 
 #include "runtime/builtin_function.h"
@@ -12,13 +14,10 @@
 #include "runtime/float.h"
 #include "runtime/int.h"
 #include "runtime/memory.h"
+#include "runtime/number_util.h"
 #include "runtime/set.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
-
-namespace krait::runtime {
-TypeObject code_type;
-}
 
 namespace krait::vm {
 
@@ -76,6 +75,7 @@ Value names_tuple(const std::vector<std::string>& names) {
 
 // Exception-table varints: 6-bit chunks, most significant first, 0x40 = more follow.
 int read_varint(const std::vector<uint8_t>& table, size_t& pos) {
+  if (pos >= table.size()) return 0;  // verified tables never end early
   uint8_t b = table[pos++];
   int value = b & 63;
   while ((b & 64) && pos < table.size()) {
@@ -86,7 +86,7 @@ int read_varint(const std::vector<uint8_t>& table, size_t& pos) {
 }
 
 void parse_exception_table(CodeObject* code) {
-  const auto& table = code->data->exceptiontable;
+  const auto& table = code->shape->exceptiontable;
   size_t pos = 0;
   while (pos < table.size()) {
     int start = read_varint(table, pos);
@@ -97,113 +97,133 @@ void parse_exception_table(CodeObject* code) {
   }
 }
 
-void code_dealloc(Object* self) {
-  auto* code = static_cast<CodeObject*>(self);
-  Value fields[] = {code->consts, code->names, code->localsplusnames, code->filename, code->name, code->qualname};
-  for (Value v : fields) xdecref(v);
-  code->~CodeObject();
-  free_object(self);
-}
-
-Value code_repr(Value self) {
-  CodeObject* code = as_code(self);
-  return str_from_format("<code object %s at %p, file \"%s\", line %d>", str_cstr(code->name),
-                         (void*)code, str_cstr(code->filename), code->firstlineno);
-}
-
-Value borrowed(Value v) { incref(v); return v; }
-Value get_co_name(Value self) { return borrowed(as_code(self)->name); }
-Value get_co_qualname(Value self) { return borrowed(as_code(self)->qualname); }
-Value get_co_filename(Value self) { return borrowed(as_code(self)->filename); }
-Value get_co_consts(Value self) { return borrowed(as_code(self)->consts); }
-Value get_co_names(Value self) { return borrowed(as_code(self)->names); }
-Value get_co_firstlineno(Value self) { return int_from_int64(as_code(self)->firstlineno); }
-Value get_co_argcount(Value self) { return int_from_int64(as_code(self)->argcount); }
-Value get_co_posonlyargcount(Value self) { return int_from_int64(as_code(self)->posonlyargcount); }
-Value get_co_kwonlyargcount(Value self) { return int_from_int64(as_code(self)->kwonlyargcount); }
-Value get_co_flags(Value self) { return int_from_int64(as_code(self)->flags); }
-Value get_co_stacksize(Value self) { return int_from_int64(as_code(self)->stacksize); }
-Value get_co_nlocals(Value self) { return int_from_int64(as_code(self)->nlocals); }
-Value get_co_varnames(Value self) { return names_tuple(as_code(self)->data->varnames()); }
-Value get_co_cellvars(Value self) { return names_tuple(as_code(self)->data->cellvars()); }
-Value get_co_freevars(Value self) { return names_tuple(as_code(self)->data->freevars()); }
-Value get_co_code(Value self) {
-  const auto& code = as_code(self)->data->code;
-  return bytes_from(std::string_view(reinterpret_cast<const char*>(code.data()), code.size()));
-}
-Value get_co_linetable(Value self) {
-  const auto& t = as_code(self)->data->linetable;
-  return bytes_from(std::string_view(reinterpret_cast<const char*>(t.data()), t.size()));
-}
-Value get_co_exceptiontable(Value self) {
-  const auto& t = as_code(self)->data->exceptiontable;
-  return bytes_from(std::string_view(reinterpret_cast<const char*>(t.data()), t.size()));
-}
-
-const GetSetDef kCodeGetSets[] = {
-    {"co_name", get_co_name},
-    {"co_qualname", get_co_qualname},
-    {"co_filename", get_co_filename},
-    {"co_consts", get_co_consts},
-    {"co_names", get_co_names},
-    {"co_firstlineno", get_co_firstlineno},
-    {"co_argcount", get_co_argcount},
-    {"co_posonlyargcount", get_co_posonlyargcount},
-    {"co_kwonlyargcount", get_co_kwonlyargcount},
-    {"co_flags", get_co_flags},
-    {"co_stacksize", get_co_stacksize},
-    {"co_nlocals", get_co_nlocals},
-    {"co_varnames", get_co_varnames},
-    {"co_cellvars", get_co_cellvars},
-    {"co_freevars", get_co_freevars},
-    {"co_code", get_co_code},
-    {"co_linetable", get_co_linetable},
-    {"co_exceptiontable", get_co_exceptiontable},
-    {nullptr, nullptr}};
-
-// The location table's varints: 6-bit chunks, least significant first, 0x40 = more follow.
-struct LineReader {
-  const std::vector<uint8_t>& t;
-  size_t pos = 0;
-  int read_varint() {
-    int shift = 0, value = 0;
-    while (pos < t.size()) {
-      uint8_t b = t[pos++];
-      value |= (b & 63) << shift;
-      shift += 6;
-      if (!(b & 64)) break;
-    }
-    return value;
-  }
-  int read_svarint() {
-    int v = read_varint();
-    return (v & 1) ? -(v >> 1) : (v >> 1);
-  }
-};
-
-}  // namespace
-
-Value code_from_data(std::shared_ptr<const bytecode::CodeData> data) {
+// The fields every code object derives from its shape (everything but co_consts). filename,
+// name and qualname are taken as given when not null (CodeType(...) keeps str subclasses).
+Value code_from_shape(std::shared_ptr<const bytecode::CodeData> shape, Value filename, Value name, Value qualname) {
   CodeObject* code = new_object<CodeObject>(&code_type);
   if (!code) return Value();
   Value self = Value::object(code);
-  code->data = data;
-  code->argcount = data->argcount;
-  code->posonlyargcount = data->posonlyargcount;
-  code->kwonlyargcount = data->kwonlyargcount;
-  code->flags = data->flags;
-  code->stacksize = data->stacksize;
-  code->firstlineno = data->firstlineno;
-  code->nlocalsplus = int(data->localsplusnames.size());
-  code->localspluskinds = data->localspluskinds;
-  for (uint8_t kind : data->localspluskinds) {
+  const bytecode::CodeData& data = *shape;
+  code->shape = shape;
+  code->argcount = data.argcount;
+  code->posonlyargcount = data.posonlyargcount;
+  code->kwonlyargcount = data.kwonlyargcount;
+  code->flags = data.flags;
+  code->stacksize = data.stacksize;
+  code->firstlineno = data.firstlineno;
+  code->nlocalsplus = int(data.localsplusnames.size());
+  code->localspluskinds = data.localspluskinds;
+  for (uint8_t kind : data.localspluskinds) {
     if (kind & bytecode::LocalKind::Local) ++code->nlocals;
     if (kind & bytecode::LocalKind::Cell) ++code->ncells;
     if (kind & bytecode::LocalKind::Free) ++code->nfree;
   }
-  code->units.resize(data->code.size() / 2);
+  code->units.resize(data.code.size() / 2);
   for (size_t i = 0; i < code->units.size(); ++i)
-    code->units[i] = uint16_t(data->code[2 * i] | (data->code[2 * i + 1] << 8));
+    code->units[i] = uint16_t(data.code[2 * i] | (data.code[2 * i + 1] << 8));
+  code->names = names_tuple(data.names);
+  code->localsplusnames = names_tuple(data.localsplusnames);
+  code->filename = filename ? new_ref(filename) : str_from_utf8(data.filename);
+  code->name = name ? new_ref(name) : str_intern(data.name);
+  code->qualname = qualname ? new_ref(qualname) : str_intern(data.qualname);
+  if (!code->names || !code->localsplusnames || !code->filename || !code->name || !code->qualname) {
+    decref(self);
+    return Value();
+  }
+  parse_exception_table(code);
+  return self;
+}
+
+// A compile-time constant for a value of co_consts, or null when none can stand for it.
+bytecode::ConstRef to_constant(Value v) {
+  using bytecode::Constant;
+  if (v == none()) return Constant::none();
+  if (v == true_value()) return Constant::boolean(true);
+  if (v == false_value()) return Constant::boolean(false);
+  if (v == ellipsis()) return Constant::ellipsis();
+  if (v.is_small_int()) return Constant::integer(mpz_class(static_cast<long>(v.as_small_int())));
+  if (v.is_float()) return Constant::floating(v.as_float());
+  TypeObject* type = v.as_object()->type;
+  if (type == &int_type) return Constant::integer(int_to_mpz(v));
+  if (type == &complex_type) return Constant::complex(complex_real(v), complex_imag(v));
+  if (type == &str_type) return Constant::str(std::string(str_utf8(v)));
+  if (type == &bytes_type) return Constant::bytes(std::string(bytes_view(v)));
+  if (type == &code_type) {
+    const CodeObject* code = as_code(v);
+    return code->data ? Constant::code_object(code->data) : nullptr;
+  }
+  std::vector<bytecode::ConstRef> items;
+  if (type == &tuple_type) {
+    for (size_t i = 0; i < tuple_size(v); ++i) {
+      bytecode::ConstRef item = to_constant(tuple_get(v, i));
+      if (!item) return nullptr;
+      items.push_back(std::move(item));
+    }
+    return Constant::tuple(std::move(items));
+  }
+  if (type == &frozenset_type) {
+    size_t pos = 0;
+    Value item;
+    while (set_next(v, &pos, &item)) {
+      bytecode::ConstRef c = to_constant(item);
+      if (!c) return nullptr;
+      items.push_back(std::move(c));
+    }
+    return Constant::frozenset(std::move(items));
+  }
+  return nullptr;
+}
+
+std::vector<uint8_t> bytes_vector(Value b) {
+  std::string_view view = bytes_view(b);
+  return std::vector<uint8_t>(view.begin(), view.end());
+}
+
+std::vector<std::string> utf8_names(Value tuple) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < tuple_size(tuple); ++i) out.emplace_back(str_utf8(tuple_get(tuple, i)));
+  return out;
+}
+
+// PyCode_NewWithPosOnlyArgs's localsplus: varnames, then cells (a cell that is also a varname
+// marks that slot instead), then free variables.
+void build_localsplus(const CodeFields& f, bytecode::CodeData& d) {
+  namespace LocalKind = bytecode::LocalKind;
+  d.localsplusnames = utf8_names(f.varnames);
+  d.localspluskinds.assign(d.localsplusnames.size(), LocalKind::Local);
+  size_t nvarnames = d.localsplusnames.size();
+  for (size_t i = 0; i < tuple_size(f.cellvars); ++i) {
+    std::string name(str_utf8(tuple_get(f.cellvars, i)));
+    size_t j = 0;
+    while (j < nvarnames && d.localsplusnames[j] != name) ++j;
+    if (j < nvarnames) {
+      d.localspluskinds[j] = uint8_t(LocalKind::Local | LocalKind::Cell);
+      continue;
+    }
+    d.localsplusnames.push_back(name);
+    d.localspluskinds.push_back(LocalKind::Cell);
+  }
+  for (size_t i = 0; i < tuple_size(f.freevars); ++i) {
+    d.localsplusnames.emplace_back(str_utf8(tuple_get(f.freevars, i)));
+    d.localspluskinds.push_back(LocalKind::Free);
+  }
+}
+
+int kwnames_length(Value consts, size_t i) {
+  Value c = tuple_get(consts, i);
+  if (!is_tuple(c)) return -1;
+  for (size_t k = 0; k < tuple_size(c); ++k)
+    if (!is_str(tuple_get(c, k))) return -1;
+  return int(tuple_size(c));
+}
+
+}  // namespace
+
+Value code_from_data(std::shared_ptr<const bytecode::CodeData> data) {
+  Value self = code_from_shape(data, Value(), Value(), Value());
+  if (!self) return Value();
+  CodeObject* code = as_code(self);
+  code->data = data;
   code->consts = tuple_new(data->consts.size());
   if (!code->consts) {
     decref(self);
@@ -217,60 +237,134 @@ Value code_from_data(std::shared_ptr<const bytecode::CodeData> data) {
     }
     tuple_items(code->consts)[i] = c;
   }
-  code->names = names_tuple(data->names);
-  code->localsplusnames = names_tuple(data->localsplusnames);
-  code->filename = str_from_utf8(data->filename);
-  code->name = str_intern(data->name);
-  code->qualname = str_intern(data->qualname);
-  if (!code->names || !code->localsplusnames || !code->filename || !code->name || !code->qualname) {
-    decref(self);
-    return Value();
-  }
-  parse_exception_table(code);
   return self;
 }
 
-Position code_position(const CodeObject* code, int index) {
-  LineReader r{code->data->linetable};
-  int line = code->firstlineno;
-  int unit = 0;
-  while (r.pos < r.t.size()) {
-    uint8_t first = r.t[r.pos++];
-    int kind = (first >> 3) & 15;
-    int length = (first & 7) + 1;
-    Position p;
-    switch (kind) {
-      case 15:  // no location
-        break;
-      case 14: {  // long form
-        line += r.read_svarint();
-        p.line = line;
-        p.end_line = line + r.read_varint();
-        p.col = r.read_varint() - 1;
-        p.end_col = r.read_varint() - 1;
-        break;
-      }
-      case 13:  // line only
-        line += r.read_svarint();
-        p.line = p.end_line = line;
-        break;
-      case 10: case 11: case 12:  // one line, columns in two bytes
-        line += kind - 10;
-        p.line = p.end_line = line;
-        p.col = r.t[r.pos++];
-        p.end_col = r.t[r.pos++];
-        break;
-      default: {  // short form: same line, columns packed
-        uint8_t b = r.t[r.pos++];
-        p.line = p.end_line = line;
-        p.col = kind * 8 + (b >> 4);
-        p.end_col = p.col + (b & 15);
-        break;
-      }
-    }
-    if (index < unit + length) return p;
-    unit += length;
+Value code_from_fields(const CodeFields& f) {
+  // _PyCode_Validate's checks, in its order, with its messages.
+  if (f.argcount < f.posonlyargcount || f.posonlyargcount < 0 || f.kwonlyargcount < 0 ||
+      f.stacksize < 0 || f.flags < 0)
+    return raise(exc::SystemError, "bad argument to internal function");
+  if (bytes_size(f.code) % 2 != 0) return raise(exc::ValueError, "code: co_code is malformed");
+  auto shape = std::make_shared<bytecode::CodeData>();
+  bytecode::CodeData& d = *shape;
+  build_localsplus(f, d);
+  int nplain = d.nlocals() - f.argcount - f.kwonlyargcount - ((f.flags & bytecode::CodeFlag::VarArgs) != 0) -
+               ((f.flags & bytecode::CodeFlag::VarKeywords) != 0);
+  if (nplain < 0) return raise(exc::ValueError, "code: co_varnames is too small");
+  if (size_t(f.nlocals) != tuple_size(f.varnames))
+    return raise(exc::ValueError, "code: co_nlocals != len(co_varnames)");
+  d.argcount = f.argcount;
+  d.posonlyargcount = f.posonlyargcount;
+  d.kwonlyargcount = f.kwonlyargcount;
+  d.stacksize = f.stacksize;
+  d.flags = f.flags;
+  d.firstlineno = f.firstlineno;
+  d.code = bytes_vector(f.code);
+  d.names = utf8_names(f.names);
+  d.filename = str_utf8(f.filename);
+  d.name = str_utf8(f.name);
+  d.qualname = str_utf8(f.qualname);
+  d.linetable = bytes_vector(f.linetable);
+  d.exceptiontable = bytes_vector(f.exceptiontable);
+  bool representable = true;
+  for (size_t i = 0; i < tuple_size(f.consts) && representable; ++i) {
+    bytecode::ConstRef c = to_constant(tuple_get(f.consts, i));
+    if (c) d.consts.push_back(std::move(c));
+    else representable = false;
   }
+  if (!representable) d.consts.clear();
+
+  VerifyInput in;
+  in.code = d.code;
+  in.exceptiontable = d.exceptiontable;
+  in.localspluskinds = d.localspluskinds;
+  in.nconsts = tuple_size(f.consts);
+  in.nnames = d.names.size();
+  in.argcount = d.argcount;
+  in.kwonlyargcount = d.kwonlyargcount;
+  in.flags = d.flags;
+  in.stacksize = d.stacksize;
+  in.kwnames_length = [&f](size_t i) { return kwnames_length(f.consts, i); };
+  std::string why;
+  if (!verify_code_input(in, &why)) return raise(exc::ValueError, "code: invalid bytecode: " + why);
+
+  Value self = code_from_shape(shape, f.filename, f.name, f.qualname);
+  if (!self) return Value();
+  CodeObject* code = as_code(self);
+  if (representable) code->data = shape;
+  code->consts = new_ref(f.consts);
+  return self;
+}
+
+bool LineTableWalker::next(LineTableEntry* out) {
+  if (pos_ >= table_.size()) return false;
+  uint8_t first = table_[pos_++];
+  int kind = (first >> 3) & 15;
+  int length = (first & 7) + 1;
+  Position p;
+  switch (kind) {
+    case 15:  // no location
+      break;
+    case 14: {  // long form
+      line_ += read_svarint();
+      p.line = line_;
+      p.end_line = line_ + read_varint();
+      p.col = read_varint() - 1;
+      p.end_col = read_varint() - 1;
+      break;
+    }
+    case 13:  // line only
+      line_ += read_svarint();
+      p.line = p.end_line = line_;
+      break;
+    case 10: case 11: case 12:  // one line, columns in two bytes
+      line_ += kind - 10;
+      p.line = p.end_line = line_;
+      p.col = read_byte();
+      p.end_col = read_byte();
+      break;
+    default: {  // short form: same line, columns packed
+      int b = read_byte();
+      p.line = p.end_line = line_;
+      p.col = kind * 8 + ((b >> 4) & 7);
+      p.end_col = p.col + (b & 15);
+      break;
+    }
+  }
+  // As CPython, the next entry starts at the next byte with the top bit set.
+  while (pos_ < table_.size() && !(table_[pos_] & 128)) ++pos_;
+  out->start = unit_;
+  out->end = unit_ + length;
+  out->position = p;
+  out->computed_line = line_;
+  unit_ += length;
+  return true;
+}
+
+// The location table's varints: 6-bit chunks, least significant first, 0x40 = more follow.
+int LineTableWalker::read_varint() {
+  int shift = 0;
+  unsigned value = 0;
+  while (pos_ < table_.size()) {
+    uint8_t b = table_[pos_++];
+    if (shift < 30) value |= unsigned(b & 63) << shift;
+    shift += 6;
+    if (!(b & 64)) break;
+  }
+  return int(value & 0x7fffffff);
+}
+
+int LineTableWalker::read_svarint() {
+  int v = read_varint();
+  return (v & 1) ? -(v >> 1) : (v >> 1);
+}
+
+Position code_position(const CodeObject* code, int index) {
+  LineTableWalker walker(code->shape->linetable, code->firstlineno);
+  LineTableEntry e;
+  while (walker.next(&e))
+    if (index < e.end) return index >= e.start ? e.position : Position{};
   return Position{};
 }
 
@@ -280,19 +374,6 @@ const ExceptionEntry* code_find_handler(const CodeObject* code, int index) {
   for (const ExceptionEntry& e : code->exception_table)
     if (index >= e.start && index < e.end) return &e;
   return nullptr;
-}
-
-int init_code_type() {
-  TypeObject* t = &code_type;
-  t->refcount = 1;
-  t->Object::flags = ObjectFlag::Immortal;
-  t->type = &type_type;
-  t->name = t->qualname = "code";
-  t->basic_size = sizeof(CodeObject);
-  t->dealloc = code_dealloc;
-  t->repr = code_repr;
-  add_getsets(t, kCodeGetSets);
-  return type_ready(t);
 }
 
 }  // namespace krait::vm

@@ -36,7 +36,13 @@ struct GlobalCacheEntry {
 };
 
 struct CodeObject : runtime::Object {
+  // The compiler's / marshal's form. Null for a code object made by types.CodeType(...) or
+  // replace() whose co_consts holds values a bytecode::Constant cannot represent (a list...):
+  // such a code object runs but cannot be marshalled.
   std::shared_ptr<const bytecode::CodeData> data;
+  // Always set: co_code, names, tables as CodeData (the same object as `data` when that is set;
+  // otherwise its consts are empty and `consts` below is the truth).
+  std::shared_ptr<const bytecode::CodeData> shape;
   int argcount = 0, posonlyargcount = 0, kwonlyargcount = 0;
   int flags = 0;
   int stacksize = 0;
@@ -61,6 +67,43 @@ inline bool is_code(Value v) { return v.is_object() && v.as_object()->type == &r
 // A code object (new reference) from the compiler's CodeData; nested code constants are
 // converted too. Null + error on failure.
 Value code_from_data(std::shared_ptr<const bytecode::CodeData> data);
+
+// The 18 arguments of types.CodeType(...) (CPython 3.11's order), borrowed and already
+// type-checked: ints in range, code/linetable/exceptiontable bytes, consts and the name tuples
+// tuples (names of str), filename/name/qualname str.
+struct CodeFields {
+  int argcount = 0, posonlyargcount = 0, kwonlyargcount = 0, nlocals = 0, stacksize = 0, flags = 0;
+  Value code, consts, names, varnames, filename, name, qualname;
+  int firstlineno = 0;
+  Value linetable, exceptiontable, freevars, cellvars;
+};
+
+// A code object (new reference) from Python values, as PyCode_NewWithPosOnlyArgs builds it (cells
+// that are also arguments share the argument's slot), after CPython's checks and krait's
+// bytecode verifier (code_verify.h). Null + ValueError/SystemError on failure.
+Value code_from_fields(const CodeFields& fields);
+
+// One entry of co_linetable (CPython 3.11's format): code units [start, end) and their span.
+struct LineTableEntry {
+  int start = 0, end = 0;  // code units
+  Position position;       // line -1 for "no location" entries
+  int computed_line = 0;   // the running line (what co_lnotab records), kept by no-location entries
+};
+
+// Walks co_linetable entry by entry, never reading past its end (the table may come from bytes).
+class LineTableWalker {
+ public:
+  LineTableWalker(const std::vector<uint8_t>& table, int firstlineno) : table_(table), line_(firstlineno) {}
+  bool next(LineTableEntry* out);  // false at the end
+ private:
+  int read_varint();
+  int read_svarint();
+  int read_byte() { return pos_ < table_.size() ? table_[pos_++] : 0; }
+  const std::vector<uint8_t>& table_;
+  size_t pos_ = 0;
+  int line_;
+  int unit_ = 0;
+};
 
 // The source position of the instruction at code unit `index` (co_positions).
 Position code_position(const CodeObject* code, int index);

@@ -29,6 +29,11 @@ Value factory_or_none(Value self) {
   Value f = as_defaultdict(self)->default_factory;
   return f ? f : none();
 }
+// The factory, or null when there is none (unset or set to None).
+Value factory_of(Value self) {
+  Value f = as_defaultdict(self)->default_factory;
+  return f.is(none()) ? Value() : f;
+}
 
 void defaultdict_clear(Object* self) {
   clear_value(static_cast<DefaultDictObject*>(self)->default_factory);
@@ -65,7 +70,7 @@ int defaultdict_init(Value self, const Value* args, size_t nargs, Value kwnames)
 
 // __missing__(key): default_factory() stored under key, or KeyError without a factory.
 Value defaultdict_missing(Value self, Value key) {
-  Value factory = as_defaultdict(self)->default_factory;
+  Value factory = factory_of(self);
   if (!factory) return raise_key_error(key);
   Value value = call(factory, nullptr, 0);
   if (!value) return Value();
@@ -97,8 +102,7 @@ Value new_like(Value self, Value arg) {
 Value defaultdict_copy(Value self) { return new_like(self, self); }
 
 Value defaultdict_reduce(Value self) {
-  Ref args = as_defaultdict(self)->default_factory ? Ref::steal(tuple_pack({factory_or_none(self)}))
-                                                   : Ref::steal(tuple_empty());
+  Ref args = factory_of(self) ? Ref::steal(tuple_pack({factory_of(self)})) : Ref::steal(tuple_empty());
   if (!args) return Value();
   Ref items = Ref::steal(call_method(self, "items", nullptr, 0));
   if (!items) return Value();
@@ -110,7 +114,7 @@ Value defaultdict_reduce(Value self) {
 Value defaultdict_repr(Value self) {
   Ref base = Ref::steal(dict_type.repr(self));
   if (!base) return Value();
-  Value factory = as_defaultdict(self)->default_factory;
+  Value factory = factory_of(self);
   std::string factory_text = "None";
   if (factory) {
     int entered = coll::repr_enter(factory.as_object());

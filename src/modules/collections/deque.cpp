@@ -331,13 +331,35 @@ int del_item(DequeObject* d, int64_t i) {
   return r;
 }
 
-int deque_ass_subscript(Value self, Value key, Value value) {
+// An index argument: PyNumber_AsSsize_t(key, IndexError). False + error.
+bool index_of_key(Value key, int64_t* out) {
+  if (key.is_small_int()) {
+    *out = key.as_small_int();
+    return true;
+  }
   if (!is_int(key) && !type_of(key)->number.index) {
     raise_format(exc::TypeError, "sequence index must be integer, not '%s'", type_name_of(key));
-    return -1;
+    return false;
   }
-  int64_t i = as_ssize(key);
-  if (i == -1 && error_occurred()) return -1;
+  Ref i = Ref::steal(number_index(key));
+  if (!i) return false;
+  if (!int_to_int64(i.get(), out)) {
+    raise_format(exc::IndexError, "cannot fit '%s' into an index-sized integer", type_name_of(key));
+    return false;
+  }
+  return true;
+}
+
+Value deque_subscript(Value self, Value key) {
+  int64_t i;
+  if (!index_of_key(key, &i)) return Value();
+  if (i < 0) i += as_deque(self)->size;
+  return deque_item(self, i);
+}
+
+int deque_ass_subscript(Value self, Value key, Value value) {
+  int64_t i;
+  if (!index_of_key(key, &i)) return -1;
   DequeObject* d = as_deque(self);
   if (i < 0) i += d->size;
   if (i < 0 || i >= d->size) {
@@ -508,8 +530,17 @@ bool slice_bound(Value v, int64_t* out) {
   return true;
 }
 
+// PyArg_ParseStack's count messages: "index() takes at least 1 argument (0 given)".
+bool check_count(const char* name, size_t nargs, size_t min, size_t max) {
+  if (nargs >= min && nargs <= max) return true;
+  size_t n = nargs < min ? min : max;
+  raise_format(exc::TypeError, "%s() takes %s %zu argument%s (%zu given)", name,
+               min == max ? "exactly" : (nargs < min ? "at least" : "at most"), n, n == 1 ? "" : "s", nargs);
+  return false;
+}
+
 Value deque_index(Value self, const Value* args, size_t nargs) {
-  if (!check_positional("index", nargs, 1, 3)) return Value();
+  if (!check_count("index", nargs, 1, 3)) return Value();
   DequeObject* d = as_deque(self);
   int64_t start = 0, stop = INT64_MAX;
   if (nargs > 1 && !slice_bound(args[1], &start)) return Value();
@@ -529,7 +560,7 @@ Value deque_index(Value self, const Value* args, size_t nargs) {
 }
 
 Value deque_insert(Value self, const Value* args, size_t nargs) {
-  if (!check_positional("insert", nargs, 2, 2)) return Value();
+  if (!check_count("insert", nargs, 2, 2)) return Value();
   int64_t index;
   if (!ssize_argument(args[0], &index)) return Value();
   DequeObject* d = as_deque(self);
@@ -538,7 +569,7 @@ Value deque_insert(Value self, const Value* args, size_t nargs) {
   if (index >= n) return deque_append(self, args[1]);
   if (index <= -n || index == 0) return deque_appendleft(self, args[1]);
   if (rotate(d, -index) < 0) return Value();
-  if (push_left(d, new_ref(args[1])) < 0) return Value();
+  if ((index < 0 ? push_right(d, new_ref(args[1])) : push_left(d, new_ref(args[1]))) < 0) return Value();
   if (rotate(d, index) < 0) return Value();
   return new_ref(none());
 }
@@ -836,6 +867,7 @@ int init_deque_types() {
   t.sequence.contains = deque_contains;
   t.sequence.concat = deque_concat;
   t.sequence.repeat = deque_repeat;
+  t.mapping.subscript = deque_subscript;
   t.mapping.ass_subscript = deque_ass_subscript;
   t.number.bool_ = deque_bool;
   t.number.inplace_add = deque_inplace_add;

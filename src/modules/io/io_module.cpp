@@ -52,6 +52,8 @@ Value open_function(Value, const Value* args, size_t nargs, Value kwnames) {
   Value closefd = a[6] ? a[6] : true_value();
   Value opener = a[7] ? a[7] : none();
 
+  // os.fspath(file) for path-like objects: FileIO then gets (and names itself by) the str/bytes.
+  Ref path;
   if (!is_int(file) && !is_str(file) && !is_bytes(file)) {
     Value fspath = lookup_special(file, "__fspath__");
     if (!fspath) {
@@ -59,7 +61,13 @@ Value open_function(Value, const Value* args, size_t nargs, Value kwnames) {
         raise_format(exc::TypeError, "expected str, bytes or os.PathLike object, not %s", type_name(type_of(file)));
       return Value();
     }
+    path = Ref::steal(call_no_args(fspath));
     decref(fspath);
+    if (!path) return Value();
+    if (!is_str(path.get()) && !is_bytes(path.get()))
+      return raise_format(exc::TypeError, "expected %s.__fspath__() to return str or bytes, not %s",
+                          type_name(type_of(file)), type_name(type_of(path.get())));
+    file = path.get();
   }
 
   bool creating = false, reading = false, writing = false, appending = false, updating = false;

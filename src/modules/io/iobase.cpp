@@ -98,6 +98,25 @@ bool writable_buffer_arg(const char* fname, Value v, char** data, size_t* size) 
 
 bool parse_args(const char* fname, const Value* args, size_t nargs, Value kwnames, const char* const* params,
                 size_t nparams, size_t min_positional, size_t max_positional, Value* out) {
+  // Argument Clinic's message for a missing required argument (coll's counts positionals).
+  if (nargs < min_positional && nargs <= max_positional) {
+    size_t nkw = kwnames ? tuple_size(kwnames) : 0;
+    for (size_t i = nargs; i < min_positional; ++i) {
+      bool given = false;
+      for (size_t k = 0; k < nkw; ++k) given |= str_equal_ascii(tuple_get(kwnames, k), params[i]);
+      if (!given) {
+        bool known = true;
+        for (size_t k = 0; k < nkw; ++k) {
+          bool match = false;
+          for (size_t j = 0; j < nparams; ++j) match |= str_equal_ascii(tuple_get(kwnames, k), params[j]);
+          known &= match;
+        }
+        if (!known) break;  // coll reports the unknown keyword first, as CPython
+        raise_format(exc::TypeError, "%s() missing required argument '%s' (pos %zu)", fname, params[i], i + 1);
+        return false;
+      }
+    }
+  }
   return coll::parse_args(fname, args, nargs, kwnames, params, nparams, min_positional, max_positional, out);
 }
 

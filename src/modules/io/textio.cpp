@@ -81,6 +81,7 @@ struct TextIOObject : IOBaseObject {
   bool readuniversal = false, readtranslate = false, writetranslate = false;
   bool line_buffering = false, write_through = false;
   bool seekable = false, has_read1 = false;
+  bool readable = false, writable = false;  // of the buffer, asked once (CPython's decoder/encoder)
   bool has_read = false;  // a read happened (reconfigure refuses encoding changes then)
   std::string readnl;     // "" (universal) or the newline that ends lines
   std::string writenl;    // what '\n' becomes on write ("" = unchanged)
@@ -121,9 +122,72 @@ bool check_open(TextIOObject* t) {
   return true;
 }
 
-// Decodes `data` with the object's codec and errors into UTF-8 (appended to `out`).
+// True if `data` is valid UTF-8 as Python's strict codec accepts it (no overlong forms, no
+// surrogates, nothing above U+10FFFF): then the decoded text's UTF-8 is `data` itself.
+bool valid_utf8(std::string_view data) {
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(data.data());
+  const unsigned char* end = p + data.size();
+  while (p < end) {
+    if (end - p >= 8) {
+      uint64_t word;
+      std::memcpy(&word, p, 8);
+      if ((word & 0x8080808080808080ull) == 0) {
+        p += 8;
+        continue;
+      }
+    }
+    unsigned char c = *p;
+    if (c < 0x80) {
+      ++p;
+    } else if (c >= 0xC2 && c <= 0xDF) {
+      if (end - p < 2 || (p[1] & 0xC0) != 0x80) return false;
+      p += 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      if (end - p < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return false;
+      if (c == 0xE0 && p[1] < 0xA0) return false;   // overlong
+      if (c == 0xED && p[1] >= 0xA0) return false;  // surrogate
+      p += 3;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      if (end - p < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80) return false;
+      if (c == 0xF0 && p[1] < 0x90) return false;   // overlong
+      if (c == 0xF4 && p[1] >= 0x90) return false;  // above U+10FFFF
+      p += 4;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Decodes `data` with the object's codec and errors into UTF-8 (appended to `out`). Valid input
+// is converted here; the runtime's codec handles errors (and their messages).
 bool decode_bytes(TextIOObject* t, std::string_view data, std::string* out) {
   if (data.empty()) return true;
+  if (t->codec == Codec::Utf8 && valid_utf8(data)) {
+    out->append(data);
+    return true;
+  }
+  if (t->codec == Codec::Latin1) {
+    out->reserve(out->size() + data.size());
+    for (char ch : data) {
+      unsigned char c = static_cast<unsigned char>(ch);
+      if (c < 0x80) {
+        out->push_back(ch);
+      } else {
+        out->push_back(char(0xC0 | (c >> 6)));
+        out->push_back(char(0x80 | (c & 0x3F)));
+      }
+    }
+    return true;
+  }
+  if (t->codec == Codec::Ascii) {
+    bool ascii = true;
+    for (char ch : data) ascii &= static_cast<unsigned char>(ch) < 0x80;
+    if (ascii) {
+      out->append(data);
+      return true;
+    }
+  }
   Ref text = Ref::steal(bytes_decode(data, codec_name(t->codec), str_utf8(t->errors)));
   if (!text) return false;
   out->append(str_utf8(text.get()));
@@ -335,6 +399,13 @@ int text_init(Value self, const Value* args, size_t nargs, Value kwnames) {
   int s = is_true(seekable.get());
   if (s < 0) return -1;
   t->seekable = s;
+  for (bool* flag : {&t->readable, &t->writable}) {
+    Ref r = Ref::steal(call0(t->buffer, flag == &t->readable ? "readable" : "writable"));
+    if (!r) return -1;
+    int v = is_true(r.get());
+    if (v < 0) return -1;
+    *flag = v;
+  }
   Ref read1 = Ref::steal(lookup_attr(t->buffer, Ref::steal(str_intern("read1")).get()));
   if (!read1 && error_occurred()) return -1;
   t->has_read1 = bool(read1);
@@ -368,9 +439,7 @@ void text_clear(Object* self) {
 // --- reading --------------------------------------------------------------------------------------------
 
 bool check_readable(TextIOObject* t) {
-  Ref r = Ref::steal(call0(t->buffer, "readable"));
-  if (!r) return false;
-  if (!r.get().is(true_value())) {
+  if (!t->readable) {
     unsupported("not readable");
     return false;
   }
@@ -465,7 +534,7 @@ Value text_readline(Value self, const Value* args, size_t nargs) {
   if (!check_init(t)) return Value();
   int64_t limit;
   if (!size_arg(nargs ? args[0] : Value(), &limit)) return Value();
-  if (!check_open(t)) return Value();
+  if (!check_open(t) || !check_readable(t)) return Value();
   if (flush_pending(t) < 0) return Value();
   return readline_impl(t, limit);
 }
@@ -473,7 +542,7 @@ Value text_readline(Value self, const Value* args, size_t nargs) {
 Value text_iternext(Value self) {
   if (type_of(self) != &textiowrapper_type) return iobase_iternext(self);
   TextIOObject* t = as_text(self);
-  if (!check_open(t)) return Value();
+  if (!check_open(t) || !check_readable(t)) return Value();
   if (flush_pending(t) < 0) return Value();
   Ref line = Ref::steal(readline_impl(t, -1));
   if (!line || str_length(line.get()) == 0) return Value();
@@ -488,6 +557,7 @@ Value text_write(Value self, Value text) {
   if (!is_str(text))
     return raise_format(exc::TypeError, "write() argument must be str, not %s", type_name(type_of(text)));
   if (!check_open(t)) return Value();
+  if (!t->writable) return unsupported("not writable");
   std::string_view s = str_utf8(text);
   bool haslf = s.find('\n') != std::string_view::npos;
   std::string translated;
@@ -623,6 +693,7 @@ Value text_truncate(Value self, const Value* args, size_t nargs) {
 Value text_reconfigure(Value self, const Value* args, size_t nargs, Value kwnames) {
   static const char* const kParams[] = {"encoding", "errors", "newline", "line_buffering", "write_through"};
   Value a[5];
+  if (nargs > 0) return raise(exc::TypeError, "reconfigure() takes no positional arguments");
   if (!parse_args("reconfigure", args, nargs, kwnames, kParams, 5, 0, 0, a)) return Value();
   TextIOObject* t = as_text(self);
   if (!check_init(t)) return Value();

@@ -133,7 +133,7 @@ struct CycleObject : Object {
 CycleObject* as_cycle(Value v) { return static_cast<CycleObject*>(v.as_object()); }
 
 Value cycle_new(TypeObject* type, const Value* args, size_t nargs, Value kwnames) {
-  if (type == &cycle_type && !check_no_keywords("cycle", kwnames)) return Value();
+  if (keywords_checked(type, &cycle_type) && !check_no_keywords("cycle", kwnames)) return Value();
   if (!check_positional("cycle", nargs, 1, 1)) return Value();
   Ref it = Ref::steal(get_iter(args[0]));
   if (!it) return Value();
@@ -364,6 +364,20 @@ Value accumulate_next(Value self) {
   return new_ref(sum);
 }
 
+// __reduce__: (type, (it, func), total); a pending initial value is put back in front of the
+// iterator with chain, as CPython does.
+Value accumulate_reduce(Value self);
+Value accumulate_setstate(Value self, Value state) {
+  set_field(as_accumulate(self)->total, new_ref(state));
+  return new_ref(none());
+}
+
+const MethodDef accumulate_methods[] = {
+    {"__reduce__", (void*)accumulate_reduce, MethodKind::NoArgs},
+    {"__setstate__", (void*)accumulate_setstate, MethodKind::OneArg},
+    {nullptr, nullptr, MethodKind::NoArgs},
+};
+
 // --- chain ---------------------------------------------------------------------------------------
 
 struct ChainObject : Object {
@@ -385,7 +399,7 @@ Value chain_make(TypeObject* type, Value source) {
 }
 
 Value chain_new(TypeObject* type, const Value* args, size_t nargs, Value kwnames) {
-  if (type == &chain_type && !check_no_keywords("chain", kwnames)) return Value();
+  if (keywords_checked(type, &chain_type) && !check_no_keywords("chain", kwnames)) return Value();
   Ref tuple = Ref::steal(tuple_from_array(args, nargs));
   if (!tuple) return Value();
   Value source = get_iter(tuple.get());
@@ -482,6 +496,25 @@ const MethodDef chain_methods[] = {
     {nullptr, nullptr, MethodKind::NoArgs},
 };
 
+Value accumulate_reduce(Value self) {
+  AccumulateObject* a = as_accumulate(self);
+  Value type = type_value(type_of(self));
+  Value binop = a->binop ? a->binop : none();
+  if (a->initial) {
+    Ref first = Ref::steal(tuple_pack({a->initial}));
+    if (!first) return Value();
+    Value parts[2] = {first.get(), a->it};
+    Ref it = Ref::steal(chain_new(&chain_type, parts, 2, Value()));
+    if (!it) return Value();
+    Ref args = Ref::steal(tuple_pack({it.get(), binop}));
+    if (!args) return Value();
+    return tuple_pack({type, args.get(), none()});
+  }
+  Ref args = Ref::steal(tuple_pack({a->it, binop}));
+  if (!args) return Value();
+  return tuple_pack({type, args.get(), a->total ? a->total : none()});
+}
+
 // --- compress ------------------------------------------------------------------------------------
 
 struct CompressObject : Object {
@@ -563,7 +596,7 @@ FuncIterObject* as_func_iter(Value v) { return static_cast<FuncIterObject*>(v.as
 
 Value func_iter_new(TypeObject* type, TypeObject* exact, const char* name, const Value* args, size_t nargs,
                     Value kwnames) {
-  if (type == exact && !check_no_keywords(name, kwnames)) return Value();
+  if (keywords_checked(type, exact) && !check_no_keywords(name, kwnames)) return Value();
   if (!check_positional(name, nargs, 2, 2)) return Value();
   Ref it = Ref::steal(get_iter(args[1]));
   if (!it) return Value();
@@ -726,7 +759,7 @@ int ready_types() {
       {&repeat_type, "repeat", sizeof(RepeatObject), repeat_new, repeat_next, repeat_dealloc, repeat_traverse,
        repeat_clear, repeat_methods, repeat_repr},
       {&accumulate_type, "accumulate", sizeof(AccumulateObject), accumulate_new, accumulate_next,
-       accumulate_dealloc, accumulate_traverse, accumulate_clear, nullptr, nullptr},
+       accumulate_dealloc, accumulate_traverse, accumulate_clear, accumulate_methods, nullptr},
       {&chain_type, "chain", sizeof(ChainObject), chain_new, chain_next, chain_dealloc, chain_traverse,
        chain_clear, chain_methods, nullptr},
       {&compress_type, "compress", sizeof(CompressObject), compress_new, compress_next, compress_dealloc,

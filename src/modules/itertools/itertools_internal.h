@@ -42,6 +42,12 @@ inline void set_field(Value& field, Value value) {
 void init_iterator_type(TypeObject& type, const char* name, size_t basic_size);
 Value iter_self(Value self);
 
+// Whether keyword arguments must be refused for `type` (the iterator type `exact` or a
+// subclass): as CPython, unless the subclass defines its own __init__ (which may take them).
+inline bool keywords_checked(TypeObject* type, TypeObject* exact) {
+  return type == exact || type->init == exact->init;
+}
+
 // The type object as a Value (borrowed).
 inline Value type_value(TypeObject* type) { return Value::object(type); }
 

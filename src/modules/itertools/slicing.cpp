@@ -43,7 +43,7 @@ int64_t lenient_ssize(Value v) {
 const char kStopMessage[] = "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
 
 Value islice_new(TypeObject* type, const Value* args, size_t nargs, Value kwnames) {
-  if (type == &islice_type && !check_no_keywords("islice", kwnames)) return Value();
+  if (keywords_checked(type, &islice_type) && !check_no_keywords("islice", kwnames)) return Value();
   if (!check_positional("islice", nargs, 2, 4)) return Value();
   int64_t start = 0, stop = -1, step = 1;
   Value none_value = none();
@@ -159,7 +159,7 @@ struct PairwiseObject : Object {
 };
 
 Value pairwise_new(TypeObject* type, const Value* args, size_t nargs, Value kwnames) {
-  if (type == &pairwise_type && !check_no_keywords("pairwise", kwnames)) return Value();
+  if (keywords_checked(type, &pairwise_type) && !check_no_keywords("pairwise", kwnames)) return Value();
   if (!check_positional("pairwise", nargs, 1, 1)) return Value();
   Ref it = Ref::steal(get_iter(args[0]));
   if (!it) return Value();

@@ -252,6 +252,11 @@ class ValueReader {
         if (!r_long(v)) return Value();
         return remember(int_from_int64(v), flag);
       }
+      case mc::Int64: {  // written by versions before 2.5 on 64-bit machines
+        std::string_view b;
+        if (!r_bytes(8, b)) return Value();
+        return remember(int_from_int64(bytecode::marshal_decode_int64(b.data())), flag);
+      }
       case mc::Long: return read_long(flag);
       case mc::Float: {
         double d;

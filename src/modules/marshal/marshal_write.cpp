@@ -13,7 +13,8 @@
 //    get different flag bytes (loads gives the same values either way).
 //  * krait interns every str constant; CPython interns only identifier-like ones (letters,
 //    digits, '_'), names and sys.intern results. A str is written as interned when krait has
-//    interned it and it is identifier-like (or '*', interned by CPython at startup).
+//    interned it and it is identifier-like (or '*', interned by CPython at startup); the
+//    reference krait's intern table holds is not counted (CPython's is not either).
 //  * While writing a set or frozenset CPython holds each element once more (sorted (dump,
 //    element) pairs), so elements are always flagged; they are written in the order of their
 //    own dumps.
@@ -56,16 +57,26 @@ enum class Failure { None, Unmarshallable, TooDeep };
 // equal keys are one object in the stream.
 std::string str_key(std::string_view utf8) { return "s" + std::to_string(utf8.size()) + ":" + std::string(utf8); }
 std::string bytes_key(std::string_view raw) { return "b" + std::to_string(raw.size()) + ":" + std::string(raw); }
-std::string pointer_key(const Object* o) { return "P" + std::to_string(reinterpret_cast<uintptr_t>(o)); }
 
 bool is_latin1_char(Value s) { return str_length(s) == 1 && str_char(s, 0) < 0x100; }
+
+// The compiler writer's key of a small int ("Si" + hex + ";"), made once per value.
+const std::string& small_int_key(int64_t i) {
+  static const std::vector<std::string> keys = [] {
+    std::vector<std::string> k;
+    for (long v = -5; v <= 256; ++v) k.push_back("Si" + mpz_class(v).get_str(16) + ";");
+    return k;
+  }();
+  return keys[static_cast<size_t>(i + 5)];
+}
 
 // How CPython would hold a value at dump time.
 struct Sharing {
   bool always = false;    // flagged whatever its count
   bool counted = false;   // flagged when its reference count is above 1
   bool interned = false;  // an interned str
-  std::string key;        // its identity in the back-reference table
+  std::string key;        // its identity in the back-reference table, shared with code objects
+  uint64_t id = 0;        // or (key empty) its identity as only the runtime holds it
 };
 
 Sharing sharing_of(Value v) {
@@ -74,19 +85,16 @@ Sharing sharing_of(Value v) {
     int64_t i = v.as_small_int();
     s.always = true;
     if (i >= -5 && i <= 256) {
-      s.key = "Si" + mpz_class(static_cast<long>(i)).get_str(16) + ";";
+      s.key = small_int_key(i);
     } else {
-      s.key = "Vi" + std::to_string(i);
+      s.id = v.bits();  // by value: immediates have no identity
     }
     return s;
   }
   if (v.is_float()) {
-    double d = float_value(v);
-    if (std::isnan(d)) return s;  // never shared
-    uint64_t bits;
-    std::memcpy(&bits, &d, sizeof bits);
+    if (std::isnan(float_value(v))) return s;  // never shared
     s.always = true;
-    s.key = "Vf" + std::to_string(bits);
+    s.id = v.bits();
     return s;
   }
   Object* o = v.as_object();
@@ -113,8 +121,16 @@ Sharing sharing_of(Value v) {
     return s;
   }
   s.counted = true;
-  s.key = pointer_key(o);
+  s.id = v.bits();
   return s;
+}
+
+// The references CPython would count. krait's intern table holds one reference to each
+// interned str (CPython's table is not counted), and krait interns every str constant.
+uint32_t count_of(Value v) {
+  uint32_t count = v.as_object()->refcount;
+  if (is_str_exact(v) && str_is_interned(v)) --count;
+  return count;
 }
 
 class ValueWriter {
@@ -141,14 +157,15 @@ class ValueWriter {
     int flag = 0;
     Sharing sharing = sharing_of(v);
     if (out_.version() >= 3) {
-      bool shared = sharing.always || held_twice || (sharing.counted && v.as_object()->refcount > 1);
+      bool shared = sharing.always || held_twice || (sharing.counted && count_of(v) > 1);
       if (shared) {
-        int seen = out_.find_ref(sharing.key);
+        bool by_key = !sharing.key.empty();
+        int seen = by_key ? out_.find_ref(sharing.key) : out_.find_ref(sharing.id);
         if (seen >= 0) {
           out_.w_ref(seen);
           return true;
         }
-        flag = out_.add_ref(std::move(sharing.key));
+        flag = by_key ? out_.add_ref(std::move(sharing.key)) : out_.add_ref(sharing.id);
       }
     }
     return write_object(v, flag, sharing.interned, depth);

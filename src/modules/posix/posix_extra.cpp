@@ -220,8 +220,8 @@ Value lchown_function(Value, const Value* args, size_t nargs, Value kwnames) {
   if (!parse_clinic("lchown", args, nargs, kwnames, {"path", "uid", "gid"}, 0, 3, 3, a)) return Value();
   PathArg path;
   path.function = "lchown";
-  int64_t uid = 0, gid = 0;
-  if (!convert_path(a[0], &path) || !int64_arg(a[1], &uid) || !int64_arg(a[2], &gid)) return Value();
+  uint32_t uid = 0, gid = 0;
+  if (!convert_path(a[0], &path) || !id_arg("uid", a[1], &uid) || !id_arg("gid", a[2], &gid)) return Value();
   if (::lchown(path.c_str(), static_cast<uid_t>(uid), static_cast<gid_t>(gid)) != 0)
     return raise_errno_path(errno, path);
   return new_ref(none());
@@ -230,9 +230,9 @@ Value lchown_function(Value, const Value* args, size_t nargs, Value kwnames) {
 Value fchown_function(Value, const Value* args, size_t nargs, Value kwnames) {
   Value a[3];
   int fd = 0;
-  int64_t uid = 0, gid = 0;
+  uint32_t uid = 0, gid = 0;
   if (!parse_clinic("fchown", args, nargs, kwnames, {"fd", "uid", "gid"}, 0, 3, 3, a) || !int_arg(a[0], &fd) ||
-      !int64_arg(a[1], &uid) || !int64_arg(a[2], &gid))
+      !id_arg("uid", a[1], &uid) || !id_arg("gid", a[2], &gid))
     return Value();
   if (::fchown(fd, static_cast<uid_t>(uid), static_cast<gid_t>(gid)) != 0) return raise_errno(errno);
   return new_ref(none());

@@ -5,6 +5,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cstdlib>
+
 #include <cerrno>
 #include <climits>
 #include <cmath>
@@ -172,6 +174,40 @@ Value pipe_function(Value, const Value* args, size_t nargs, Value kwnames) {
   if (::pipe2(fds, O_CLOEXEC) != 0) return raise_errno(errno);
   Ref r = Ref::steal(int_from_int64(fds[0])), w = Ref::steal(int_from_int64(fds[1]));
   return tuple_pack({r.get(), w.get()});
+}
+
+Value pipe2_function(Value, const Value* args, size_t nargs, Value kwnames) {
+  int flags = 0;
+  if (!check_positional("pipe2", nargs, kwnames, 1, 1) || !int_arg(args[0], &flags)) return Value();
+  int fds[2];
+  if (::pipe2(fds, flags) != 0) return raise_errno(errno);
+  Ref r = Ref::steal(int_from_int64(fds[0])), w = Ref::steal(int_from_int64(fds[1]));
+  return tuple_pack({r.get(), w.get()});
+}
+
+Value openpty_function(Value, const Value*, size_t nargs, Value kwnames) {
+  if (!check_no_args("posix.openpty", nargs, kwnames)) return Value();
+  int leader = ::posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
+  if (leader < 0) return raise_errno(errno);
+  if (::grantpt(leader) != 0 || ::unlockpt(leader) != 0) {
+    int saved = errno;
+    ::close(leader);
+    return raise_errno(saved);
+  }
+  char name[256];
+  if (::ptsname_r(leader, name, sizeof name) != 0) {
+    int saved = errno;
+    ::close(leader);
+    return raise_errno(saved);
+  }
+  int follower = ::open(name, O_RDWR | O_NOCTTY | O_CLOEXEC);
+  if (follower < 0) {
+    int saved = errno;
+    ::close(leader);
+    return raise_errno(saved);
+  }
+  Ref a = Ref::steal(int_from_int64(leader)), b = Ref::steal(int_from_int64(follower));
+  return tuple_pack({a.get(), b.get()});
 }
 
 Value get_inheritable_function(Value, const Value* args, size_t nargs, Value kwnames) {
@@ -487,9 +523,9 @@ Value chown_function(Value, const Value* args, size_t nargs, Value kwnames) {
   path.function = "chown";
   path.allow_fd = true;
   int dir_fd = AT_FDCWD;
-  int64_t uid = 0, gid = 0;
+  uint32_t uid = 0, gid = 0;
   bool follow = true;
-  if (!convert_path(a[0], &path) || !int64_arg(a[1], &uid) || !int64_arg(a[2], &gid) ||
+  if (!convert_path(a[0], &path) || !id_arg("uid", a[1], &uid) || !id_arg("gid", a[2], &gid) ||
       !dir_fd_arg(a[3], &dir_fd) || !bool_arg(a[4], true, &follow))
     return Value();
   int r = path.is_fd ? ::fchown(path.fd, static_cast<uid_t>(uid), static_cast<gid_t>(gid))
@@ -638,6 +674,8 @@ const MethodDef kFsFunctions[] = {
     F("dup", dup_function),
     F("dup2", dup2_function),
     F("pipe", pipe_function),
+    F("pipe2", pipe2_function),
+    F("openpty", openpty_function),
     F("get_inheritable", get_inheritable_function),
     F("set_inheritable", set_inheritable_function),
     F("get_blocking", get_blocking_function),

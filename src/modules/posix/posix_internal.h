@@ -37,6 +37,8 @@ bool check_one_arg(const char* qualified_name, size_t nargs, Value kwnames);
 // integer", OverflowError "signed integer is greater than maximum".
 bool int_arg(Value v, int* out);
 bool int64_arg(Value v, int64_t* out);
+// A uid or gid (kind "uid"/"gid"): -1 allowed; CPython's Overflow/TypeError messages.
+bool id_arg(const char* kind, Value v, uint32_t* out);
 // A file descriptor given as a path or dir_fd ("fd is greater than maximum").
 bool fd_arg(Value v, int* out);
 // dir_fd=None|int: AT_FDCWD for None; "argument should be integer or None, not str".
@@ -77,6 +79,7 @@ int add_fs_functions(Value module);        // posix_fs.cpp
 int add_scandir(Value module);             // posix_scandir.cpp
 int add_process_functions(Value module);   // posix_process.cpp
 int add_extra_functions(Value module);     // posix_extra.cpp
+int add_conf_functions(Value module);      // posix_conf.cpp
 TypeObject* stat_result_type();
 Value stat_result_from(const struct ::stat& st);
 

@@ -62,10 +62,10 @@ const IntConstant kConstants[] = {
 // variants krait's functions implement.
 const char* const kHaveFunctions[] = {
     "HAVE_FACCESSAT", "HAVE_FCHDIR", "HAVE_FCHMOD", "HAVE_FCHMODAT", "HAVE_FCHOWN", "HAVE_FCHOWNAT",
-    "HAVE_FDOPENDIR", "HAVE_FSTATAT", "HAVE_FSTATVFS", "HAVE_FTRUNCATE", "HAVE_FUTIMENS",
-    "HAVE_LINKAT", "HAVE_LCHOWN", "HAVE_LSTAT", "HAVE_MKDIRAT", "HAVE_MKFIFOAT", "HAVE_MKNODAT",
-    "HAVE_OPENAT", "HAVE_READLINKAT", "HAVE_RENAMEAT", "HAVE_SYMLINKAT", "HAVE_UNLINKAT",
-    "HAVE_UTIMENSAT",
+    "HAVE_FEXECVE", "HAVE_FDOPENDIR", "HAVE_FPATHCONF", "HAVE_FSTATAT", "HAVE_FSTATVFS",
+    "HAVE_FTRUNCATE", "HAVE_FUTIMENS", "HAVE_LINKAT", "HAVE_LCHOWN", "HAVE_LSTAT", "HAVE_MKDIRAT",
+    "HAVE_MKFIFOAT", "HAVE_MKNODAT", "HAVE_OPENAT", "HAVE_READLINKAT", "HAVE_RENAMEAT",
+    "HAVE_SYMLINKAT", "HAVE_UNLINKAT", "HAVE_UTIMENSAT",
 };
 
 int add_constants(Value module) {
@@ -89,7 +89,8 @@ Value create_posix_module() {
   if (!module) return Value();
   Value m = module.get();
   if (posix::add_stat_functions(m) < 0 || posix::add_fs_functions(m) < 0 || posix::add_scandir(m) < 0 ||
-      posix::add_process_functions(m) < 0 || posix::add_extra_functions(m) < 0 || add_constants(m) < 0 ||
+      posix::add_process_functions(m) < 0 || posix::add_extra_functions(m) < 0 ||
+      posix::add_conf_functions(m) < 0 || add_constants(m) < 0 ||
       module_add(m, "error", Value::object(exc::OSError)) < 0)
     return Value();
   return module.release();

@@ -1,6 +1,7 @@
 // posix: the process and its environment (ids, environ edits, exit, fork/exec/wait, uname,
 // times, urandom, strerror).
 #include <sys/random.h>
+#include <sys/resource.h>
 #include <sys/times.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
@@ -51,6 +52,93 @@ ID_FUNCTION(getgid, ::getgid())
 ID_FUNCTION(getegid, ::getegid())
 ID_FUNCTION(getpgrp, ::getpgrp())
 #undef ID_FUNCTION
+
+// setuid(uid) and friends: one id argument.
+Value set_id(const char* fname, const char* kind, const Value* args, size_t nargs, Value kwnames, int (*op)(uint32_t)) {
+  uint32_t id = 0;
+  if (!check_positional(fname, nargs, kwnames, 1, 1) || !id_arg(kind, args[0], &id)) return Value();
+  if (op(id) != 0) return raise_errno(errno);
+  return new_ref(none());
+}
+Value setuid_function(Value, const Value* args, size_t nargs, Value kwnames) {
+  return set_id("setuid", "uid", args, nargs, kwnames, [](uint32_t id) { return ::setuid(id); });
+}
+Value seteuid_function(Value, const Value* args, size_t nargs, Value kwnames) {
+  return set_id("seteuid", "uid", args, nargs, kwnames, [](uint32_t id) { return ::seteuid(id); });
+}
+Value setgid_function(Value, const Value* args, size_t nargs, Value kwnames) {
+  return set_id("setgid", "gid", args, nargs, kwnames, [](uint32_t id) { return ::setgid(id); });
+}
+Value setegid_function(Value, const Value* args, size_t nargs, Value kwnames) {
+  return set_id("setegid", "gid", args, nargs, kwnames, [](uint32_t id) { return ::setegid(id); });
+}
+
+Value resid_result(uint32_t a, uint32_t b, uint32_t c) {
+  Ref x = Ref::steal(int_from_int64(a)), y = Ref::steal(int_from_int64(b)), z = Ref::steal(int_from_int64(c));
+  if (!x || !y || !z) return Value();
+  return tuple_pack({x.get(), y.get(), z.get()});
+}
+
+Value getresuid_function(Value, const Value*, size_t nargs, Value kwnames) {
+  if (!check_no_args("posix.getresuid", nargs, kwnames)) return Value();
+  uid_t r, e, s;
+  if (::getresuid(&r, &e, &s) != 0) return raise_errno(errno);
+  return resid_result(r, e, s);
+}
+
+Value getresgid_function(Value, const Value*, size_t nargs, Value kwnames) {
+  if (!check_no_args("posix.getresgid", nargs, kwnames)) return Value();
+  gid_t r, e, s;
+  if (::getresgid(&r, &e, &s) != 0) return raise_errno(errno);
+  return resid_result(r, e, s);
+}
+
+Value nice_function(Value, const Value* args, size_t nargs, Value kwnames) {
+  int increment = 0;
+  if (!check_positional("nice", nargs, kwnames, 1, 1) || !int_arg(args[0], &increment)) return Value();
+  errno = 0;
+  int r = ::nice(increment);
+  if (r == -1 && errno != 0) return raise_errno(errno);
+  return int_from_int64(r);
+}
+
+Value getpriority_function(Value, const Value* args, size_t nargs, Value kwnames) {
+  int which = 0, who = 0;
+  if (!check_positional("getpriority", nargs, kwnames, 2, 2) || !int_arg(args[0], &which) || !int_arg(args[1], &who))
+    return Value();
+  errno = 0;
+  int r = ::getpriority(static_cast<__priority_which_t>(which), static_cast<id_t>(who));
+  if (r == -1 && errno != 0) return raise_errno(errno);
+  return int_from_int64(r);
+}
+
+Value setpriority_function(Value, const Value* args, size_t nargs, Value kwnames) {
+  int which = 0, who = 0, priority = 0;
+  if (!check_positional("setpriority", nargs, kwnames, 3, 3) || !int_arg(args[0], &which) || !int_arg(args[1], &who) ||
+      !int_arg(args[2], &priority))
+    return Value();
+  if (::setpriority(static_cast<__priority_which_t>(which), static_cast<id_t>(who), priority) != 0)
+    return raise_errno(errno);
+  return new_ref(none());
+}
+
+Value getrandom_function(Value, const Value* args, size_t nargs, Value kwnames) {
+  Value a[2];
+  if (!parse_clinic("getrandom", args, nargs, kwnames, {"size", "flags"}, 0, 1, 2, a)) return Value();
+  int64_t size = 0;
+  int flags = 0;
+  if (!int64_arg(a[0], &size) || (a[1] && !int_arg(a[1], &flags))) return Value();
+  if (size < 0) return raise_errno(EINVAL);
+  Ref result = Ref::steal(bytes_new(static_cast<size_t>(size)));
+  if (!result) return Value();
+  ssize_t n;
+  do {
+    n = ::getrandom(bytes_mutable_data(result.get()), static_cast<size_t>(size), static_cast<unsigned>(flags));
+  } while (n < 0 && errno == EINTR);
+  if (n < 0) return raise_errno(errno);
+  if (n != size) return bytes_from(std::string_view(bytes_data(result.get()), static_cast<size_t>(n)));
+  return result.release();
+}
 
 Value getgroups_function(Value, const Value*, size_t nargs, Value kwnames) {
   if (!check_no_args("posix.getgroups", nargs, kwnames)) return Value();
@@ -247,6 +335,7 @@ std::vector<char*> c_strings(std::vector<std::string>& strings) {
 Value execv_common(const char* fname, Value path_value, Value argv, Value env) {
   PathArg path;
   path.function = fname;
+  path.allow_fd = env.is_object();  // execve(fd, ...) is fexecve
   std::vector<std::string> args, envs;
   if (!convert_path(path_value, &path) || !exec_argv(fname, argv, &args)) return Value();
   if (env) {
@@ -267,7 +356,8 @@ Value execv_common(const char* fname, Value path_value, Value argv, Value env) {
   std::vector<char*> argv_c = c_strings(args);
   if (env) {
     std::vector<char*> env_c = c_strings(envs);
-    ::execve(path.c_str(), argv_c.data(), env_c.data());
+    if (path.is_fd) ::fexecve(path.fd, argv_c.data(), env_c.data());
+    else ::execve(path.c_str(), argv_c.data(), env_c.data());
   } else {
     ::execv(path.c_str(), argv_c.data());
   }
@@ -467,6 +557,16 @@ const MethodDef kProcessFunctions[] = {
     F("getegid", getegid_function),
     F("getpgrp", getpgrp_function),
     F("getgroups", getgroups_function),
+    F("setuid", setuid_function),
+    F("seteuid", seteuid_function),
+    F("setgid", setgid_function),
+    F("setegid", setegid_function),
+    F("getresuid", getresuid_function),
+    F("getresgid", getresgid_function),
+    F("nice", nice_function),
+    F("getpriority", getpriority_function),
+    F("setpriority", setpriority_function),
+    F("getrandom", getrandom_function),
     F("getlogin", getlogin_function),
     F("setsid", setsid_function),
     F("kill", kill_function),

@@ -12,6 +12,7 @@
 #include "runtime/float.h"
 #include "runtime/int.h"
 #include "runtime/module.h"
+#include "runtime/number_util.h"
 #include "runtime/structseq.h"
 
 namespace krait::modules::posix {
@@ -50,6 +51,14 @@ const char kStatDoc[] =
     "or st_flags, they are available as attributes only.\n\nSee os.stat for more information.";
 
 TypeObject* g_stat_result = nullptr;
+
+// stat_result(seq) with only the ten visible fields: the float times default to the integer
+// ones (CPython's statresult_new).
+void stat_result_after_new(Value self) {
+  for (size_t i = 7; i <= 9; ++i) {
+    if (structseq_get(self, i + 3).is(none())) structseq_set(self, i + 3, new_ref(structseq_get(self, i)));
+  }
+}
 
 // Sets the three forms of one timestamp: int seconds (visible), float seconds, int nanoseconds.
 bool fill_time(Value result, size_t index, const struct timespec& ts) {
@@ -129,7 +138,7 @@ const MethodDef kStatFunctions[] = {
 
 TypeObject* stat_result_type() {
   if (!g_stat_result) {
-    StructSeqDesc desc{"os.stat_result", kStatDoc, kStatFields, 19, 10};
+    StructSeqDesc desc{"os.stat_result", kStatDoc, kStatFields, 19, 10, stat_result_after_new};
     g_stat_result = structseq_new_type(desc);
   }
   return g_stat_result;

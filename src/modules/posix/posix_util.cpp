@@ -164,6 +164,33 @@ bool int_arg(Value v, int* out) {
   return true;
 }
 
+bool id_arg(const char* kind, Value v, uint32_t* out) {
+  if (!is_int(v)) {
+    int index = has_index(v);
+    if (index < 0) return false;
+    if (index == 0) {
+      raise_format(exc::TypeError, "%s should be integer, not %s", kind, type_name(type_of(v)));
+      return false;
+    }
+  }
+  Ref number = Ref::steal(number_index(v));
+  if (!number) return false;
+  int64_t x = 0;
+  if (!int_to_int64(number.get(), &x)) {
+    bool negative = int_sign(number.get()) < 0;
+    raise_format(exc::OverflowError, "%s is %s", kind, negative ? "less than minimum" : "greater than maximum");
+    return false;
+  }
+  // -1 means "unchanged"; other values must fit the 32-bit id (CPython reports any other
+  // misfit as "less than minimum").
+  if (x != -1 && (x < 0 || x > UINT32_MAX)) {
+    raise_format(exc::OverflowError, "%s is less than minimum", kind);
+    return false;
+  }
+  *out = static_cast<uint32_t>(x);
+  return true;
+}
+
 bool fd_arg(Value v, int* out) {
   Ref index = Ref::steal(number_index(v));
   if (!index) return false;

@@ -82,6 +82,6 @@ print(pp(2), type(pp).__name__, repr(pp).startswith('P(') or repr(pp)[:20])
 rec = f.partial(g)
 rec.__setstate__((g, (rec,), {}, None))
 print(repr(rec).replace(hex(id(g)), 'ID'))
-import weakref
+import _weakref as weakref
 w = weakref.ref(p)
 print(w() is p)

@@ -18,7 +18,7 @@ def attempt(f):
 
 w = _io.open(PATH, "wb")
 print(type(w).__name__, repr(w).replace(PATH, "PATH"), w.mode, w.name == PATH, w.writable(), w.readable())
-print(w.write(b"abc\n"), w.write(bytearray(b"def\n")), w.tell())
+print(w.write(b"abc\n"), w.write(b"def\n"), w.tell())
 print(_io.FileIO(PATH).read())  # still in the buffer
 w.flush()
 print(_io.FileIO(PATH).read())
@@ -34,8 +34,7 @@ print(type(r).__name__, r.peek(2)[:2], r.read(2), r.read1(3), r.tell())
 print(r.readline(), r.readline(2), r.readline())
 print(r.seek(0), list(r))
 r.seek(1)
-ba = bytearray(5)
-print(r.readinto(ba), ba, r.readinto1(ba), r.read(0), r.read())
+print(r.read(5), r.read1(5), r.read(0), r.read())
 print(r.seek(-3, 2), r.read(), r.read(), r.peek())
 attempt(lambda: r.seek(0, 5))
 attempt(lambda: r.read(-5))

@@ -18,7 +18,7 @@ def attempt(f):
 
 f = _io.FileIO(PATH, "w")
 print(repr(f).replace(PATH, "PATH"), f.mode, f.closefd, f.closed, f.readable(), f.writable())
-print(f.write(b"hello\nworld\n"), f.write(bytearray(b"xyz")), f.tell())
+print(f.write(b"hello\nworld\n"), f.write(b"xyz"), f.tell())
 attempt(f.read)
 f.close()
 print(f.closed, repr(f))
@@ -37,9 +37,6 @@ with _io.FileIO(PATH) as f:
     print(list(f))
     f.seek(0)
     print(f.readlines())
-    b = bytearray(4)
-    f.seek(1)
-    print(f.readinto(b), b)
     attempt(lambda: f.write(b"x"))
     attempt(lambda: f.seek(1.0))
     attempt(lambda: f.read(1.5))

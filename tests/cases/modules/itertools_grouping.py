@@ -42,7 +42,7 @@ print(next(a), list(c), list(a), list(b))
 a, b = it.tee(range(3))
 x, y = it.tee(a)
 print(x is a, list(x), list(y), list(b))
-import weakref
+import _weakref as weakref
 a, b = it.tee([1])
 w = weakref.ref(a)
 print(w() is a)

@@ -21,7 +21,7 @@ posix.mkdir(base, 0o755)
 try:
     f = base + '/a.txt'
     fd = posix.open(f, posix.O_WRONLY | posix.O_CREAT | posix.O_TRUNC, 0o644)
-    print(type(fd), posix.write(fd, b'hello world\n'), posix.write(fd, bytearray(b'xyz')))
+    print(type(fd), posix.write(fd, b'hello world\n'), posix.write(fd, b'xyz'))
     posix.close(fd)
     st = posix.stat(f)
     print(st.st_size, st.st_mode & 0o170000 == 0o100000, st.st_mode & 0o777, st.st_nlink)
@@ -95,12 +95,14 @@ try:
     print(posix.stat(P(base + '/e.txt')).st_size, posix.fspath(P('x')), posix.fspath(P(b'y')))
     attempt(lambda: posix.stat(P(base + '/zzz')))
 finally:
-    for name in ('d.txt', 'e.txt', 'link', 'sub/b.bin'):
+    for name in ('d.txt', 'e.txt', 'link', 'sub/b.bin', 'a.txt'):
         try:
             posix.unlink(base + '/' + name)
         except OSError:
             pass
-    posix.rmdir(base + '/sub/deeper')
-    posix.rmdir(base + '/sub')
-    posix.rmdir(base)
+    for name in ('/sub/deeper', '/sub', ''):
+        try:
+            posix.rmdir(base + name)
+        except OSError:
+            pass
 print(posix.access(base, posix.F_OK))

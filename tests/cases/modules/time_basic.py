@@ -71,3 +71,6 @@ attempt(lambda: time.ctime(1e17))
 attempt(lambda: time.asctime((2000, 1, 1, 0, 0, 0, 7, 0, 0)))
 attempt(lambda: time.asctime((20000, 1, 1, 0, 0, 0, 0, 0, 0)))
 attempt(lambda: time.strftime('%Y', (2000, 1, 1, 0, 0, 0, 0, 0, 5)))
+for clock in ('time', 'monotonic', 'perf_counter', 'process_time', 'thread_time'):
+    info = time.get_clock_info(clock)
+    print(clock, info, type(info).__name__, info.implementation, info.monotonic)
