@@ -331,6 +331,26 @@ bool looks_like_pyc(const std::string& path, const std::string& bytes) {
            (bytes.compare(0, 4, krait::vm::pyc_magic()) == 0 || (uint8_t(bytes[0]) | uint8_t(bytes[1]) << 8) == krait::vm::kCPythonMagicNumber);
 }
 
+// sys.executable: argv[0] made absolute when it names a path, else the first match on PATH,
+// else "" (as CPython finds it).
+std::string find_executable(const std::string& argv0) {
+    if (argv0.empty()) return "";
+    if (argv0.find('/') != std::string::npos) return std::filesystem::absolute(argv0).lexically_normal().string();
+    const char* path = std::getenv("PATH");
+    std::string dirs = path ? path : "";
+    size_t start = 0;
+    while (start <= dirs.size()) {
+        size_t colon = dirs.find(':', start);
+        std::string dir = dirs.substr(start, colon == std::string::npos ? std::string::npos : colon - start);
+        std::string candidate = (dir.empty() ? "." : dir) + "/" + argv0;
+        if (::access(candidate.c_str(), X_OK) == 0 && !std::filesystem::is_directory(candidate))
+            return std::filesystem::absolute(candidate).lexically_normal().string();
+        if (colon == std::string::npos) break;
+        start = colon + 1;
+    }
+    return "";
+}
+
 // An environment variable, unless -E / -I said to ignore them.
 const char* env(const krait::vm::Config& config, const char* name) {
     if (config.ignore_environment) return nullptr;
@@ -385,6 +405,7 @@ int krait_main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
     krait::vm::Config config;
     config.orig_argv.assign(argv, argv + argc);
+    config.executable = find_executable(program_name);
     config.stdlib_dir = "/usr/lib/python3.11";
     if (std::filesystem::is_directory(KRAIT_LIB_DIR)) config.krait_lib_dir = KRAIT_LIB_DIR;
     std::optional<std::string> command, module;

@@ -21,6 +21,7 @@
 #include "runtime/tuple.h"
 #include "vm/code.h"
 #include "vm/config.h"
+#include "vm/pyc.h"
 
 namespace krait::modules {
 
@@ -28,13 +29,38 @@ using namespace runtime;
 
 namespace {
 
+// CPython 3.11 freezes these stdlib modules into its executable; krait compiles them from the
+// stdlib's source (cached next to its executable, see vm/pyc.h) and gives them what frozen
+// modules have: the FrozenImporter loader, "<frozen NAME>" as their code's file name (so
+// tracebacks read as CPython's), and no __cached__. `origname` is the module whose source it is.
 struct FrozenModule {
   const char* name;
   const char* origname;
+  bool is_package;
 };
 const FrozenModule kFrozen[] = {
-    {"_frozen_importlib", "importlib._bootstrap"},
-    {"_frozen_importlib_external", "importlib._bootstrap_external"},
+    {"_frozen_importlib", "importlib._bootstrap", false},
+    {"_frozen_importlib_external", "importlib._bootstrap_external", false},
+    {"zipimport", "zipimport", false},
+    {"abc", "abc", false},
+    {"codecs", "codecs", false},
+    {"io", "io", false},
+    {"_collections_abc", "_collections_abc", false},
+    {"_sitebuiltins", "_sitebuiltins", false},
+    {"genericpath", "genericpath", false},
+    {"ntpath", "ntpath", false},
+    {"posixpath", "posixpath", false},
+    {"os.path", "posixpath", false},
+    {"os", "os", false},
+    {"site", "site", false},
+    {"stat", "stat", false},
+    {"importlib.util", "importlib.util", false},
+    {"importlib.machinery", "importlib.machinery", false},
+    {"runpy", "runpy", false},
+    {"__hello__", "__hello__", false},
+    {"__hello_alias__", "__hello__", false},
+    {"__phello__", "__phello__", true},
+    {"__phello__.spam", "__phello__.spam", false},
 };
 
 const FrozenModule* find_frozen_module(Value name) {
@@ -104,8 +130,9 @@ Value imp_is_frozen(Value, Value name) {
 
 Value imp_is_frozen_package(Value, Value name) {
   if (!str_argument("is_frozen_package", name)) return Value();
-  if (!find_frozen_module(name)) return no_such_frozen(name);
-  return false_value();
+  const FrozenModule* f = find_frozen_module(name);
+  if (!f) return no_such_frozen(name);
+  return bool_value(f->is_package);
 }
 
 // find_frozen(name, *, withdata=False) -> (data, ispkg, origname) or None.
@@ -119,15 +146,15 @@ Value imp_find_frozen(Value, const Value* args, size_t nargs, Value kwnames) {
     return raise(exc::NotImplementedError, "not implemented: _imp.find_frozen(withdata=True) (krait's frozen modules are run from source)");
   Ref orig = Ref::steal(str_from_utf8(f->origname));
   if (!orig) return Value();
-  return tuple_pack({none(), false_value(), orig.get()});
+  return tuple_pack({none(), bool_value(f->is_package), orig.get()});
 }
 
-// The bootstrap modules are already running; their code objects are not kept.
 Value imp_get_frozen_object(Value, const Value* args, size_t nargs) {
   if (nargs < 1 || nargs > 2) return raise_format(exc::TypeError, "get_frozen_object expected 1 or 2 arguments, got %zu", nargs);
   if (!str_argument("get_frozen_object", args[0])) return Value();
-  if (!find_frozen_module(args[0])) return no_such_frozen(args[0]);
-  return raise(exc::NotImplementedError, "not implemented: _imp.get_frozen_object for importlib's bootstrap modules");
+  const FrozenModule* f = find_frozen_module(args[0]);
+  if (!f) return no_such_frozen(args[0]);
+  return frozen_module_code(f->origname, f->is_package);
 }
 
 Value imp_init_frozen(Value, Value name) {
@@ -230,6 +257,14 @@ const MethodDef kImpFunctions[] = {
 };
 
 }  // namespace
+
+Value frozen_module_code(const char* origname, bool is_package) {
+  std::string relative = origname;
+  for (char& c : relative)
+    if (c == '.') c = '/';
+  std::string path = vm::config().stdlib_dir + "/" + relative + (is_package ? "/__init__.py" : ".py");
+  return vm::load_cached_source_code(path, std::string("<frozen ") + origname + ">", origname);
+}
 
 Value create_imp_module() {
   Ref module = Ref::steal(module_new("_imp"));

@@ -69,6 +69,9 @@ Value create_io_module();
 Value create_imp_module();
 Value create_thread_module();
 Value create_warnings_module();
+// The code object of one of the modules CPython freezes (origname: its stdlib module name),
+// compiled with "<frozen ORIGNAME>" as its file name. New reference, or null + error.
+Value frozen_module_code(const char* origname, bool is_package);
 
 // Issues a warning through warnings.py (category e.g. exc::ImportWarning; stacklevel as
 // warnings.warn counts it from the innermost Python frame). 0, or -1 + error (a warning

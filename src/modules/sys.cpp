@@ -514,7 +514,7 @@ int init_sys(const vm::Config& config) {
   Ref maxsize = Ref::steal(int_from_int64(INT64_MAX));
   Ref maxunicode = Ref::steal(int_from_int64(0x10FFFF));
   Ref hexversion = Ref::steal(int_from_int64(0x030B02F0));
-  Ref executable = Ref::steal(str_from_ascii("/usr/bin/python3.11"));
+  Ref executable = Ref::steal(str_from_utf8(config.executable));
   Ref prefix = Ref::steal(str_from_ascii("/usr"));
   Ref platlibdir = Ref::steal(str_from_ascii("lib"));
   Ref names = Ref::steal(tuple_new(builtin_modules().size()));

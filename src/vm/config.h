@@ -17,6 +17,7 @@ struct Config {
   std::vector<std::string> pythonpath;  // PYTHONPATH entries (unless -E / -I)
   std::string stdlib_dir;               // CPython's pure-Python library
   std::string krait_lib_dir;            // krait's own lib/ ("" when not found)
+  std::string executable;               // sys.executable: argv[0] found as CPython finds it ("" if not)
   std::optional<std::string> pycache_prefix;  // -X pycache_prefix / PYTHONPYCACHEPREFIX
   std::string check_hash_based_pycs = "default";  // --check-hash-based-pycs
   std::vector<std::string> warnoptions;  // -W options then PYTHONWARNINGS

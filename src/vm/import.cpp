@@ -52,11 +52,10 @@ Value name_spec() {
 
 // --- running importlib's bootstrap -----------------------------------------------------------
 
-// Makes module `name` from the stdlib file importlib/<file_stem>.py, registers it in
-// sys.modules and runs it. New reference, or null + error.
-Value load_bootstrap_module(const char* name, const char* origname, const char* file_stem, const char* shown_as) {
-  std::string path = config().stdlib_dir + "/importlib/" + file_stem + ".py";
-  Ref code = Ref::steal(load_cached_source_code(path, shown_as));
+// Makes the frozen module `name` (importlib's bootstrap), registers it in sys.modules and runs
+// it. New reference, or null + error.
+Value load_bootstrap_module(const char* name, const char* origname) {
+  Ref code = Ref::steal(modules::frozen_module_code(origname, false));
   if (!code) return Value();
   Ref module = Ref::steal(module_new(name));
   if (!module) return Value();
@@ -86,8 +85,7 @@ bool have_path_finder_modules() {
 }
 
 int install_external_importers() {
-  g_external = load_bootstrap_module("_frozen_importlib_external", "importlib._bootstrap_external",
-                                     "_bootstrap_external", kExternalFile);
+  g_external = load_bootstrap_module("_frozen_importlib_external", "importlib._bootstrap_external");
   if (!g_external) return -1;
   if (install_pyc_format(g_external) < 0) return -1;
   Ref r = Ref::steal(call_bootstrap(g_bootstrap, "_install_external_importers", {}));
@@ -307,7 +305,7 @@ int init_import_system() {
   const modules::BuiltinModule* imp_def = modules::find_builtin_module("_imp");
   Ref imp = Ref::steal(imp_def->create());
   if (!imp || dict_set_item_str(modules, "_imp", imp.get()) < 0) return -1;
-  g_bootstrap = load_bootstrap_module("_frozen_importlib", "importlib._bootstrap", "_bootstrap", kBootstrapFile);
+  g_bootstrap = load_bootstrap_module("_frozen_importlib", "importlib._bootstrap");
   if (!g_bootstrap) return -1;
   Ref r = Ref::steal(call_bootstrap(g_bootstrap, "_install", {modules::sys_module(), imp.get()}));
   if (!r) return -1;

@@ -23,6 +23,7 @@
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 #include "vm/code.h"
+#include "vm/code_verify.h"
 
 namespace krait::vm {
 
@@ -125,6 +126,9 @@ Value code_from_body(std::string_view body) {
   bytecode::MarshalError error;
   auto data = bytecode::marshal_loads_code(body, error);
   if (!data) return raise_marshal_error(error);
+  // Bytes can say anything: the code is checked before it can run (see code_verify.h).
+  std::string why;
+  if (!verify_code(*data, &why)) return raise(exc::ValueError, "code: invalid bytecode: " + why);
   return code_from_data(data);
 }
 
@@ -259,14 +263,13 @@ int pyc_check(std::string_view data, Value name, Value exc_details, std::string_
   return 0;
 }
 
-Value load_cached_source_code(const std::string& path, const char* shown_as) {
+Value load_cached_source_code(const std::string& path, const std::string& shown_as, const std::string& cache_name) {
   std::string source;
   struct stat st;
   if (::stat(path.c_str(), &st) != 0 || !read_whole_file(path, &source))
     return raise_format(exc::ImportError, "krait cannot read %s (the CPython standard library it runs on)", path.c_str());
   std::string dir = executable_dir() + "/krait-frozen";
-  std::string stem = path.substr(path.rfind('/') + 1);
-  std::string cache = dir + "/" + stem.substr(0, stem.rfind('.')) + ".krait-311.pyc";
+  std::string cache = dir + "/" + cache_name + ".krait-311.pyc";
   std::string key;
   put_u32(key, static_cast<uint32_t>(st.st_mtime));
   put_u32(key, static_cast<uint32_t>(st.st_size));

@@ -44,9 +44,10 @@ std::string pyc_build(uint32_t flags, std::string_view key8, std::string_view bo
 int pyc_check(std::string_view data, Value name, Value exc_details, std::string_view* body, PycOrigin* origin = nullptr);
 
 // Code object (new reference) for the source file at `path` compiled with co_filename
-// `shown_as`, through krait's own cache of its bootstrap modules (kept next to the executable,
-// like CPython's frozen modules). Null + error.
-Value load_cached_source_code(const std::string& path, const char* shown_as);
+// `shown_as`, through krait's own cache of the modules CPython freezes (kept next to the
+// executable as krait-frozen/<cache_name>.krait-311.pyc, written even under -B: it belongs to
+// the installation, like CPython's frozen modules). Null + error.
+Value load_cached_source_code(const std::string& path, const std::string& shown_as, const std::string& cache_name);
 
 // Installs krait's .pyc format into importlib._bootstrap_external (its magic number, and the
 // functions that write and classify .pyc data). 0 or -1 + error.
