@@ -496,10 +496,18 @@ Value deque_copy(Value self) {
     if (extend_impl(copy.get(), self, false) < 0) return Value();
     return copy.release();
   }
-  if (d->maxlen < 0) return call_one_arg(type_value(type), self);
-  Ref maxlen = Ref::steal(int_from_int64(d->maxlen));
-  Value args[2] = {self, maxlen.get()};
-  return call(type_value(type), args, 2);
+  Ref result;
+  if (d->maxlen < 0) {
+    result = Ref::steal(call_one_arg(type_value(type), self));
+  } else {
+    Ref maxlen = Ref::steal(int_from_int64(d->maxlen));
+    Value args[2] = {self, maxlen.get()};
+    result = Ref::steal(call(type_value(type), args, 2));
+  }
+  if (result && !is_deque(result.get()))
+    return raise_format(exc::TypeError, "%s() must return a deque, not %s", type->name.c_str(),
+                        type_name_of(result.get()));
+  return result.release();
 }
 
 Value deque_count(Value self, Value value) {
