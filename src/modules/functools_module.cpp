@@ -249,6 +249,7 @@ Value partial_call(Value self, const Value* args, size_t nargs, Value kwnames) {
     size_t pos = 0, i = 0;
     Value key, value;
     while (dict_next(kw.get(), &pos, &key, &value)) {
+      if (!is_str(key)) return raise(exc::TypeError, "keywords must be strings");
       tuple_items(merged_names.get())[i++] = new_ref(key);
       merged_values.push_back(Ref::borrow(value));
     }
@@ -282,12 +283,16 @@ Value partial_repr(Value self) {
   std::string text = type_of(self)->name + "(" + repr_utf8(fn.get());
   for (size_t i = 0; i < tuple_size(args.get()) && !error_occurred(); ++i)
     text += ", " + repr_utf8(tuple_get(args.get(), i));
+  // The items are held first: str(key) may change the dict (and free a value).
+  std::vector<std::pair<Ref, Ref>> items;
   size_t pos = 0;
   Value key, value;
-  while (!error_occurred() && dict_next(kw.get(), &pos, &key, &value)) {
-    Ref k = Ref::steal(runtime::str(key));
-    if (!k) break;
-    text += ", " + str_to_utf8(k.get()) + "=" + repr_utf8(value);
+  while (dict_next(kw.get(), &pos, &key, &value)) items.emplace_back(Ref::borrow(key), Ref::borrow(value));
+  for (const auto& [k, v] : items) {
+    if (error_occurred()) break;
+    Ref name = Ref::steal(runtime::str(k.get()));
+    if (!name) break;
+    text += ", " + str_to_utf8(name.get()) + "=" + repr_utf8(v.get());
   }
   coll::repr_leave(self.as_object());
   if (error_occurred()) return Value();
