@@ -14,6 +14,7 @@
 #include "runtime/descriptors.h"
 #include "runtime/dict.h"
 #include "runtime/errors.h"
+#include "runtime/generic_alias.h"
 #include "runtime/int.h"
 #include "runtime/memory.h"
 #include "runtime/method.h"
@@ -325,10 +326,6 @@ Value partial_setstate(Value self, Value state) {
   return new_ref(none());
 }
 
-Value partial_class_getitem(Value, Value) {
-  return raise(exc::NotImplementedError, "not implemented: partial[...] (types.GenericAlias)");
-}
-
 Value partial_get_dict(Value self) { return object_get_dict(self); }
 int partial_set_dict(Value self, Value value) {
   if (!value) {
@@ -349,7 +346,7 @@ int partial_set_dict(Value self, Value value) {
 const MethodDef partial_methods[] = {
     {"__reduce__", reinterpret_cast<void*>(&partial_reduce), MethodKind::NoArgs},
     {"__setstate__", reinterpret_cast<void*>(&partial_setstate), MethodKind::OneArg},
-    {"__class_getitem__", reinterpret_cast<void*>(&partial_class_getitem), MethodKind::OneArg, true},
+    {"__class_getitem__", reinterpret_cast<void*>(&class_getitem_generic), MethodKind::OneArg, true},
     {nullptr, nullptr, MethodKind::NoArgs},
 };
 const GetSetDef partial_getsets[] = {

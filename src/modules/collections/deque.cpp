@@ -12,6 +12,7 @@
 #include "runtime/coll_util.h"
 #include "runtime/dict.h"
 #include "runtime/errors.h"
+#include "runtime/generic_alias.h"
 #include "runtime/gc.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
@@ -653,10 +654,6 @@ Value deque_reduce(Value self) {
   return tuple_pack({type_value(type_of(self)), args.get(), state.get(), it.get()});
 }
 
-Value deque_class_getitem(Value, Value) {
-  return raise(exc::NotImplementedError, "not implemented: deque[...] (types.GenericAlias)");
-}
-
 // d + other, d * n, d *= n, d += iterable.
 Value deque_concat(Value self, Value other) {
   if (!is_deque(other))
@@ -824,7 +821,7 @@ const MethodDef deque_methods[] = {
     M("__reversed__", deque_reversed, NoArgs),
     M("__reduce__", deque_reduce, NoArgs),
     M("__sizeof__", deque_sizeof, NoArgs),
-    {"__class_getitem__", reinterpret_cast<void*>(&deque_class_getitem), MethodKind::OneArg, true},
+    {"__class_getitem__", reinterpret_cast<void*>(&class_getitem_generic), MethodKind::OneArg, true},
     {nullptr, nullptr, MethodKind::NoArgs},
 };
 const MethodDef dequeiter_methods[] = {
