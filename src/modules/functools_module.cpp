@@ -503,7 +503,10 @@ Value lru_call(Value self, const Value* args, size_t nargs, Value kwnames) {
   // Full: the least recently used node is reused for the new key.
   LruNode* node = c->root.next;
   unlink_node(node);
-  Ref popped = Ref::steal(dict_pop(c->cache, node->key, none()));
+  // Held across the pop: a key's __eq__ may clear the cache (and free the node and its key).
+  Ref hold = Ref::borrow(Value::object(node));
+  Ref old_key_hold = Ref::borrow(node->key);
+  Ref popped = Ref::steal(dict_pop(c->cache, old_key_hold.get(), none()));
   if (!popped) return Value();
   if (popped.get().is(none())) return result.release();  // removed meanwhile: the node is orphaned
   Ref old_key = Ref::steal(node->key), old_result = Ref::steal(node->result);
