@@ -14,6 +14,7 @@
 #include "runtime/descriptors.h"
 #include "runtime/dict.h"
 #include "runtime/errors.h"
+#include "runtime/generic_alias.h"
 #include "runtime/int.h"
 #include "runtime/memory.h"
 #include "runtime/method.h"
@@ -249,6 +250,7 @@ Value partial_call(Value self, const Value* args, size_t nargs, Value kwnames) {
     size_t pos = 0, i = 0;
     Value key, value;
     while (dict_next(kw.get(), &pos, &key, &value)) {
+      if (!is_str(key)) return raise(exc::TypeError, "keywords must be strings");
       tuple_items(merged_names.get())[i++] = new_ref(key);
       merged_values.push_back(Ref::borrow(value));
     }
@@ -282,12 +284,16 @@ Value partial_repr(Value self) {
   std::string text = type_of(self)->name + "(" + repr_utf8(fn.get());
   for (size_t i = 0; i < tuple_size(args.get()) && !error_occurred(); ++i)
     text += ", " + repr_utf8(tuple_get(args.get(), i));
+  // The items are held first: str(key) may change the dict (and free a value).
+  std::vector<std::pair<Ref, Ref>> items;
   size_t pos = 0;
   Value key, value;
-  while (!error_occurred() && dict_next(kw.get(), &pos, &key, &value)) {
-    Ref k = Ref::steal(runtime::str(key));
-    if (!k) break;
-    text += ", " + str_to_utf8(k.get()) + "=" + repr_utf8(value);
+  while (dict_next(kw.get(), &pos, &key, &value)) items.emplace_back(Ref::borrow(key), Ref::borrow(value));
+  for (const auto& [k, v] : items) {
+    if (error_occurred()) break;
+    Ref name = Ref::steal(runtime::str(k.get()));
+    if (!name) break;
+    text += ", " + str_to_utf8(name.get()) + "=" + repr_utf8(v.get());
   }
   coll::repr_leave(self.as_object());
   if (error_occurred()) return Value();
@@ -320,10 +326,6 @@ Value partial_setstate(Value self, Value state) {
   return new_ref(none());
 }
 
-Value partial_class_getitem(Value, Value) {
-  return raise(exc::NotImplementedError, "not implemented: partial[...] (types.GenericAlias)");
-}
-
 Value partial_get_dict(Value self) { return object_get_dict(self); }
 int partial_set_dict(Value self, Value value) {
   if (!value) {
@@ -344,7 +346,7 @@ int partial_set_dict(Value self, Value value) {
 const MethodDef partial_methods[] = {
     {"__reduce__", reinterpret_cast<void*>(&partial_reduce), MethodKind::NoArgs},
     {"__setstate__", reinterpret_cast<void*>(&partial_setstate), MethodKind::OneArg},
-    {"__class_getitem__", reinterpret_cast<void*>(&partial_class_getitem), MethodKind::OneArg, true},
+    {"__class_getitem__", reinterpret_cast<void*>(&class_getitem_generic), MethodKind::OneArg, true},
     {nullptr, nullptr, MethodKind::NoArgs},
 };
 const GetSetDef partial_getsets[] = {
@@ -501,7 +503,10 @@ Value lru_call(Value self, const Value* args, size_t nargs, Value kwnames) {
   // Full: the least recently used node is reused for the new key.
   LruNode* node = c->root.next;
   unlink_node(node);
-  Ref popped = Ref::steal(dict_pop(c->cache, node->key, none()));
+  // Held across the pop: a key's __eq__ may clear the cache (and free the node and its key).
+  Ref hold = Ref::borrow(Value::object(node));
+  Ref old_key_hold = Ref::borrow(node->key);
+  Ref popped = Ref::steal(dict_pop(c->cache, old_key_hold.get(), none()));
   if (!popped) return Value();
   if (popped.get().is(none())) return result.release();  // removed meanwhile: the node is orphaned
   Ref old_key = Ref::steal(node->key), old_result = Ref::steal(node->result);

@@ -9,6 +9,7 @@
 #include "runtime/descriptors.h"
 #include "runtime/dict.h"
 #include "runtime/errors.h"
+#include "runtime/generic_alias.h"
 #include "runtime/number_util.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
@@ -142,17 +143,13 @@ Value defaultdict_or(Value left, Value right) {
   return result.release();
 }
 
-Value defaultdict_class_getitem(Value, Value) {
-  return raise(exc::NotImplementedError, "not implemented: defaultdict[...] (types.GenericAlias)");
-}
-
 #define M(name, fn, kind) {name, reinterpret_cast<void*>(&fn), MethodKind::kind}
 const MethodDef defaultdict_methods[] = {
     M("__missing__", defaultdict_missing, OneArg),
     M("copy", defaultdict_copy, NoArgs),
     M("__copy__", defaultdict_copy, NoArgs),
     M("__reduce__", defaultdict_reduce, NoArgs),
-    {"__class_getitem__", reinterpret_cast<void*>(&defaultdict_class_getitem), MethodKind::OneArg, true},
+    {"__class_getitem__", reinterpret_cast<void*>(&class_getitem_generic), MethodKind::OneArg, true},
     {nullptr, nullptr, MethodKind::NoArgs},
 };
 #undef M

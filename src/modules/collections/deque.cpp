@@ -12,6 +12,7 @@
 #include "runtime/coll_util.h"
 #include "runtime/dict.h"
 #include "runtime/errors.h"
+#include "runtime/generic_alias.h"
 #include "runtime/gc.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
@@ -496,10 +497,18 @@ Value deque_copy(Value self) {
     if (extend_impl(copy.get(), self, false) < 0) return Value();
     return copy.release();
   }
-  if (d->maxlen < 0) return call_one_arg(type_value(type), self);
-  Ref maxlen = Ref::steal(int_from_int64(d->maxlen));
-  Value args[2] = {self, maxlen.get()};
-  return call(type_value(type), args, 2);
+  Ref result;
+  if (d->maxlen < 0) {
+    result = Ref::steal(call_one_arg(type_value(type), self));
+  } else {
+    Ref maxlen = Ref::steal(int_from_int64(d->maxlen));
+    Value args[2] = {self, maxlen.get()};
+    result = Ref::steal(call(type_value(type), args, 2));
+  }
+  if (result && !is_deque(result.get()))
+    return raise_format(exc::TypeError, "%s() must return a deque, not %s", type->name.c_str(),
+                        type_name_of(result.get()));
+  return result.release();
 }
 
 Value deque_count(Value self, Value value) {
@@ -643,10 +652,6 @@ Value deque_reduce(Value self) {
     if (!args) return Value();
   }
   return tuple_pack({type_value(type_of(self)), args.get(), state.get(), it.get()});
-}
-
-Value deque_class_getitem(Value, Value) {
-  return raise(exc::NotImplementedError, "not implemented: deque[...] (types.GenericAlias)");
 }
 
 // d + other, d * n, d *= n, d += iterable.
@@ -816,7 +821,7 @@ const MethodDef deque_methods[] = {
     M("__reversed__", deque_reversed, NoArgs),
     M("__reduce__", deque_reduce, NoArgs),
     M("__sizeof__", deque_sizeof, NoArgs),
-    {"__class_getitem__", reinterpret_cast<void*>(&deque_class_getitem), MethodKind::OneArg, true},
+    {"__class_getitem__", reinterpret_cast<void*>(&class_getitem_generic), MethodKind::OneArg, true},
     {nullptr, nullptr, MethodKind::NoArgs},
 };
 const MethodDef dequeiter_methods[] = {

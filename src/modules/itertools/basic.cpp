@@ -8,6 +8,7 @@
 #include "runtime/abstract.h"
 #include "runtime/complex.h"
 #include "runtime/errors.h"
+#include "runtime/generic_alias.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
 #include "runtime/module.h"
@@ -484,15 +485,11 @@ Value chain_setstate(Value self, Value state) {
   return new_ref(none());
 }
 
-Value chain_class_getitem(Value, Value) {
-  return raise(exc::NotImplementedError, "not implemented: chain[...] (types.GenericAlias)");
-}
-
 const MethodDef chain_methods[] = {
     {"from_iterable", (void*)chain_from_iterable, MethodKind::Fast, true},
     {"__reduce__", (void*)chain_reduce, MethodKind::NoArgs},
     {"__setstate__", (void*)chain_setstate, MethodKind::OneArg},
-    {"__class_getitem__", (void*)chain_class_getitem, MethodKind::OneArg, true},
+    {"__class_getitem__", (void*)class_getitem_generic, MethodKind::OneArg, true},
     {nullptr, nullptr, MethodKind::NoArgs},
 };
 

@@ -88,6 +88,7 @@ Value product_new(TypeObject* type, const Value* args, size_t nargs, Value kwnam
     if (r && !ssize_argument(r, &repeat)) return Value();
     if (repeat < 0) return raise(exc::ValueError, "repeat argument cannot be negative");
   }
+  if (repeat == 0) nargs = 0;  // as CPython: the iterables are not even read
   if (repeat > 0 && nargs > static_cast<size_t>(INT64_MAX / repeat))
     return raise(exc::OverflowError, "repeat argument too large");
   size_t npools = nargs * static_cast<size_t>(repeat);

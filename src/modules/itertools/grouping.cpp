@@ -443,7 +443,8 @@ Value tee_function(Value, const Value* args, size_t nargs, Value kwnames) {
   if (!result || n == 0) return result.release();
   Ref it = Ref::steal(get_iter(args[0]));
   if (!it) return Value();
-  Ref copyfunc = Ref::steal(lookup_attr(it.get(), str_intern("__copy__")));
+  static Value copy_name = str_intern("__copy__");  // kept for the process
+  Ref copyfunc = Ref::steal(lookup_attr(it.get(), copy_name));
   Ref copyable;
   if (copyfunc) {
     copyable = it;

@@ -85,3 +85,20 @@ print(repr(rec).replace(hex(id(g)), 'ID'))
 import _weakref as weakref
 w = weakref.ref(p)
 print(w() is p)
+
+# repr keeps keyword values alive while str(key) mutates the dict; non-str keywords fail the call
+p = f.partial(g)
+
+
+class MutatesYourDict(object):
+    def __str__(self):
+        p.keywords[self] = ['sth2']
+        return 'astr'
+
+
+p.keywords[MutatesYourDict()] = ['sth']
+print(repr(p).replace(hex(id(g)), 'ID'))
+q = f.partial(g)
+q.keywords[1234] = 'value'
+print('1234' in repr(q))
+show("non-str keyword", lambda: q())

@@ -69,3 +69,8 @@ print(sorted(x for x in dir(it) if not x.startswith('__')))
 for name in ['count', 'chain', 'product', '_tee', '_grouper', '_tee_dataobject', 'zip_longest']:
     t = getattr(it, name)
     print(t, t.__name__, t.__module__, t.__qualname__)
+
+# repeat=0 reads none of the iterables
+print(list(it.product(1, repeat=0)), list(it.product('ab', 'c', repeat=0)), list(it.product([], repeat=0)))
+for r in range(3):
+    print(r, list(it.product('ab', [1], repeat=r)) == list(it.product(*(['ab', [1]] * r))))

@@ -86,3 +86,5 @@ p2 = f.partial(dict, a=1)
 print(p2(a=2, b=3), p2(), p2.keywords)
 show("partial call kw conflict", lambda: f.partial(lambda x: x, 1)(x=2))
 print(f.reduce(lambda a, b: a + b, iter([[1], [2], [3]]), []))
+# __class_getitem__ gives types.GenericAlias
+print(it.chain[int], deque[int], defaultdict[str, int], f.partial[int], deque[int]([1]), type(it.chain[int]).__name__)
