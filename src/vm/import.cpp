@@ -318,6 +318,11 @@ int init_import_system() {
   }
   Ref stdlib = Ref::steal(str_from_utf8(config().stdlib_dir));
   if (!stdlib || module_add(modules::sys_module(), "_stdlib_dir", stdlib.get()) < 0) return -1;
+  // -W options and PYTHONWARNINGS take effect through warnings.py, imported now as CPython does.
+  if (!config().warnoptions.empty()) {
+    Ref warnings = Ref::steal(import_module("warnings"));
+    if (!warnings) return -1;
+  }
   return 0;
 }
 
