@@ -169,7 +169,8 @@ double marshal_decode_double(const char* p) {
 }
 
 bool marshal_parse_float_text(std::string_view view, double& out, MarshalError& error) {
-  std::string text(view);
+  // CPython parses the text as a C string: it ends at the first NUL.
+  std::string text(view.substr(0, view.find('\0')));
   bool ok = !text.empty() && !std::isspace(static_cast<unsigned char>(text[0]));
   for (char c : text) {
     if (c == 'x' || c == 'X' || c == '(' || c == 'p' || c == 'P' ||
