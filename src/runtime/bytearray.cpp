@@ -3,6 +3,7 @@
 // O(1)), construction, item/slice assignment and the mutating methods. While a memoryview
 // exports the bytearray (exports > 0) any change of size is refused with BufferError.
 #include <cinttypes>
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -38,14 +39,24 @@ ByteArrayObject* allocate_bytearray(TypeObject* type) {
   return static_cast<ByteArrayObject*>(memory);  // fields zeroed: empty, nothing allocated
 }
 
-// Sets the allocation to exactly `alloc` bytes (size + NUL fit).
+// Sets the allocation to exactly `alloc` bytes (the first min(size, alloc - 1) bytes kept); the
+// data moves back to the start of the new memory.
 bool reallocate(ByteArrayObject* b, int64_t alloc) {
-  char* data = static_cast<char*>(std::realloc(b->data, static_cast<size_t>(alloc)));
-  if (data == nullptr) {
+  char* memory;
+  if (b->data != b->base) {
+    memory = static_cast<char*>(std::malloc(static_cast<size_t>(alloc)));
+    if (memory != nullptr) {
+      std::memcpy(memory, b->data, static_cast<size_t>(std::min(b->size, alloc - 1)));
+      std::free(b->base);
+    }
+  } else {
+    memory = static_cast<char*>(std::realloc(b->base, static_cast<size_t>(alloc)));
+  }
+  if (memory == nullptr) {
     raise_no_memory();
     return false;
   }
-  b->data = data;
+  b->base = b->data = memory;
   b->allocated = alloc;
   return true;
 }
@@ -76,7 +87,13 @@ int replace_range(Value self, int64_t lo, int64_t hi, std::string_view values) {
   std::string keep(values);  // values may point into self
   if (growth < 0) {
     if (b->exports > 0) return bytearray_resize(self, n + growth);  // refused: the BufferError
-    std::memmove(b->data + lo + needed, b->data + hi, static_cast<size_t>(n - hi));
+    if (lo == 0) {
+      // Deleting from the front advances the start (CPython's ob_start): `del b[:k]` in a loop
+      // costs no copying.
+      b->data -= growth;
+    } else {
+      std::memmove(b->data + lo + needed, b->data + hi, static_cast<size_t>(n - hi));
+    }
     if (bytearray_resize(self, n + growth) < 0) return -1;
   } else if (growth > 0) {
     if (bytearray_resize(self, n + growth) < 0) return -1;
@@ -134,7 +151,7 @@ int assign_slice(Value self, Value key, Value value) {
 // --- slots -------------------------------------------------------------------------------------
 
 void bytearray_dealloc(Object* self) {
-  std::free(static_cast<ByteArrayObject*>(self)->data);
+  std::free(static_cast<ByteArrayObject*>(self)->base);
   free_object(self);
 }
 
@@ -413,8 +430,8 @@ bool subscript_index(Value key, int64_t* out) {
     raise(exc::BufferError, "Existing exports of data: object cannot be re-sized");
     return -1;
   }
-  int64_t alloc = b->allocated;
-  if (size + 1 <= alloc) {
+  int64_t alloc = b->allocated, offset = b->data - b->base;
+  if (size + offset + 1 <= alloc) {
     if (size >= alloc / 2) {  // a minor shrink keeps the memory
       b->size = size;
       b->data[size] = '\0';

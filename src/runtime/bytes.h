@@ -18,10 +18,11 @@ struct BytesObject : Object {
 };
 
 struct ByteArrayObject : Object {
-  char* data;            // malloc'd, size bytes + NUL (null when allocated == 0)
+  char* data;            // the first byte: size bytes + NUL (null when allocated == 0)
   int64_t size;
-  int64_t allocated;
+  int64_t allocated;     // bytes malloc'd at `base`
   int64_t exports;       // buffer exports (resizing is refused while > 0)
+  char* base;            // the allocation; data - base bytes were deleted from the front
 };
 
 extern TypeObject bytes_iterator_type, bytearray_iterator_type;

@@ -6,7 +6,9 @@
 #include "runtime/memoryview.h"
 
 #include <cinttypes>
+#include <algorithm>
 #include <cstring>
+#include <vector>
 
 #include "runtime/abstract.h"
 #include "runtime/builtin_types.h"
@@ -145,23 +147,36 @@ void remove_export(Value obj) {
   if (is_bytearray(obj)) --as_bytearray(obj)->exports;
 }
 
-MemoryViewObject* alloc_view() { return new_object<MemoryViewObject>(&memoryview_type); }
+// A view with room for `ndim` dimensions, not yet registered with an exporter.
+MemoryViewObject* alloc_view(int64_t ndim) {
+  size_t size = sizeof(MemoryViewObject) + 2 * static_cast<size_t>(ndim) * sizeof(int64_t);
+  MemoryViewObject* v = static_cast<MemoryViewObject*>(allocate_object(&memoryview_type, size));
+  if (v == nullptr) return nullptr;
+  v->ndim = ndim;
+  v->hash = -1;
+  return v;
+}
 
-// A new view of the same memory as `src` (its shape, format and flags), registered as an export.
-MemoryViewObject* copy_view(MemoryViewObject* src) {
-  MemoryViewObject* v = alloc_view();
+// A new view of the same memory as `src` with `ndim` dimensions (src's shape and strides copied
+// when the counts agree), registered as an export.
+MemoryViewObject* copy_view(MemoryViewObject* src, int64_t ndim) {
+  MemoryViewObject* v = alloc_view(ndim);
   if (v == nullptr) return nullptr;
   v->obj = new_ref(src->obj);
   add_export(v->obj);
   v->buf = src->buf;
   v->itemsize = src->itemsize;
   v->nbytes = src->nbytes;
-  v->format = src->format;
+  std::memcpy(v->format, src->format, sizeof v->format);
   v->format_char = src->format_char;
   v->readonly = src->readonly;
-  v->shape = src->shape;
-  v->strides = src->strides;
+  if (ndim == src->ndim) std::memcpy(v->dims, src->dims, 2 * static_cast<size_t>(ndim) * sizeof(int64_t));
   return v;
+}
+MemoryViewObject* copy_view(MemoryViewObject* src) { return copy_view(src, src->ndim); }
+
+bool same_shape(const MemoryViewObject* a, const MemoryViewObject* b) {
+  return a->ndim == b->ndim && std::equal(a->shape(), a->shape() + a->ndim, b->shape());
 }
 
 bool released_error(MemoryViewObject* v) {
@@ -180,15 +195,15 @@ MemoryViewObject* view_of(Value v) { return as_memoryview(v); }
 // its stride is the item size (even when empty); otherwise PyBuffer_IsContiguous, where
 // dimensions of length 1 do not count and an empty view is contiguous.
 bool is_contiguous_in(const MemoryViewObject* v, bool fortran) {
-  size_t ndim = v->shape.size();
+  size_t ndim = static_cast<size_t>(v->ndim);
   if (ndim == 0) return true;
-  if (ndim == 1) return v->shape[0] == 1 || v->strides[0] == v->itemsize;
+  if (ndim == 1) return v->shape()[0] == 1 || v->strides()[0] == v->itemsize;
   if (v->nbytes == 0) return true;
   int64_t expected = v->itemsize;
   for (size_t k = 0; k < ndim; ++k) {
     size_t i = fortran ? k : ndim - 1 - k;
-    if (v->shape[i] > 1 && v->strides[i] != expected) return false;
-    expected *= v->shape[i];
+    if (v->shape()[i] > 1 && v->strides()[i] != expected) return false;
+    expected *= v->shape()[i];
   }
   return true;
 }
@@ -198,17 +213,17 @@ bool is_f_contiguous(const MemoryViewObject* v) { return is_contiguous_in(v, tru
 // Calls f(pointer) for every item in C order (last index fastest) or Fortran order.
 template <typename F>
 void for_each_item(const MemoryViewObject* v, bool fortran, F f) {
-  size_t ndim = v->shape.size();
+  size_t ndim = static_cast<size_t>(v->ndim);
   if (v->nbytes == 0 && ndim > 0) return;
   std::vector<int64_t> index(ndim, 0);
   while (true) {
     const char* p = v->buf;
-    for (size_t d = 0; d < ndim; ++d) p += index[d] * v->strides[d];
+    for (size_t d = 0; d < ndim; ++d) p += index[d] * v->strides()[d];
     f(p);
     size_t k = 0;
     for (; k < ndim; ++k) {
       size_t d = fortran ? k : ndim - 1 - k;
-      if (++index[d] < v->shape[d]) break;
+      if (++index[d] < v->shape()[d]) break;
       index[d] = 0;
     }
     if (k == ndim) return;
@@ -218,7 +233,7 @@ void for_each_item(const MemoryViewObject* v, bool fortran, F f) {
 void gather(const MemoryViewObject* v, bool fortran, std::string* out) {
   out->clear();
   out->reserve(static_cast<size_t>(v->nbytes));
-  if (is_c_contiguous(v) && (!fortran || v->shape.size() <= 1)) {
+  if (is_c_contiguous(v) && (!fortran || v->ndim <= 1)) {
     out->assign(v->buf, static_cast<size_t>(v->nbytes));
     return;
   }
@@ -227,13 +242,13 @@ void gather(const MemoryViewObject* v, bool fortran, std::string* out) {
 
 // The item at a 1-D index (negative from the end): its pointer, or null + IndexError.
 char* item_pointer(MemoryViewObject* v, size_t dim, int64_t index) {
-  int64_t n = v->shape[dim];
+  int64_t n = v->shape()[dim];
   if (index < 0) index += n;
   if (index < 0 || index >= n) {
     raise_format(exc::IndexError, "index out of bounds on dimension %zu", dim + 1);
     return nullptr;
   }
-  return v->buf + index * v->strides[dim];
+  return v->buf + index * v->strides()[dim];
 }
 
 bool is_index_like(Value key) { return is_int(key) || type_of(key)->number.index != nullptr; }
@@ -256,7 +271,7 @@ bool is_multi_slice(Value key) {
 
 // The item a full tuple of indexes names (null + error: sub-views, too many indexes, bounds).
 char* multi_item_pointer(MemoryViewObject* v, Value key) {
-  size_t n = tuple_size(key), ndim = v->shape.size();
+  size_t n = tuple_size(key), ndim = static_cast<size_t>(v->ndim);
   if (n < ndim) {
     raise(exc::NotImplementedError, "sub-views are not implemented");
     return nullptr;
@@ -269,13 +284,13 @@ char* multi_item_pointer(MemoryViewObject* v, Value key) {
   for (size_t d = 0; d < ndim; ++d) {
     int64_t index;
     if (!subscript_index(tuple_get(key, d), &index)) return nullptr;
-    int64_t len = v->shape[d];
+    int64_t len = v->shape()[d];
     if (index < 0) index += len;
     if (index < 0 || index >= len) {
       raise_format(exc::IndexError, "index out of bounds on dimension %zu", d + 1);
       return nullptr;
     }
-    p += index * v->strides[d];
+    p += index * v->strides()[d];
   }
   return p;
 }
@@ -284,14 +299,14 @@ char* multi_item_pointer(MemoryViewObject* v, Value key) {
 Value slice_view(MemoryViewObject* v, Value key) {
   int64_t start, stop, step;
   if (slice_unpack(key, &start, &stop, &step) < 0) return Value();
-  int64_t n = slice_adjust_indices(v->shape[0], &start, &stop, step);
+  int64_t n = slice_adjust_indices(v->shape()[0], &start, &stop, step);
   MemoryViewObject* s = copy_view(v);
   if (s == nullptr) return Value();
-  s->buf = v->buf + start * v->strides[0];
-  s->shape[0] = n;
-  s->strides[0] = v->strides[0] * step;
+  s->buf = v->buf + start * v->strides()[0];
+  s->shape()[0] = n;
+  s->strides()[0] = v->strides()[0] * step;
   s->nbytes = v->itemsize;
-  for (int64_t d : s->shape) s->nbytes *= d;
+  for (int64_t d = 0; d < s->ndim; ++d) s->nbytes *= s->shape()[d];
   return Value::object(s);
 }
 
@@ -309,7 +324,6 @@ void release_view(MemoryViewObject* v) {
 void memoryview_dealloc(Object* self) {
   MemoryViewObject* v = static_cast<MemoryViewObject*>(self);
   release_view(v);
-  v->~MemoryViewObject();
   free_object(self);
 }
 
@@ -323,13 +337,13 @@ Value memoryview_repr(Value self) {
 int64_t memoryview_length(Value self) {
   MemoryViewObject* v = view_of(self);
   CHECK_RELEASED(v, -1);
-  return v->shape.empty() ? 1 : v->shape[0];
+  return v->ndim == 0 ? 1 : v->shape()[0];
 }
 
 Value memoryview_subscript(Value self, Value key) {
   MemoryViewObject* v = view_of(self);
   CHECK_RELEASED(v, Value());
-  if (v->shape.empty()) {
+  if (v->ndim == 0) {
     if (is_tuple(key) && tuple_size(key) == 0) return unpack(v->format_char, v->buf);
     if (key.is(ellipsis())) return new_ref(self);
     return raise(exc::TypeError, "invalid indexing of 0-dim memory");
@@ -337,7 +351,7 @@ Value memoryview_subscript(Value self, Value key) {
   if (is_index_like(key)) {
     int64_t index;
     if (!subscript_index(key, &index)) return Value();
-    if (v->shape.size() > 1) return raise(exc::NotImplementedError, "multi-dimensional sub-views are not implemented");
+    if (v->ndim > 1) return raise(exc::NotImplementedError, "multi-dimensional sub-views are not implemented");
     char* p = item_pointer(v, 0, index);
     return p == nullptr ? Value() : unpack(v->format_char, p);
   }
@@ -368,7 +382,7 @@ int assign_slice(MemoryViewObject* v, Value key, Value value) {
   }
   MemoryViewObject* s = view_of(source.get());
   if (released_error(s)) return -1;
-  if (s->format != d->format || s->itemsize != d->itemsize || s->shape != d->shape) {
+  if (std::strcmp(s->format, d->format) != 0 || s->itemsize != d->itemsize || !same_shape(s, d)) {
     raise(exc::ValueError, "memoryview assignment: lvalue and rvalue have different structures");
     return -1;
   }
@@ -393,7 +407,7 @@ int memoryview_ass_subscript(Value self, Value key, Value value) {
     raise(exc::TypeError, "cannot delete memory");
     return -1;
   }
-  if (v->shape.empty()) {
+  if (v->ndim == 0) {
     if (key.is(ellipsis()) || (is_tuple(key) && tuple_size(key) == 0)) return pack(v->format_char, value, v->buf);
     raise(exc::TypeError, "invalid indexing of 0-dim memory");
     return -1;
@@ -401,14 +415,14 @@ int memoryview_ass_subscript(Value self, Value key, Value value) {
   if (is_index_like(key)) {
     int64_t index;
     if (!subscript_index(key, &index)) return -1;
-    if (v->shape.size() > 1) {
+    if (v->ndim > 1) {
       raise(exc::NotImplementedError, "sub-views are not implemented");
       return -1;
     }
     char* p = item_pointer(v, 0, index);
     return p == nullptr ? -1 : pack(v->format_char, value, p);
   }
-  if (is_slice(key) && v->shape.size() == 1) return assign_slice(v, key, value);
+  if (is_slice(key) && v->ndim == 1) return assign_slice(v, key, value);
   if (is_multi_index(key)) {
     char* p = multi_item_pointer(v, key);
     return p == nullptr ? -1 : pack(v->format_char, value, p);
@@ -439,7 +453,7 @@ Value memoryview_richcompare(Value a, Value b, CompareOp op) {
     equal = a.is(b);
   } else {
     MemoryViewObject* w = view_of(other.get());
-    equal = v->shape == w->shape;
+    equal = same_shape(v, w);
     if (equal && v->format_char == w->format_char && v->format_char != 'f' && v->format_char != 'd') {
       std::string x, y;
       gather(v, false, &x);
@@ -500,8 +514,8 @@ struct MemoryIterObject : Object {
 Value memoryview_iter(Value self) {
   MemoryViewObject* v = view_of(self);
   CHECK_RELEASED(v, Value());
-  if (v->shape.empty()) return raise(exc::TypeError, "invalid indexing of 0-dim memory");
-  if (v->shape.size() > 1) return raise(exc::NotImplementedError, "multi-dimensional sub-views are not implemented");
+  if (v->ndim == 0) return raise(exc::TypeError, "invalid indexing of 0-dim memory");
+  if (v->ndim > 1) return raise(exc::NotImplementedError, "multi-dimensional sub-views are not implemented");
   MemoryIterObject* it = new_object<MemoryIterObject>(&memory_iterator_type);
   if (it == nullptr) return Value();
   it->view = new_ref(self);
@@ -514,8 +528,8 @@ Value memory_iterator_next(Value self) {
   if (it->view.is_null()) return Value();
   MemoryViewObject* v = view_of(it->view);
   CHECK_RELEASED(v, Value());
-  if (it->index < v->shape[0]) {
-    return unpack(v->format_char, v->buf + it->index++ * v->strides[0]);
+  if (it->index < v->shape()[0]) {
+    return unpack(v->format_char, v->buf + it->index++ * v->strides()[0]);
   }
   Value view = it->view;
   it->view = Value();
@@ -572,11 +586,11 @@ Value mv_hex(Value self, const Value* args, size_t nargs, Value kwnames) {
 
 // Nested lists, one level per dimension.
 Value tolist_dim(MemoryViewObject* v, const char* p, size_t dim) {
-  if (dim == v->shape.size()) return unpack(v->format_char, p);
-  Ref list = Ref::steal(list_new(static_cast<size_t>(v->shape[dim])));
+  if (dim == static_cast<size_t>(v->ndim)) return unpack(v->format_char, p);
+  Ref list = Ref::steal(list_new(static_cast<size_t>(v->shape()[dim])));
   if (!list) return Value();
-  for (int64_t i = 0; i < v->shape[dim]; ++i) {
-    Value item = tolist_dim(v, p + i * v->strides[dim], dim + 1);
+  for (int64_t i = 0; i < v->shape()[dim]; ++i) {
+    Value item = tolist_dim(v, p + i * v->strides()[dim], dim + 1);
     if (item.is_null()) return Value();
     list_items(list.get())[i] = item;
   }
@@ -630,8 +644,8 @@ Value mv_cast(Value self, const Value* args, size_t nargs, Value kwnames) {
   if (!is_c_contiguous(v)) return raise(exc::TypeError, "memoryview: casts are restricted to C-contiguous views");
   bool has_shape = !a[1].is_null();
   bool zero_in_shape = false;
-  for (int64_t d : v->shape) zero_in_shape = zero_in_shape || d == 0;
-  if ((has_shape || v->shape.size() != 1) && zero_in_shape) {
+  for (int64_t d = 0; d < v->ndim; ++d) zero_in_shape = zero_in_shape || v->shape()[d] == 0;
+  if ((has_shape || v->ndim != 1) && zero_in_shape) {
     return raise(exc::TypeError, "memoryview: cannot cast view with zeros in shape or strides");
   }
   std::vector<int64_t> shape;
@@ -639,7 +653,7 @@ Value mv_cast(Value self, const Value* args, size_t nargs, Value kwnames) {
     if (!is_tuple(a[1]) && !is_list(a[1])) return raise(exc::TypeError, "shape must be a list or a tuple");
     size_t ndim = is_tuple(a[1]) ? tuple_size(a[1]) : list_size(a[1]);
     if (ndim > 64) return raise(exc::ValueError, "memoryview: number of dimensions must not exceed 64");
-    if (v->shape.size() != 1 && ndim != 1) return raise(exc::TypeError, "memoryview: cast must be 1D -> ND or ND -> 1D");
+    if (v->ndim != 1 && ndim != 1) return raise(exc::TypeError, "memoryview: cast must be 1D -> ND or ND -> 1D");
   }
   std::string format = str_to_utf8(a[0]);
   char f = native_format_char(format);
@@ -660,16 +674,16 @@ Value mv_cast(Value self, const Value* args, size_t nargs, Value kwnames) {
   } else {
     shape = {v->nbytes / itemsize};
   }
-  MemoryViewObject* c = copy_view(v);
+  MemoryViewObject* c = copy_view(v, static_cast<int64_t>(shape.size()));
   if (c == nullptr) return Value();
-  c->format = format;
+  std::memset(c->format, 0, sizeof c->format);
+  std::memcpy(c->format, format.data(), format.size());
   c->format_char = f;
   c->itemsize = itemsize;
-  c->shape = shape;
-  c->strides.assign(shape.size(), 0);
   int64_t stride = itemsize;
   for (size_t i = shape.size(); i-- > 0;) {
-    c->strides[i] = stride;
+    c->shape()[i] = shape[i];
+    c->strides()[i] = stride;
     stride *= shape[i];
   }
   return Value::object(c);
@@ -677,10 +691,10 @@ Value mv_cast(Value self, const Value* args, size_t nargs, Value kwnames) {
 
 // --- attributes --------------------------------------------------------------------------------
 
-Value int_tuple(const std::vector<int64_t>& values) {
-  Ref t = Ref::steal(tuple_new(values.size()));
+Value int_tuple(const int64_t* values, int64_t n) {
+  Ref t = Ref::steal(tuple_new(static_cast<size_t>(n)));
   if (!t) return Value();
-  for (size_t i = 0; i < values.size(); ++i) tuple_items(t.get())[i] = int_from_int64(values[i]);
+  for (int64_t i = 0; i < n; ++i) tuple_items(t.get())[i] = int_from_int64(values[i]);
   return t.release();
 }
 
@@ -694,10 +708,10 @@ GETTER(get_obj, new_ref(v->obj))
 GETTER(get_nbytes, int_from_int64(v->nbytes))
 GETTER(get_readonly, new_ref(bool_value(v->readonly)))
 GETTER(get_itemsize, int_from_int64(v->itemsize))
-GETTER(get_format, str_from_utf8(v->format))
-GETTER(get_ndim, int_from_int64(static_cast<int64_t>(v->shape.size())))
-GETTER(get_shape, int_tuple(v->shape))
-GETTER(get_strides, int_tuple(v->strides))
+GETTER(get_format, str_from_ascii(v->format))
+GETTER(get_ndim, int_from_int64(v->ndim))
+GETTER(get_shape, int_tuple(v->shape(), v->ndim))
+GETTER(get_strides, int_tuple(v->strides(), v->ndim))
 GETTER(get_suboffsets, tuple_empty())
 GETTER(get_c_contiguous, new_ref(bool_value(is_c_contiguous(v))))
 GETTER(get_f_contiguous, new_ref(bool_value(is_f_contiguous(v))))
@@ -746,11 +760,12 @@ Value memoryview_new(Value object) {
   if (!is_bytes(object) && !is_bytearray(object)) {
     return raise_format(exc::TypeError, "memoryview: a bytes-like object is required, not '%s'", type_name(object));
   }
-  MemoryViewObject* v = alloc_view();
+  MemoryViewObject* v = alloc_view(1);
   if (v == nullptr) return Value();
   v->obj = new_ref(object);
   add_export(object);
   if (is_bytes(object)) {
+    v->readonly = true;
     v->buf = bytes_mutable_data(object);
     v->nbytes = static_cast<int64_t>(bytes_size(object));
   } else {
@@ -759,9 +774,10 @@ Value memoryview_new(Value object) {
     v->nbytes = b->size;
     v->readonly = false;
   }
-  v->format = "B";
-  v->shape = {v->nbytes};
-  v->strides = {1};
+  v->itemsize = 1;
+  v->format[0] = v->format_char = 'B';
+  v->shape()[0] = v->nbytes;
+  v->strides()[0] = 1;
   return Value::object(v);
 }
 

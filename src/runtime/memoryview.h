@@ -6,7 +6,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "runtime/object.h"
 #include "runtime/type.h"
@@ -16,16 +15,22 @@ namespace krait::runtime {
 extern TypeObject memoryview_type, memory_iterator_type;
 
 struct MemoryViewObject : Object {
-  Value obj;                     // the exporter (bytes, bytearray); kept until released
-  char* buf = nullptr;           // the first item's memory
-  int64_t itemsize = 1;
-  int64_t nbytes = 0;            // product(shape) * itemsize
-  std::string format;            // as given to cast ("B", "@H", ...); format_char is its type
-  char format_char = 'B';
-  bool readonly = true;
-  bool released = false;
-  int64_t hash = -1;             // cached (readonly views only)
-  std::vector<int64_t> shape, strides;  // ndim = shape.size()
+  Value obj;                     // the exporter (bytes, bytearray); dropped when released
+  char* buf;                     // the first item's memory
+  int64_t itemsize;
+  int64_t nbytes;                // product(shape) * itemsize
+  int64_t hash;                  // -1 until computed (readonly views only)
+  int64_t ndim;
+  char format[3];                // as given to cast: "B" or "@B" (NUL-terminated)
+  char format_char;              // the struct format character
+  bool readonly;
+  bool released;
+  int64_t dims[];                // shape[0..ndim), then strides[0..ndim): one allocation a view
+
+  int64_t* shape() { return dims; }
+  int64_t* strides() { return dims + ndim; }
+  const int64_t* shape() const { return dims; }
+  const int64_t* strides() const { return dims + ndim; }
 };
 
 inline bool is_memoryview(Value v) {
