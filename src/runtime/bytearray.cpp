@@ -26,10 +26,6 @@ using coll::type_name;
 
 namespace {
 
-Value new_ref(Value v) {
-  incref(v);
-  return v;
-}
 
 constexpr int64_t kCPythonObjectSize = 56;  // sizeof(PyByteArrayObject), for __sizeof__
 
@@ -220,11 +216,11 @@ Value bytearray_inplace_concat(Value self, Value other) {
   }
   int64_t n = as_bytearray(self)->size;
   if (replace_range(self, n, n, y) < 0) return Value();
-  return new_ref(self);
+  return Ref::borrow(self).release();
 }
 
 Value bytearray_inplace_repeat(Value self, Value count_value) {
-  if (!is_int(count_value) && type_of(count_value)->number.index == nullptr) return new_ref(not_implemented());
+  if (!is_int(count_value) && type_of(count_value)->number.index == nullptr) return Ref::borrow(not_implemented()).release();
   int64_t count;
   if (!coll::index_arg(count_value, &count)) return Value();
   ByteArrayObject* b = as_bytearray(self);
@@ -233,7 +229,7 @@ Value bytearray_inplace_repeat(Value self, Value count_value) {
   if (n > 0 && count > (int64_t(1) << 62) / n) return raise_no_memory();
   if (bytearray_resize(self, n * count) < 0) return Value();
   for (int64_t c = 1; c < count; ++c) std::memcpy(b->data + c * n, b->data, static_cast<size_t>(n));
-  return new_ref(self);
+  return Ref::borrow(self).release();
 }
 
 Value bytearray_new_slot(TypeObject* type, const Value*, size_t, Value) {
@@ -274,7 +270,7 @@ Value ba_append(Value self, Value item) {
   ByteArrayObject* b = as_bytearray(self);
   if (bytearray_resize(self, b->size + 1) < 0) return Value();
   b->data[b->size - 1] = static_cast<char>(byte);
-  return new_ref(none());
+  return Ref::borrow(none()).release();
 }
 
 Value ba_extend(Value self, Value iterable) {
@@ -289,7 +285,7 @@ Value ba_extend(Value self, Value iterable) {
   }
   int64_t n = as_bytearray(self)->size;
   if (replace_range(self, n, n, data) < 0) return Value();
-  return new_ref(none());
+  return Ref::borrow(none()).release();
 }
 
 Value ba_insert(Value self, const Value* args, size_t nargs) {
@@ -304,7 +300,7 @@ Value ba_insert(Value self, const Value* args, size_t nargs) {
   if (index > n) index = n;
   char c = static_cast<char>(byte);
   if (replace_range(self, index, index, std::string_view(&c, 1)) < 0) return Value();
-  return new_ref(none());
+  return Ref::borrow(none()).release();
 }
 
 Value ba_pop(Value self, const Value* args, size_t nargs) {
@@ -326,12 +322,12 @@ Value ba_remove(Value self, Value item) {
   size_t at = bytearray_view(self).find(static_cast<char>(byte));
   if (at == std::string_view::npos) return raise(exc::ValueError, "value not found in bytearray");
   if (replace_range(self, static_cast<int64_t>(at), static_cast<int64_t>(at) + 1, "") < 0) return Value();
-  return new_ref(none());
+  return Ref::borrow(none()).release();
 }
 
 Value ba_clear(Value self) {
   if (bytearray_resize(self, 0) < 0) return Value();
-  return new_ref(none());
+  return Ref::borrow(none()).release();
 }
 
 Value ba_copy(Value self) { return bytearray_from(bytearray_view(self)); }
@@ -339,7 +335,7 @@ Value ba_copy(Value self) { return bytearray_from(bytearray_view(self)); }
 Value ba_reverse(Value self) {
   ByteArrayObject* b = as_bytearray(self);
   for (int64_t i = 0, j = b->size - 1; i < j; ++i, --j) std::swap(b->data[i], b->data[j]);
-  return new_ref(none());
+  return Ref::borrow(none()).release();
 }
 
 Value ba_alloc(Value self) { return int_from_int64(as_bytearray(self)->allocated); }

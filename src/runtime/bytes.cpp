@@ -488,17 +488,16 @@ void init_bytes_types() {
   add_methods(&t, bytes_methods);
   type_ready(&t);
 
-  coll::init_static_type(bytes_iterator_type, "bytes_iterator", sizeof(BytesIterObject), 0);
-  bytes_iterator_type.dealloc = bytes_iterator_dealloc;
-  bytes_iterator_type.iter = iter_self;
-  bytes_iterator_type.iternext = bytes_iterator_next;
-  type_ready(&bytes_iterator_type);
-
-  coll::init_static_type(bytearray_iterator_type, "bytearray_iterator", sizeof(BytesIterObject), 0);
-  bytearray_iterator_type.dealloc = bytes_iterator_dealloc;
-  bytearray_iterator_type.iter = iter_self;
-  bytearray_iterator_type.iternext = bytes_iterator_next;
-  type_ready(&bytearray_iterator_type);
+  // One iterator implementation, two types (their names differ, as CPython's).
+  struct { TypeObject* type; const char* name; } iterators[] = {
+      {&bytes_iterator_type, "bytes_iterator"}, {&bytearray_iterator_type, "bytearray_iterator"}};
+  for (auto& it : iterators) {
+    coll::init_static_type(*it.type, it.name, sizeof(BytesIterObject), 0);
+    it.type->dealloc = bytes_iterator_dealloc;
+    it.type->iter = iter_self;
+    it.type->iternext = bytes_iterator_next;
+    type_ready(it.type);
+  }
 
   init_bytearray_type();
   init_memoryview_type();

@@ -21,10 +21,6 @@ using coll::type_name;
 namespace {
 
 Value latin1_text(std::string_view data) { return str_from_latin1(data); }
-Value new_ref_value(Value v) {
-  incref(v);
-  return v;
-}
 
 // %s / %b: a buffer, or an object with __bytes__.
 Value convert_bytes(Value arg) {
@@ -78,7 +74,7 @@ Value convert(Value arg, char type) {
     case 's': case 'b': return convert_bytes(arg);
     case 'r': case 'a': return convert_ascii(arg);
     case 'c': return convert_char(arg);
-    default: return new_ref_value(arg);
+    default: return Ref::borrow(arg).release();
   }
 }
 
@@ -166,8 +162,8 @@ Value bytes_percent_format(std::string_view format, Value args) {
   Ref str_format = Ref::steal(latin1_text(text));
   // A mapping used by position only (b'%s' % {}) is the single argument, converted.
   bool by_position = is_mapping && dict_size(by_key.get()) == 0 && list_size(converted.get()) > 0;
-  Ref str_args = Ref::steal(by_position  ? new_ref_value(list_get(converted.get(), 0))
-                            : is_mapping ? new_ref_value(by_key.get())
+  Ref str_args = Ref::steal(by_position  ? Ref::borrow(list_get(converted.get(), 0)).release()
+                            : is_mapping ? Ref::borrow(by_key.get()).release()
                                          : list_as_tuple(converted.get()));
   if (!str_format || !str_args) return Value();
   Ref result = Ref::steal(str_percent_format(str_format.get(), str_args.get()));

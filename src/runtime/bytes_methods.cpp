@@ -23,11 +23,7 @@ using coll::type_name;
 
 namespace {
 
-Value new_ref(Value v) {
-  incref(v);
-  return v;
-}
-Value new_bool(bool b) { return new_ref(bool_value(b)); }
+Value new_bool(bool b) { return Ref::borrow(bool_value(b)).release(); }
 bool v_is_exact_bytes(Value v) { return v.is_object() && v.as_object()->type == &bytes_type; }
 
 // A result of self's kind.
@@ -36,7 +32,7 @@ Value make_like(Value self, std::string_view data) {
 }
 // self unchanged: bytes is immutable and returned as is; bytearray (and subclasses) copied.
 Value same_or_copy(Value self) {
-  if (v_is_exact_bytes(self)) return new_ref(self);
+  if (v_is_exact_bytes(self)) return Ref::borrow(self).release();
   return make_like(self, byteseq_view(self));
 }
 
@@ -341,7 +337,7 @@ Value bm_join(Value self, Value iterable) {
     if (i > 0) out.append(sep);
     out.append(piece);
   }
-  if (n == 1 && v_is_exact_bytes(list_get(list.get(), 0)) && !is_bytearray(self)) return new_ref(list_get(list.get(), 0));
+  if (n == 1 && v_is_exact_bytes(list_get(list.get(), 0)) && !is_bytearray(self)) return Ref::borrow(list_get(list.get(), 0)).release();
   return make_like(self, out);
 }
 
@@ -693,7 +689,7 @@ Value byteseq_subscript(Value self, Value key) {
     if (slice_unpack(key, &start, &stop, &step) < 0) return Value();
     int64_t n = slice_adjust_indices(static_cast<int64_t>(data.size()), &start, &stop, step);
     if (step == 1) {
-      if (n == static_cast<int64_t>(data.size()) && v_is_exact_bytes(self)) return new_ref(self);
+      if (n == static_cast<int64_t>(data.size()) && v_is_exact_bytes(self)) return Ref::borrow(self).release();
       return make_like(self, data.substr(static_cast<size_t>(start), static_cast<size_t>(n)));
     }
     std::string out;
@@ -752,7 +748,7 @@ bool order_holds(int c, CompareOp op) {
 }  // namespace
 
 Value byteseq_richcompare(Value a, Value b, CompareOp op) {
-  if (!has_buffer(a) || !has_buffer(b)) return new_ref(not_implemented());
+  if (!has_buffer(a) || !has_buffer(b)) return Ref::borrow(not_implemented()).release();
   std::string_view x, y;
   std::string x_storage, y_storage;
   if (!buffer_data(a, &x, &x_storage) || !buffer_data(b, &y, &y_storage)) return Value();
@@ -811,7 +807,7 @@ const MethodDef byteseq_methods[] = {
 // The `%` operator of bytes and bytearray (their number.remainder slot): `self` may be the right
 // operand (x % b'...'), which is not ours to format.
 Value byteseq_remainder(Value self, Value args) {
-  if (!is_bytes(self) && !is_bytearray(self)) return new_ref(not_implemented());
+  if (!is_bytes(self) && !is_bytearray(self)) return Ref::borrow(not_implemented()).release();
   Ref result = Ref::steal(bm_mod(self, args));
   if (!result || !is_bytearray(self)) return result.release();
   return bytearray_from(bytes_view(result.get()));
