@@ -6,6 +6,7 @@
 #include "runtime/memoryview.h"
 
 #include <cinttypes>
+#include <cstddef>
 #include <algorithm>
 #include <cstring>
 #include <vector>
@@ -154,6 +155,7 @@ MemoryViewObject* alloc_view(int64_t ndim) {
   if (v == nullptr) return nullptr;
   v->ndim = ndim;
   v->hash = -1;
+  gc_track(v);  // its fields are all valid (zero) from here on
   return v;
 }
 
@@ -320,6 +322,13 @@ void release_view(MemoryViewObject* v) {
   v->obj = Value();
   xdecref(obj);
 }
+
+// The collector sees the exporter (a bytearray subclass instance may hold a view of itself).
+void memoryview_traverse(Object* self, VisitFunc visit, void* context) {
+  Value obj = static_cast<MemoryViewObject*>(self)->obj;
+  if (obj.is_object()) visit(obj, context);
+}
+void memoryview_clear(Object* self) { release_view(static_cast<MemoryViewObject*>(self)); }
 
 void memoryview_dealloc(Object* self) {
   MemoryViewObject* v = static_cast<MemoryViewObject*>(self);
@@ -814,8 +823,14 @@ bool memoryview_writable_view(Value v, char** data, size_t* size) {
 
 void init_memoryview_type() {
   TypeObject& t = memoryview_type;
-  coll::init_static_type(t, "memoryview", sizeof(MemoryViewObject), 0);
+  coll::init_static_type(t, "memoryview", sizeof(MemoryViewObject), TypeFlag::HaveGc);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Winvalid-offsetof"
+  t.weaklist_offset = offsetof(MemoryViewObject, weaklist);
+#pragma GCC diagnostic pop
   t.dealloc = memoryview_dealloc;
+  t.traverse = memoryview_traverse;
+  t.clear = memoryview_clear;
   t.repr = memoryview_repr;
   t.hash = memoryview_hash;
   t.richcompare = memoryview_richcompare;

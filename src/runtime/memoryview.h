@@ -25,6 +25,7 @@ struct MemoryViewObject : Object {
   char format_char;              // the struct format character
   bool readonly;
   bool released;
+  Value weaklist;                // weak references to the view
   int64_t dims[];                // shape[0..ndim), then strides[0..ndim): one allocation a view
 
   int64_t* shape() { return dims; }
