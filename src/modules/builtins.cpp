@@ -15,6 +15,7 @@
 #include "runtime/abstract.h"
 #include "runtime/builtin_function.h"
 #include "runtime/bytes.h"
+#include "runtime/memoryview.h"
 #include "runtime/dict.h"
 #include "runtime/errors.h"
 #include "runtime/exceptions.h"
@@ -896,6 +897,7 @@ int init_builtins() {
       {"str", Value::object(&str_type)},
       {"bytes", Value::object(&bytes_type)},
       {"bytearray", Value::object(&bytearray_type)},
+      {"memoryview", Value::object(&memoryview_type)},
       {"tuple", Value::object(&tuple_type)},
       {"list", Value::object(&list_type)},
       {"dict", Value::object(&dict_type)},

@@ -13,6 +13,7 @@
 #include "runtime/int.h"
 #include "runtime/list.h"
 #include "runtime/memory.h"
+#include "runtime/memoryview.h"
 #include "runtime/slice.h"
 #include "runtime/str.h"
 #include "runtime/str_builder.h"
@@ -68,21 +69,48 @@ Value bytes_from(std::string_view data) {
   return Value::object(b);
 }
 
-Value bytearray_from(std::string_view data) {
-  return raise(exc::NotImplementedError, "not implemented: bytearray");
-}
+bool has_buffer(Value v) { return is_bytes(v) || is_bytearray(v) || is_memoryview(v); }
 
 bool bytes_like_view(Value v, std::string_view* out) {
   if (is_bytes(v)) {
     *out = bytes_view(v);
     return true;
   }
+  if (is_bytearray(v)) {
+    *out = bytearray_view(v);
+    return true;
+  }
+  if (is_memoryview(v)) return memoryview_contiguous_view(v, out);
   raise_format(exc::TypeError, "a bytes-like object is required, not '%s'", coll::type_name(v));
   return false;
 }
 
-Value bytes_repr(Value v) {
-  std::string_view data = bytes_view(v);
+bool buffer_to_string(Value v, std::string* out) {
+  if (is_memoryview(v)) return memoryview_to_string(v, out);
+  std::string_view view;
+  if (!bytes_like_view(v, &view)) return false;
+  out->assign(view);
+  return true;
+}
+
+bool writable_buffer(Value v, const char* what, char** data, size_t* size) {
+  if (is_bytearray(v)) {
+    ByteArrayObject* b = as_bytearray(v);
+    *data = b->data;
+    *size = static_cast<size_t>(b->size);
+    return true;
+  }
+  if (is_memoryview(v)) {
+    if (memoryview_writable_view(v, data, size)) return true;
+    if (error_occurred()) return false;  // released, or not contiguous
+  }
+  raise_format(exc::TypeError, "%s must be read-write bytes-like object, not %s", what, coll::type_name(v));
+  return false;
+}
+
+Value bytes_repr(Value v) { return str_from_ascii(bytes_repr_text(bytes_view(v), false)); }
+
+std::string bytes_repr_text(std::string_view data, bool escape_single_quotes) {
   bool has_single = data.find('\'') != std::string_view::npos;
   bool has_double = data.find('"') != std::string_view::npos;
   char quote = has_single && !has_double ? '"' : '\'';
@@ -90,7 +118,7 @@ Value bytes_repr(Value v) {
   out += quote;
   static const char kHex[] = "0123456789abcdef";
   for (unsigned char c : data) {
-    if (c == quote || c == '\\') {
+    if (c == quote || c == '\\' || (escape_single_quotes && c == '\'')) {
       out += '\\';
       out += static_cast<char>(c);
     } else if (c == '\t') {
@@ -108,7 +136,7 @@ Value bytes_repr(Value v) {
     }
   }
   out += quote;
-  return str_from_ascii(out);
+  return out;
 }
 
 int64_t bytes_hash(Value v) {
@@ -250,6 +278,68 @@ Value bytes_decode(std::string_view data, std::string_view encoding, std::string
   return b.finish();
 }
 
+bool byteseq_init_data(const char* kind, Value source, Value encoding, Value errors, std::string* out) {
+  for (int i = 0; i < 2; ++i) {
+    Value v = i == 0 ? encoding : errors;
+    if (!v.is_null() && !is_str(v)) {
+      raise_format(exc::TypeError, "%s() argument '%s' must be str, not %s", kind, i == 0 ? "encoding" : "errors",
+                   coll::type_name(v));
+      return false;
+    }
+  }
+  if (!source.is_null() && is_str(source)) {
+    if (encoding.is_null()) {
+      raise(exc::TypeError, "string argument without an encoding");
+      return false;
+    }
+    Ref encoded = Ref::steal(str_encode(source, str_utf8(encoding), errors.is_null() ? "strict" : str_utf8(errors)));
+    if (!encoded) return false;
+    out->assign(bytes_view(encoded.get()));
+    return true;
+  }
+  if (!encoding.is_null() || !errors.is_null()) {
+    raise(exc::TypeError, encoding.is_null() ? "errors without a string argument" : "encoding without a string argument");
+    return false;
+  }
+  if (source.is_null()) return true;
+  if (has_buffer(source)) return buffer_to_string(source, out);
+  if (is_int(source) || type_of(source)->number.index != nullptr) {
+    int64_t n = as_ssize(source);
+    if (n == -1 && error_occurred()) {
+      if (!error_matches(exc::OverflowError)) return false;
+      clear_error();
+      raise(exc::OverflowError, "cannot fit 'int' into an index-sized integer");
+      return false;
+    }
+    if (n < 0) {
+      raise(exc::ValueError, "negative count");
+      return false;
+    }
+    out->assign(static_cast<size_t>(n), '\0');
+    return true;
+  }
+  Ref iterator = Ref::steal(get_iter(source));
+  if (!iterator) {
+    if (error_matches(exc::TypeError)) {
+      clear_error();
+      raise_format(exc::TypeError, "cannot convert '%s' object to %s", coll::type_name(source), kind);
+    }
+    return false;
+  }
+  bool is_bytes_kind = kind[4] == 's';  // "bytes" or "bytearray": their range messages differ
+  while (true) {
+    Ref item = Ref::steal(iter_next(iterator.get()));
+    if (!item) return !error_occurred();
+    int64_t x;
+    if (!coll::index_arg(item.get(), &x)) return false;
+    if (x < 0 || x > 255) {
+      raise(exc::ValueError, is_bytes_kind ? "bytes must be in range(0, 256)" : "byte must be in range(0, 256)");
+      return false;
+    }
+    *out += static_cast<char>(x);
+  }
+}
+
 // --- slots and methods ---------------------------------------------------------------------------
 
 namespace {
@@ -258,19 +348,10 @@ void bytes_dealloc(Object* self) { free_object(self); }
 int64_t bytes_hash_slot(Value v) { return bytes_hash(v); }
 int64_t bytes_length(Value v) { return static_cast<int64_t>(bytes_size(v)); }
 
+// bytes compares with bytes only (bytearray and memoryview answer for mixed comparisons).
 Value bytes_richcompare(Value a, Value b, CompareOp op) {
   if (!is_bytes(a) || !is_bytes(b)) return new_ref(not_implemented());
-  int c = bytes_view(a).compare(bytes_view(b));
-  bool r;
-  switch (op) {
-    case CompareOp::Lt: r = c < 0; break;
-    case CompareOp::Le: r = c <= 0; break;
-    case CompareOp::Eq: r = c == 0; break;
-    case CompareOp::Ne: r = c != 0; break;
-    case CompareOp::Gt: r = c > 0; break;
-    default: r = c >= 0; break;
-  }
-  return new_ref(bool_value(r));
+  return byteseq_richcompare(a, b, op);
 }
 
 Value bytes_concat(Value a, Value b) {
@@ -299,98 +380,18 @@ Value bytes_item(Value self, int64_t index) {
   return int_from_int64(static_cast<unsigned char>(bytes_data(self)[index]));
 }
 
-Value bytes_subscript(Value self, Value key) {
-  if (is_slice(key)) {
-    int64_t start, stop, step;
-    if (slice_unpack(key, &start, &stop, &step) < 0) return Value();
-    int64_t n = slice_adjust_indices(static_cast<int64_t>(bytes_size(self)), &start, &stop, step);
-    std::string out;
-    for (int64_t i = 0, at = start; i < n; ++i, at += step) out += bytes_data(self)[at];
-    if (n == static_cast<int64_t>(bytes_size(self)) && step == 1 && type_of(self) == &bytes_type) return new_ref(self);
-    return bytes_from(out);
-  }
-  if (key.is_small_int() || type_of(key)->number.index != nullptr) {
-    int64_t index;
-    if (!coll::index_arg(key, &index)) return Value();
-    if (index < 0) index += static_cast<int64_t>(bytes_size(self));
-    return bytes_item(self, index);
-  }
-  return raise_format(exc::TypeError, "byte indices must be integers or slices, not %s", coll::type_name(key));
+int bytes_contains(Value self, Value item) { return byteseq_contains(bytes_view(self), item); }
+
+Value bytes_getnewargs(Value self) {
+  Ref copy = Ref::steal(bytes_from(bytes_view(self)));
+  if (!copy) return Value();
+  return tuple_pack({copy.get()});
 }
 
-int bytes_contains(Value self, Value item) {
-  if (is_int(item)) {
-    int64_t x;
-    if (!int_to_int64(item, &x) || x < 0 || x > 255) {
-      raise(exc::ValueError, "byte must be in range(0, 256)");
-      return -1;
-    }
-    return bytes_view(self).find(static_cast<char>(x)) != std::string_view::npos;
-  }
-  std::string_view needle;
-  if (!bytes_like_view(item, &needle)) return -1;
-  return bytes_view(self).find(needle) != std::string_view::npos;
-}
-
-Value bytes_decode_method(Value self, const Value* args, size_t nargs, Value kwnames) {
-  static const char* const kParams[] = {"encoding", "errors"};
-  Value a[2];
-  if (!coll::parse_args("decode", args, nargs, kwnames, kParams, 2, 0, 2, a)) return Value();
-  std::string encoding = "utf-8", errors = "strict";
-  if (!a[0].is_null()) {
-    if (!is_str(a[0])) return raise_format(exc::TypeError, "decode() argument 'encoding' must be str, not %s", coll::type_name(a[0]));
-    encoding = str_to_utf8(a[0]);
-  }
-  if (!a[1].is_null()) {
-    if (!is_str(a[1])) return raise_format(exc::TypeError, "decode() argument 'errors' must be str, not %s", coll::type_name(a[1]));
-    errors = str_to_utf8(a[1]);
-  }
-  return bytes_decode(bytes_view(self), encoding, errors);
-}
-
-Value bytes_hex(Value self) {
-  static const char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned char c : bytes_view(self)) {
-    out += kHex[c >> 4];
-    out += kHex[c & 15];
-  }
-  return str_from_ascii(out);
-}
-
-Value bytes_join(Value self, Value iterable) {
-  Ref list = Ref::steal(list_from_iterable(iterable));
-  if (!list) return Value();
-  std::string out;
-  for (size_t i = 0; i < list_size(list.get()); ++i) {
-    std::string_view piece;
-    if (!bytes_like_view(list_get(list.get(), i), &piece)) {
-      clear_error();
-      return raise_format(exc::TypeError, "sequence item %zu: expected a bytes-like object, %s found", i,
-                          coll::type_name(list_get(list.get(), i)));
-    }
-    if (i > 0) out.append(bytes_view(self));
-    out.append(piece);
-  }
-  return bytes_from(out);
-}
-
-Value bytes_startswith(Value self, Value prefix) {
-  std::string_view p;
-  if (!bytes_like_view(prefix, &p)) return Value();
-  return new_ref(bool_value(bytes_view(self).substr(0, p.size()) == p));
-}
-Value bytes_endswith(Value self, Value suffix) {
-  std::string_view p;
-  if (!bytes_like_view(suffix, &p)) return Value();
-  std::string_view v = bytes_view(self);
-  return new_ref(bool_value(v.size() >= p.size() && v.substr(v.size() - p.size()) == p));
-}
-Value bytes_find(Value self, Value sub) {
-  std::string_view p;
-  if (!bytes_like_view(sub, &p)) return Value();
-  size_t at = bytes_view(self).find(p);
-  return int_from_int64(at == std::string_view::npos ? -1 : static_cast<int64_t>(at));
+// bytes.__bytes__: self when exact, a plain copy for subclasses.
+Value bytes_bytes(Value self) {
+  if (type_of(self) == &bytes_type) return new_ref(self);
+  return bytes_from(bytes_view(self));
 }
 
 Value bytes_new_slot(TypeObject* type, const Value* args, size_t nargs, Value kwnames) {
@@ -398,54 +399,48 @@ Value bytes_new_slot(TypeObject* type, const Value* args, size_t nargs, Value kw
   static const char* const kParams[] = {"source", "encoding", "errors"};
   Value a[3];
   if (!coll::parse_args("bytes", args, nargs, kwnames, kParams, 3, 0, 3, a)) return Value();
-  if (a[0].is_null()) return bytes_empty();
-  if (is_str(a[0])) {
-    if (a[1].is_null()) return raise(exc::TypeError, "string argument without an encoding");
-    return str_encode(a[0], str_utf8(a[1]), a[2].is_null() ? "strict" : str_utf8(a[2]));
-  }
-  if (!a[1].is_null()) return raise(exc::TypeError, "encoding without a string argument");
-  if (is_bytes(a[0])) return bytes_from(bytes_view(a[0]));
-  if (is_int(a[0])) {
-    int64_t n;
-    if (!int_to_int64(a[0], &n)) return raise(exc::OverflowError, "cannot fit 'int' into an index-sized integer");
-    if (n < 0) return raise(exc::ValueError, "negative count");
-    return bytes_from(std::string(static_cast<size_t>(n), '\0'));
-  }
-  Ref list = Ref::steal(list_from_iterable(a[0]));
-  if (!list) {
-    if (error_matches(exc::TypeError)) {
-      clear_error();
-      return raise_format(exc::TypeError, "cannot convert '%s' object to bytes", coll::type_name(a[0]));
+  if (a[0].is_null() && a[1].is_null() && a[2].is_null()) return bytes_empty();
+  if (!a[0].is_null() && a[1].is_null() && a[2].is_null()) {
+    if (type_of(a[0]) == &bytes_type) return new_ref(a[0]);
+    Ref method = Ref::steal(lookup_special(a[0], "__bytes__"));
+    if (method) {
+      Ref result = Ref::steal(call_no_args(method.get()));
+      if (!result) return Value();
+      if (!is_bytes(result.get())) {
+        return raise_format(exc::TypeError, "__bytes__ returned non-bytes (type %s)", coll::type_name(result.get()));
+      }
+      return result.release();
     }
-    return Value();
+    if (error_occurred()) return Value();
   }
-  std::string out;
-  for (size_t i = 0; i < list_size(list.get()); ++i) {
-    Value item = list_get(list.get(), i);
-    int64_t x;
-    if (!coll::index_arg(item, &x)) return Value();
-    if (x < 0 || x > 255) return raise(exc::ValueError, "bytes must be in range(0, 256)");
-    out += static_cast<char>(x);
-  }
-  return bytes_from(out);
+  std::string data;
+  if (!byteseq_init_data("bytes", a[0], a[1], a[2], &data)) return Value();
+  return bytes_from(data);
 }
 
 struct BytesIterObject : Object {
   int64_t index;
   Value bytes;
 };
-Value bytes_iter(Value self) {
-  BytesIterObject* it = new_object<BytesIterObject>(&bytes_iterator_type);
+}  // namespace
+
+// Iterates a bytes or a bytearray (which may change size while iterated: checked at each step).
+Value byteseq_iter(Value self) {
+  BytesIterObject* it = new_object<BytesIterObject>(is_bytearray(self) ? &bytearray_iterator_type : &bytes_iterator_type);
   if (it == nullptr) return Value();
   it->index = 0;
   it->bytes = new_ref(self);
   return Value::object(it);
 }
+
+namespace {
+
 Value bytes_iterator_next(Value self) {
   BytesIterObject* it = static_cast<BytesIterObject*>(self.as_object());
   if (it->bytes.is_null()) return Value();
-  if (static_cast<size_t>(it->index) < bytes_size(it->bytes)) {
-    return int_from_int64(static_cast<unsigned char>(bytes_data(it->bytes)[it->index++]));
+  std::string_view data = byteseq_view(it->bytes);
+  if (static_cast<size_t>(it->index) < data.size()) {
+    return int_from_int64(static_cast<unsigned char>(data[static_cast<size_t>(it->index++)]));
   }
   Value b = it->bytes;
   it->bytes = Value();
@@ -458,23 +453,18 @@ void bytes_iterator_dealloc(Object* self) {
 }
 Value iter_self(Value self) { return new_ref(self); }
 
-Value bytearray_new_slot(TypeObject*, const Value*, size_t, Value) {
-  return raise(exc::NotImplementedError, "not implemented: bytearray");
-}
-
 #define M(name, fn, kind) {name, reinterpret_cast<void*>(&fn), MethodKind::kind}
 const MethodDef bytes_methods[] = {
-    M("decode", bytes_decode_method, FastKeywords),
-    M("hex", bytes_hex, NoArgs),
-    M("join", bytes_join, OneArg),
-    M("startswith", bytes_startswith, OneArg),
-    M("endswith", bytes_endswith, OneArg),
-    M("find", bytes_find, OneArg),
+    M("__getnewargs__", bytes_getnewargs, NoArgs),
+    M("__bytes__", bytes_bytes, NoArgs),
     {nullptr, nullptr, MethodKind::NoArgs},
 };
 #undef M
 
 }  // namespace
+
+void init_bytearray_type();   // bytearray.cpp
+void init_memoryview_type();  // memoryview.cpp
 
 void init_bytes_types() {
   TypeObject& t = bytes_type;
@@ -484,7 +474,7 @@ void init_bytes_types() {
   t.str = bytes_repr;
   t.hash = bytes_hash_slot;
   t.richcompare = bytes_richcompare;
-  t.iter = bytes_iter;
+  t.iter = byteseq_iter;
   t.new_ = bytes_new_slot;
   t.sequence.length = bytes_length;
   t.sequence.concat = bytes_concat;
@@ -492,7 +482,9 @@ void init_bytes_types() {
   t.sequence.item = bytes_item;
   t.sequence.contains = bytes_contains;
   t.mapping.length = bytes_length;
-  t.mapping.subscript = bytes_subscript;
+  t.mapping.subscript = byteseq_subscript;
+  t.number.remainder = byteseq_remainder;
+  add_methods(&t, byteseq_methods);
   add_methods(&t, bytes_methods);
   type_ready(&t);
 
@@ -502,11 +494,14 @@ void init_bytes_types() {
   bytes_iterator_type.iternext = bytes_iterator_next;
   type_ready(&bytes_iterator_type);
 
-  coll::init_static_type(bytearray_type, "bytearray", sizeof(ByteArrayObject), TypeFlag::BaseType);
-  bytearray_type.new_ = bytearray_new_slot;
-  type_ready(&bytearray_type);
   coll::init_static_type(bytearray_iterator_type, "bytearray_iterator", sizeof(BytesIterObject), 0);
+  bytearray_iterator_type.dealloc = bytes_iterator_dealloc;
+  bytearray_iterator_type.iter = iter_self;
+  bytearray_iterator_type.iternext = bytes_iterator_next;
   type_ready(&bytearray_iterator_type);
+
+  init_bytearray_type();
+  init_memoryview_type();
 }
 
 }  // namespace krait::runtime
