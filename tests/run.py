@@ -178,6 +178,20 @@ def run_marshal_sample(krait, sample, jobs):
     return passed, len(failures), failures
 
 
+TESTS_DIR = os.path.dirname(os.path.abspath(__file__))
+
+
+def run_script(script, *args):
+    """A check that is its own script: one pass when it exits 0, else one failure with its
+    last lines."""
+    proc = subprocess.run([harness.CPYTHON, os.path.join(TESTS_DIR, script)] + list(args),
+                          capture_output=True, text=True)
+    if proc.returncode == 0:
+        return 1, 0, []
+    tail = "\n    ".join((proc.stdout + proc.stderr).strip().splitlines()[-15:])
+    return 0, 1, [f"FAIL {script}:\n    {tail}"]
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--krait", default="build/krait")
@@ -212,6 +226,11 @@ def main():
         sections.append((f"marshal (every {args.marshal_sample}th stdlib file)",
                          lambda: run_marshal_sample(args.krait, args.marshal_sample, args.jobs)))
         sections.append(("numeric cases", lambda: numeric_cases.check(args.krait, args.jobs)))
+        krait = os.path.abspath(args.krait)
+        sections.append(("marshal of generated values (tests/marshal_values.py)",
+                         lambda: run_script("marshal_values.py", "--krait", krait)))
+        sections.append(("corrupted .pyc files, every 3rd byte (tests/pyc_corruption.py)",
+                         lambda: run_script("pyc_corruption.py", "--krait", krait, "--step", "3")))
     if not args.no_ast and not args.filters:
         label = "stdlib AST (every file)" if args.ast_sample == 1 else f"stdlib AST sample (every {args.ast_sample}th file)"
         sections.append((label,
