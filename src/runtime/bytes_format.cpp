@@ -2,13 +2,16 @@
 // format is read as Latin-1 (one char per byte) and each argument is first converted to the
 // Latin-1 text the bytes conversion gives (%s/%b: the object's bytes, %r/%a: ascii(), %c: one
 // byte); numeric conversions pass through (they give ASCII). The result is encoded back.
+#include <cmath>
 #include <string>
+#include <vector>
 
 #include "runtime/abstract.h"
 #include "runtime/bytes.h"
 #include "runtime/coll_util.h"
 #include "runtime/dict.h"
 #include "runtime/errors.h"
+#include "runtime/float.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
 #include "runtime/str.h"
@@ -69,13 +72,51 @@ Value convert_char(Value arg) {
   return latin1_text(std::string_view(&c, 1));
 }
 
-Value convert(Value arg, char type) {
+// What a float conversion needs to know for the 'z' flag.
+struct FloatSpec {
+  bool no_neg_zero = false;
+  bool alternate = false;
+  int64_t precision = -1;
+};
+
+// %e/%f/%g with 'z': a negative float that formats as zero loses its sign.
+Value drop_negative_zero(Value arg, char type, FloatSpec spec) {
+  if (!is_float(arg)) return Ref::borrow(arg).release();
+  double d = float_value(arg);
+  if (!std::signbit(d)) return Ref::borrow(arg).release();
+  int precision = spec.precision < 0 ? 6 : static_cast<int>(spec.precision);
+  std::string text = format_double(-d, type, precision, spec.alternate);
+  std::string mantissa = text.substr(0, text.find_first_of("eE"));
+  if (mantissa.find_first_of("123456789") != std::string::npos) return Ref::borrow(arg).release();
+  return float_from_double(-d);
+}
+
+Value convert(Value arg, char type, FloatSpec spec) {
   switch (type) {
     case 's': case 'b': return convert_bytes(arg);
     case 'r': case 'a': return convert_ascii(arg);
     case 'c': return convert_char(arg);
+    case 'e': case 'E': case 'f': case 'F': case 'g': case 'G':
+      if (spec.no_neg_zero) return drop_negative_zero(arg, type, spec);
+      return Ref::borrow(arg).release();
     default: return Ref::borrow(arg).release();
   }
+}
+
+// str's "unsupported format character 'c' (0x..) at index N" counted in the text without the
+// 'z' flags: raised again with the index in the bytes format.
+Value remap_error_index(const std::vector<size_t>& origin) {
+  Ref e = fetch_exception();
+  Ref message = Ref::steal(str(e.get()));
+  std::string text = message ? str_to_utf8(message.get()) : std::string();
+  size_t at = text.rfind("at index ");
+  if (at == std::string::npos || text.rfind("unsupported format character", 0) != 0) {
+    set_exception(e.get());
+    return Value();
+  }
+  size_t index = std::stoul(text.substr(at + 9));
+  size_t original = index < origin.size() ? origin[index] : index;
+  return raise(exc::ValueError, text.substr(0, at + 9) + std::to_string(original));
 }
 
 }  // namespace
@@ -89,14 +130,15 @@ Value bytes_percent_format(std::string_view format, Value args) {
   if (!converted || !by_key) return Value();
   std::string text(format);  // the format with %b/%r/%a rewritten to %s
   bool stopped = false;      // a malformed spec: str's formatter reports it
-  auto take = [&](char type, Value* out) -> bool {
+  std::vector<bool> removed(text.size(), false);  // 'z' flags taken out of the text
+  auto take = [&](char type, Value* out, FloatSpec spec = FloatSpec{}) -> bool {
     if (argi >= argc) {
       stopped = true;  // "not enough arguments": reported by str's formatter
       return true;
     }
     Value arg = is_tuple(args) ? tuple_get(args, argi) : args;
     ++argi;
-    Ref value = Ref::steal(convert(arg, type));
+    Ref value = Ref::steal(convert(arg, type, spec));
     if (!value) return false;
     *out = value.get();
     return list_append(converted.get(), value.get()) == 0;
@@ -105,8 +147,7 @@ Value bytes_percent_format(std::string_view format, Value args) {
   while (i < n && !stopped) {
     if (text[i++] != '%') continue;
     if (i >= n) break;
-    std::string key;
-    bool keyed = false;
+    Ref skey, raw;  // %(key): the str key for str's formatter and the mapping's value
     if (text[i] == '(') {
       int depth = 1;
       size_t key_start = ++i;
@@ -116,21 +157,38 @@ Value bytes_percent_format(std::string_view format, Value args) {
         ++i;
       }
       if (depth > 0 || !is_mapping) break;
-      key = text.substr(key_start, i - 1 - key_start);
-      keyed = true;
+      std::string key = text.substr(key_start, i - 1 - key_start);
+      Ref bkey = Ref::steal(bytes_from(key));
+      skey = Ref::steal(latin1_text(key));
+      if (!bkey || !skey) return Value();
+      raw = Ref::steal(get_item(args, bkey.get()));  // looked up first, as CPython
+      if (!raw || dict_set_item(by_key.get(), skey.get(), raw.get()) < 0) return Value();
     }
-    while (i < n && (text[i] == '-' || text[i] == '+' || text[i] == ' ' || text[i] == '#' || text[i] == '0')) ++i;
+    // Flags; 'z' (no negative zero, a flag of bytes formatting only) is taken out of the text.
+    bool no_neg_zero = false, alternate = false;
+    for (; i < n && std::string_view("-+ #0z").find(text[i]) != std::string_view::npos; ++i) {
+      if (text[i] == 'z') {
+        no_neg_zero = true;
+        removed[i] = true;
+      }
+      alternate = alternate || text[i] == '#';
+    }
+    int64_t precision = -1;
     for (int part = 0; part < 2 && i < n; ++part) {  // width, then precision after '.'
       if (part == 1) {
         if (text[i] != '.') break;
         ++i;
+        precision = 0;
       }
       if (i < n && text[i] == '*') {
         Value star;
         if (!take('d', &star)) return Value();
+        if (part == 1 && !star.is_null() && is_int(star) && !int_to_int64(star, &precision)) precision = -1;
         ++i;
       }
-      while (i < n && text[i] >= '0' && text[i] <= '9') ++i;
+      for (; i < n && text[i] >= '0' && text[i] <= '9'; ++i) {
+        if (part == 1) precision = precision * 10 + (text[i] - '0');
+      }
     }
     while (i < n && (text[i] == 'h' || text[i] == 'l' || text[i] == 'L')) ++i;
     if (i >= n) break;
@@ -141,25 +199,29 @@ Value bytes_percent_format(std::string_view format, Value args) {
     }
     if (std::string_view("sbracdiuoxXeEfFgG").find(type) == std::string_view::npos) break;
     if (type == 'b' || type == 'r' || type == 'a') text[i] = 's';
+    if (type == 'i') text[i] = 'd';  // bytes formatting names %i as %d in its messages
     ++i;
-    if (!keyed) {
+    FloatSpec spec{no_neg_zero, alternate, precision};
+    if (!raw) {
       Value ignored;
-      if (!take(type, &ignored)) return Value();
+      if (!take(type, &ignored, spec)) return Value();
       continue;
     }
-    Ref bkey = Ref::steal(bytes_from(key));
-    Ref skey = Ref::steal(latin1_text(key));
-    if (!bkey || !skey) return Value();
-    Ref raw = Ref::steal(get_item(args, bkey.get()));
-    if (!raw) return Value();
-    Ref value = Ref::steal(convert(raw.get(), type));
+    Ref value = Ref::steal(convert(raw.get(), type, spec));
     if (!value || dict_set_item(by_key.get(), skey.get(), value.get()) < 0) return Value();
   }
   // Arguments the scan did not reach (after an error str's formatter will report) pass as they are.
   for (; argi < argc && !is_mapping; ++argi) {
     if (list_append(converted.get(), is_tuple(args) ? tuple_get(args, argi) : args) < 0) return Value();
   }
-  Ref str_format = Ref::steal(latin1_text(text));
+  std::string kept;                // the text without the 'z' flags
+  std::vector<size_t> origin;      // kept[k] is text[origin[k]]
+  for (size_t k = 0; k < text.size(); ++k) {
+    if (removed[k]) continue;
+    kept += text[k];
+    origin.push_back(k);
+  }
+  Ref str_format = Ref::steal(latin1_text(kept));
   // A mapping used by position only (b'%s' % {}) is the single argument, converted.
   bool by_position = is_mapping && dict_size(by_key.get()) == 0 && list_size(converted.get()) > 0;
   Ref str_args = Ref::steal(by_position  ? Ref::borrow(list_get(converted.get(), 0)).release()
@@ -175,6 +237,8 @@ Value bytes_percent_format(std::string_view format, Value args) {
         return raise(exc::TypeError, "not all arguments converted during bytes formatting");
       }
       set_exception(e.get());
+    } else if (error_matches(exc::ValueError) && kept.size() != text.size()) {
+      return remap_error_index(origin);
     }
     return Value();
   }

@@ -29,3 +29,13 @@ show('bytearray', lambda: bytearray(b'%s-%s') % (b'a', bytearray(b'b')))
 show('rmod', lambda: 5 % b'x')
 show('dunder', lambda: b'%d'.__mod__(7))
 show('rmod dunder', lambda: b'x'.__rmod__(1))
+# flags, widths, precisions; 'z' (no negative zero) is a flag of bytes formatting in 3.11
+for fmt, args in [(b'%5c|%-3c|', (65, b'z')), (b'%.3r|%-8a|', ('abcdef', 'é')), (b'%(a)s %% %(b)r', {b'a': b'1', b'b': 'x'}),
+                  (b'%s %(a)s', {b'a': 1}), (b'%(a)d', {b'a': 5}), (b'%#5x|%-#8o|%+.3d', (10, 8, 7)), (b'%c', (255,)),
+                  (b'%c', True), (b'%10.4f|%-10e|%G', (3.14159, 1e-5, 1e100)), (b'%ld %hd %Ld', (1, 2, 3)),
+                  (b'%*s', (-5, b'ab')), (b'%.*s', (1, b'ab')), (b'%s%', (b'a',)), (b'%(a', {}), (b'%s', [b'list']),
+                  (b'%d%%', 50), (b'%d', 2 ** 100), (b'%x', -255), (b'%i', '1'), (b'%u', 'x'),
+                  (b'%zf', -0.0), (b'%z.1f', -0.04), (b'%zd', 0), (b'%z5.2e|', -0.001), (b'%-z5.1f|', -0.01), (b'%zg', -1e-30),
+                  (b'%zq', 1), (b'%zzf', -0.0), (b'%z.*f', (1, -0.01)), (b'%(a)zq', {b'a': 1}), (b'%(b)s', {b'a': 1}),
+                  (b'%z', 1), (b'%z#.0f', -0.4)]:
+    show(repr(fmt) + ' % ' + repr(args), lambda: fmt % args)
