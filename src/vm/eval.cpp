@@ -1154,10 +1154,8 @@ Value eval_frame(ThreadState& ts, Frame* entry, Value throw_pending) {
     SAVE_SP();
     Value m = import_name(f, tuple_get(code->names, oparg), fromlist, level);
     decref(fromlist);
-    if (!m) {
-      ++sp;
-      goto error;
-    }
+    // On error `level` is still on the stack (the unwinding releases it); fromlist is gone.
+    if (!m) goto error;
     decref(level);
     TOP() = m;
     DISPATCH();
