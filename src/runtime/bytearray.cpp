@@ -281,7 +281,7 @@ Value ba_extend(Value self, Value iterable) {
     if (type_of(iterable)->iter == nullptr && type_of(iterable)->sequence.item == nullptr) {
       return raise_format(exc::TypeError, "can't extend bytearray with %s", type_name(iterable));
     }
-    if (!byteseq_init_data("bytearray", iterable, Value(), Value(), &data)) return Value();
+    if (!byteseq_from_iterable("bytearray", iterable, &data)) return Value();
   }
   int64_t n = as_bytearray(self)->size;
   if (replace_range(self, n, n, data) < 0) return Value();

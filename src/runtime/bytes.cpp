@@ -318,6 +318,10 @@ bool byteseq_init_data(const char* kind, Value source, Value encoding, Value err
     out->assign(static_cast<size_t>(n), '\0');
     return true;
   }
+  return byteseq_from_iterable(kind, source, out);
+}
+
+bool byteseq_from_iterable(const char* kind, Value source, std::string* out) {
   Ref iterator = Ref::steal(get_iter(source));
   if (!iterator) {
     if (error_matches(exc::TypeError)) {

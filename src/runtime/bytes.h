@@ -79,6 +79,8 @@ Value byteseq_remainder(Value self, Value args);
 // a str encoded, an int's count of zero bytes, a buffer's bytes, or an iterable of ints; the
 // messages name `kind` ("bytes" or "bytearray") as CPython's do.
 bool byteseq_init_data(const char* kind, Value source, Value encoding, Value errors, std::string* out);
+// The byte values of an iterable of ints, appended to `out` (the last step of byteseq_init_data).
+bool byteseq_from_iterable(const char* kind, Value source, std::string* out);
 // The b'...' text of raw data (bytes' repr; bytearray's repr wraps it and, as CPython's, escapes
 // every single quote even inside b"...").
 std::string bytes_repr_text(std::string_view data, bool escape_single_quotes);

@@ -4,6 +4,7 @@
 
 #include "runtime/abstract.h"
 #include "runtime/bytes.h"
+#include "runtime/memoryview.h"
 #include "runtime/errors.h"
 #include "runtime/float.h"
 #include "runtime/int.h"
@@ -171,7 +172,10 @@ Value int_new_exact(const Value* args, size_t nargs, Value kwnames) {
   if (b == -1 && error_occurred()) return Value();
   if (b != 0 && (b < 2 || b > 36)) return raise(exc::ValueError, "int() base must be >= 2 and <= 36, or 0");
   std::string text;
-  if (!numeric_text(x, &text)) return raise(exc::TypeError, "int() can't convert non-string with explicit base");
+  // With a base only str, bytes and bytearray (not other buffers such as memoryview).
+  if (is_memoryview(x) || !numeric_text(x, &text)) {
+    return raise(exc::TypeError, "int() can't convert non-string with explicit base");
+  }
   return int_from_string(text, static_cast<int>(b), x);
 }
 

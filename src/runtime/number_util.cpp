@@ -6,6 +6,7 @@
 #include "runtime/abstract.h"
 #include "runtime/builtin_types.h"
 #include "runtime/bytes.h"
+#include "runtime/memoryview.h"
 #include "runtime/errors.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
@@ -136,10 +137,7 @@ bool numeric_text(Value v, std::string* out) {
     out->assign(bytes_view(v));
     return true;
   }
-  if (is_bytearray(v)) {
-    out->assign(bytearray_view(v));
-    return true;
-  }
+  if (is_bytearray(v) || is_memoryview(v)) return buffer_to_string(v, out);  // false + error: released view
   return false;
 }
 
