@@ -44,7 +44,14 @@ BytesObject* allocate_bytes(size_t n) {
 }  // namespace
 
 bool is_bytes(Value v) { return v.is_object() && (v.as_object()->type->flags & TypeFlag::BytesSubclass); }
-bool is_bytearray(Value v) { return v.is_object() && is_subtype(v.as_object()->type, &bytearray_type); }
+bool is_bytearray(Value v) {
+  if (!v.is_object()) return false;
+  TypeObject* t = v.as_object()->type;
+  // Exact types first: byteseq_view asks this on every bytes method call.
+  if (t == &bytearray_type) return true;
+  if (t == &bytes_type || t == &str_type || t == &memoryview_type) return false;
+  return is_subtype(t, &bytearray_type);
+}
 
 Value bytes_empty() {
   if (g_empty_bytes.is_null()) {
