@@ -11,6 +11,7 @@
 #include "modules/modules.h"
 #include "runtime/args.h"
 #include "runtime/builtin_types.h"
+#include "runtime/coll_util.h"
 #include "runtime/errors.h"
 #include "runtime/float.h"
 #include "runtime/int.h"
@@ -266,17 +267,12 @@ const MethodDef kThreadFunctions[] = {
 };
 
 int ready_type(TypeObject* t, const char* name, const char* qualname, size_t size, const MethodDef* methods,
-               UnaryFunc repr, NewFunc new_, bool base) {
+               UnaryFunc repr, NewFunc new_, uint64_t flags) {
   if (t->flags & TypeFlag::Ready) return 0;
-  t->refcount = 1;
-  t->Object::flags = ObjectFlag::Immortal;
-  t->type = &type_type;
-  t->name = name;
+  coll::init_static_type(*t, name, size, flags);
   t->qualname = qualname;
-  t->basic_size = size;
   t->repr = repr;
   t->new_ = new_;
-  if (base) t->flags |= TypeFlag::BaseType;
   add_methods(t, methods);
   return type_ready(t);
 }
@@ -284,8 +280,8 @@ int ready_type(TypeObject* t, const char* name, const char* qualname, size_t siz
 }  // namespace
 
 Value create_thread_module() {
-  if (ready_type(&lock_type, "_thread.lock", "lock", sizeof(LockObject), kLockMethods, lock_repr, lock_new, false) < 0 ||
-      ready_type(&rlock_type, "_thread.RLock", "RLock", sizeof(RLockObject), kRLockMethods, rlock_repr, rlock_new, true) < 0)
+  if (ready_type(&lock_type, "_thread.lock", "lock", sizeof(LockObject), kLockMethods, lock_repr, lock_new, 0) < 0 ||
+      ready_type(&rlock_type, "_thread.RLock", "RLock", sizeof(RLockObject), kRLockMethods, rlock_repr, rlock_new, TypeFlag::BaseType) < 0)
     return Value();
   Ref module = Ref::steal(module_new("_thread"));
   if (!module || module_add_functions(module.get(), kThreadFunctions) < 0) return Value();

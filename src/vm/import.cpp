@@ -212,26 +212,13 @@ Value modules_get(Value modules, Value name) {
   return v;
 }
 
-Value raise_import_error(Value message, Value name, Value path) {
-  Ref kwnames = Ref::steal(tuple_pack({Ref::steal(str_intern("name")).get(), Ref::steal(str_intern("path")).get()}));
-  if (!kwnames) return Value();
-  Value args[3] = {message, name, path};
-  Ref e = Ref::steal(call(Value::object(exc::ImportError), args, 1, kwnames.get()));
-  if (!e) return Value();
-  set_exception(e.get());
-  return Value();
-}
 
-Value find_and_load(Value abs_name) {
+// importlib's _find_and_load / _handle_fromlist, given builtins.__import__ as CPython gives it.
+Value call_with_import(const char* function, Value a, Value b = Value()) {
   Value import = dict_get_item_str(modules::builtins_dict(), "__import__");
   if (!import) return raise(exc::ImportError, "__import__ not found");
-  return call_bootstrap(g_bootstrap, "_find_and_load", {abs_name, import});
-}
-
-Value handle_fromlist(Value module, Value fromlist) {
-  Value import = dict_get_item_str(modules::builtins_dict(), "__import__");
-  if (!import) return raise(exc::ImportError, "__import__ not found");
-  return call_bootstrap(g_bootstrap, "_handle_fromlist", {module, fromlist, import});
+  if (b) return call_bootstrap(g_bootstrap, function, {a, b, import});
+  return call_bootstrap(g_bootstrap, function, {a, import});
 }
 
 Value import_level_unhooked(Value name, Value globals, Value fromlist, int64_t level) {
@@ -257,7 +244,7 @@ Value import_level_unhooked(Value name, Value globals, Value fromlist, int64_t l
     module = Ref::borrow(found);
   } else {
     if (!g_bootstrap) return raise(exc::ImportError, "import of a module before the import system started");
-    module = Ref::steal(find_and_load(abs_name.get()));
+    module = Ref::steal(call_with_import("_find_and_load", abs_name.get()));
     if (!module) return Value();
   }
   bool has_from = false;
@@ -269,7 +256,7 @@ Value import_level_unhooked(Value name, Value globals, Value fromlist, int64_t l
   if (has_from) {
     Ref path = Ref::steal(lookup_attr(module.get(), name_path()));
     if (error_occurred()) return Value();
-    if (path) return handle_fromlist(module.get(), fromlist);
+    if (path) return call_with_import("_handle_fromlist", module.get(), fromlist);
     return module.release();
   }
   std::string n = str_to_utf8(name);
@@ -298,6 +285,16 @@ Value import_level_unhooked(Value name, Value globals, Value fromlist, int64_t l
 
 Value importlib_bootstrap() { return g_bootstrap; }
 Value importlib_external() { return g_external; }
+
+Value raise_import_error(Value message, Value name, Value path) {
+  Ref kwnames = Ref::steal(tuple_pack({Ref::steal(str_intern("name")).get(), Ref::steal(str_intern("path")).get()}));
+  if (!kwnames) return Value();
+  Value args[3] = {message, name, path};
+  Ref e = Ref::steal(call(Value::object(exc::ImportError), args, 1, kwnames.get()));
+  if (!e) return Value();
+  set_exception(e.get());
+  return Value();
+}
 
 int init_import_system() {
   if (g_bootstrap) return 0;

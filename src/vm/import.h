@@ -31,6 +31,9 @@ Value import_module(const char* name);
 // IMPORT_FROM: module.name, else sys.modules["module.name"], else CPython's ImportError.
 Value import_from(Value module, Value name);
 
+// Raises ImportError(message, name=name, path=path) and returns null.
+Value raise_import_error(Value message, Value name, Value path);
+
 // importlib's _bootstrap module (borrowed; null before init_import_system).
 Value importlib_bootstrap();
 // importlib's _bootstrap_external module (borrowed; null until the path finder is installed).

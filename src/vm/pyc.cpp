@@ -24,6 +24,7 @@
 #include "runtime/tuple.h"
 #include "vm/code.h"
 #include "vm/code_verify.h"
+#include "vm/import.h"
 
 namespace krait::vm {
 
@@ -81,25 +82,14 @@ PycProblem inspect_pyc(std::string_view data, std::string_view* body, PycOrigin*
   return p;
 }
 
-// ImportError(message, **exc_details).
-int raise_import_error(const std::string& message, Value exc_details) {
+// ImportError(message, **exc_details): importlib passes the module's name and the file's path.
+int raise_pyc_error(const std::string& message, Value exc_details) {
   Ref msg = Ref::steal(str_from_utf8(message));
   if (!msg) return -1;
-  std::vector<Value> args{msg.get()};
-  Ref kwnames;
-  if (exc_details && is_dict(exc_details) && dict_size(exc_details) > 0) {
-    kwnames = Ref::steal(tuple_new(dict_size(exc_details)));
-    if (!kwnames) return -1;
-    size_t pos = 0, i = 0;
-    Value key, value;
-    while (dict_next(exc_details, &pos, &key, &value)) {
-      tuple_items(kwnames.get())[i++] = new_ref(key);
-      args.push_back(value);
-    }
-  }
-  Ref e = Ref::steal(call(Value::object(exc::ImportError), args.data(), 1, kwnames.get()));
-  if (!e) return -1;
-  set_exception(e.get());
+  bool details = exc_details && is_dict(exc_details);
+  Value name = details ? dict_get_item_str(exc_details, "name") : Value();
+  Value path = details ? dict_get_item_str(exc_details, "path") : Value();
+  vm::raise_import_error(msg.get(), name ? name : none(), path ? path : none());
   return -1;
 }
 
@@ -250,15 +240,15 @@ int pyc_check(std::string_view data, Value name, Value exc_details, std::string_
     case PycProblem::None: return 0;
     case PycProblem::BadMagic: {
       Ref magic = Ref::steal(bytes_from(data.substr(0, 4)));
-      return raise_import_error("bad magic number in " + shown + ": " + repr_utf8(magic.get()), exc_details);
+      return raise_pyc_error("bad magic number in " + shown + ": " + repr_utf8(magic.get()), exc_details);
     }
     case PycProblem::ShortHeader:
       raise(exc::EOFError, "reached EOF while reading pyc header of " + shown);
       return -1;
     case PycProblem::BadFlags:
-      return raise_import_error("invalid flags " + std::to_string(p.flags) + " in " + shown, exc_details);
+      return raise_pyc_error("invalid flags " + std::to_string(p.flags) + " in " + shown, exc_details);
     case PycProblem::BadChecksum:
-      return raise_import_error("bad checksum in " + shown + ": the cached bytecode is damaged or truncated", exc_details);
+      return raise_pyc_error("bad checksum in " + shown + ": the cached bytecode is damaged or truncated", exc_details);
   }
   return 0;
 }
