@@ -32,8 +32,8 @@ Value new_ref(Value v) {
   return v;
 }
 
-BytesObject* allocate_bytes(size_t n) {
-  Object* memory = allocate_object(&bytes_type, sizeof(BytesObject) + n + 1);
+BytesObject* allocate_bytes(size_t n, TypeObject* type = &bytes_type) {
+  Object* memory = allocate_object(type, instance_size(type, n + 1));
   if (memory == nullptr) return nullptr;
   BytesObject* b = static_cast<BytesObject*>(memory);
   b->size = static_cast<int64_t>(n);
@@ -356,6 +356,7 @@ bool byteseq_from_iterable(const char* kind, Value source, std::string* out) {
 namespace {
 
 void bytes_dealloc(Object* self) { free_object(self); }
+size_t bytes_var_bytes(const Object* self) { return static_cast<size_t>(static_cast<const BytesObject*>(self)->size) + 1; }
 int64_t bytes_hash_slot(Value v) { return bytes_hash(v); }
 int64_t bytes_length(Value v) { return static_cast<int64_t>(bytes_size(v)); }
 
@@ -405,8 +406,8 @@ Value bytes_bytes(Value self) {
   return bytes_from(bytes_view(self));
 }
 
-Value bytes_new_slot(TypeObject* type, const Value* args, size_t nargs, Value kwnames) {
-  if (type != &bytes_type) return raise(exc::NotImplementedError, "not implemented: subclasses of bytes");
+// bytes(source, encoding, errors) as an exact bytes (or what __bytes__ returned).
+Value bytes_new_exact(const Value* args, size_t nargs, Value kwnames) {
   static const char* const kParams[] = {"source", "encoding", "errors"};
   Value a[3];
   if (!coll::parse_args("bytes", args, nargs, kwnames, kParams, 3, 0, 3, a)) return Value();
@@ -427,6 +428,16 @@ Value bytes_new_slot(TypeObject* type, const Value* args, size_t nargs, Value kw
   std::string data;
   if (!byteseq_init_data("bytes", a[0], a[1], a[2], &data)) return Value();
   return bytes_from(data);
+}
+
+Value bytes_new_slot(TypeObject* type, const Value* args, size_t nargs, Value kwnames) {
+  Ref exact = Ref::steal(bytes_new_exact(args, nargs, kwnames));
+  if (!exact || type == &bytes_type) return exact.release();
+  std::string_view data = bytes_view(exact.get());
+  BytesObject* b = allocate_bytes(data.size(), type);
+  if (b == nullptr) return Value();
+  std::memcpy(b->data, data.data(), data.size());
+  return Value::object(b);
 }
 
 struct BytesIterObject : Object {
@@ -480,6 +491,8 @@ void init_memoryview_type();  // memoryview.cpp
 void init_bytes_types() {
   TypeObject& t = bytes_type;
   coll::init_static_type(t, "bytes", sizeof(BytesObject), TypeFlag::BaseType | TypeFlag::BytesSubclass);
+  t.var_bytes = bytes_var_bytes;
+  t.item_size = 1;
   t.dealloc = bytes_dealloc;
   t.repr = bytes_repr;
   t.str = bytes_repr;

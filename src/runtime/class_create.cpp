@@ -20,15 +20,6 @@ namespace {
 TypeObject* as_type(Value v) { return static_cast<TypeObject*>(v.as_object()); }
 bool is_type(Value v) { return v.is_object() && is_subtype(v.as_object()->type, &type_type); }
 
-// The nearest static (built-in) type in `type`'s base chain: it owns the instance's native part.
-TypeObject* static_base(TypeObject* type) {
-  while (type && (type->flags & TypeFlag::HeapType)) type = type->base;
-  return type;
-}
-
-Value* value_at(Object* self, ptrdiff_t offset) {
-  return reinterpret_cast<Value*>(reinterpret_cast<char*>(self) + offset);
-}
 
 // Whether the static base keeps the __dict__ itself (exceptions, functions): then it clears it.
 bool owns_dict_field(TypeObject* type) {
@@ -42,7 +33,7 @@ void clear_instance_fields(Object* self) {
   TypeObject* type = self->type;
   for (TypeObject* t = type; t && (t->flags & TypeFlag::HeapType); t = t->base) {
     for (const MemberDef& m : static_cast<HeapTypeObject*>(t)->members) {
-      Value* slot = value_at(self, m.offset);
+      Value* slot = instance_field(self, m.offset);
       Value old = *slot;
       *slot = Value();
       xdecref(old);
@@ -70,7 +61,7 @@ void subtype_traverse(Object* self, VisitFunc visit, void* context) {
   visit(Value::object(type), context);
   for (TypeObject* t = type; t && (t->flags & TypeFlag::HeapType); t = t->base)
     for (const MemberDef& m : static_cast<HeapTypeObject*>(t)->members)
-      if (Value v = *value_at(self, m.offset)) visit(v, context);
+      if (Value v = *instance_field(self, m.offset)) visit(v, context);
   if (owns_dict_field(type))
     if (Value d = *object_dict_address(Value::object(self))) visit(d, context);
   TypeObject* sb = static_base(type);
@@ -106,7 +97,7 @@ int instance_set_dict(Value self, Value value) {
 }
 Value instance_get_weakref(Value self) {
   TypeObject* t = type_of(self);
-  Value w = t->weaklist_offset ? *value_at(self.as_object(), t->weaklist_offset) : Value();
+  Value w = t->weaklist_offset ? *instance_field(self.as_object(), t->weaklist_offset) : Value();
   // The weak-reference list is internal (weakref's module reads it); None as CPython shows when empty.
   (void)w;
   incref(none());
@@ -207,6 +198,11 @@ int process_slots(HeapTypeObject* type, Value slots, Value dict, bool* add_dict,
   if (is_str(slots)) seq = Ref::steal(tuple_pack({slots}));
   else seq = Ref::steal(tuple_from_iterable(slots));
   if (!seq) return -1;
+  TypeObject* native = static_base(type->base);
+  if (tuple_size(seq.get()) > 0 && native && native->item_size != 0) {
+    raise_format(exc::TypeError, "nonempty __slots__ not supported for subtype of '%s'", type->base->name.c_str());
+    return -1;
+  }
   type->slots = seq.get();
   incref(type->slots);
   std::string class_name = type->name;
@@ -472,26 +468,28 @@ Value create_class(TypeObject* metatype, Value name, Value bases, Value ns, Valu
     add_weak = true;
   }
   TypeObject* native = static_base(base);
+  size_t item_size = native ? native->item_size : 0;
+  // Fields of a var-sized base's subclasses lie past the variable part (instance_field).
   bool var_sized = native && native->var_bytes;
-  if (var_sized && !type->slot_names.empty())
-    return raise_format(exc::TypeError, "nonempty __slots__ not supported for subtype of '%s'", base->name.c_str());
   size_t offset = base->basic_size;
+  auto field_offset = [&](size_t at) {
+    return var_sized ? -ptrdiff_t(at - native->basic_size) - 1 : static_cast<ptrdiff_t>(at);
+  };
   type->members.reserve(type->slot_names.size());
   for (const std::string& n : type->slot_names) {
-    type->members.push_back(MemberDef{n.c_str(), MemberKind::Object, static_cast<ptrdiff_t>(offset)});
+    type->members.push_back(MemberDef{n.c_str(), MemberKind::Object, field_offset(offset)});
     offset += sizeof(Value);
   }
   type->dict_offset = base->dict_offset;
   type->weaklist_offset = base->weaklist_offset;
   bool new_dict = false, new_weak = false;
   if (add_dict && type->dict_offset == 0) {
-    // Var-sized bases: after the variable part (object_dict_address).
-    type->dict_offset = var_sized ? -ptrdiff_t(offset - native->basic_size) - 1 : static_cast<ptrdiff_t>(offset);
+    type->dict_offset = field_offset(offset);
     offset += sizeof(Value);
     new_dict = true;
   }
-  if (add_weak && type->weaklist_offset == 0 && !var_sized) {
-    type->weaklist_offset = static_cast<ptrdiff_t>(offset);
+  if (add_weak && type->weaklist_offset == 0 && item_size == 0) {
+    type->weaklist_offset = field_offset(offset);
     offset += sizeof(Value);
     new_weak = true;
   }

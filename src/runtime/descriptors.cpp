@@ -211,7 +211,7 @@ Value mem_get(Value self, Value obj, Value owner) {
   auto* d = as_mem(self);
   if (obj.is_null()) return new_ref(self);
   if (!check_descr_instance(d->def->name, d->owner, obj)) return Value();
-  char* base = reinterpret_cast<char*>(obj.as_object()) + d->def->offset;
+  char* base = reinterpret_cast<char*>(instance_field(obj.as_object(), d->def->offset));
   switch (d->def->kind) {
     case MemberKind::Object: {
       Value v = *reinterpret_cast<Value*>(base);
@@ -238,7 +238,7 @@ int mem_set(Value self, Value obj, Value value) {
     raise(exc::AttributeError, "readonly attribute");
     return -1;
   }
-  char* base = reinterpret_cast<char*>(obj.as_object()) + d->def->offset;
+  char* base = reinterpret_cast<char*>(instance_field(obj.as_object(), d->def->offset));
   switch (d->def->kind) {
     case MemberKind::Object:
     case MemberKind::ObjectNone: {

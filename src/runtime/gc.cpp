@@ -226,7 +226,7 @@ bool handle_weakrefs(GcHeader* unreachable) {
   std::vector<Object*> garbage;
   for (GcHeader* h = unreachable->next; h != unreachable; h = h->next) {
     Object* object = object_of(h);
-    if (object->type->weaklist_offset > 0) garbage.push_back(object);
+    if (object->type->weaklist_offset != 0) garbage.push_back(object);
   }
   if (garbage.empty()) return false;
   weakref_gc_hook(garbage.data(), garbage.size());

@@ -443,6 +443,7 @@ void init_int_type() {
   TypeObject& t = int_type;
   init_number_static_type(t, "int", &object_type, sizeof(IntObject),
                           TypeFlag::BaseType | TypeFlag::IntSubclass);
+  t.item_size = 4;  // CPython's digit size: int subclasses get no __weakref__, as there
   t.dealloc = int_dealloc;
   t.repr = int_repr_slot;
   t.hash = int_hash_slot;

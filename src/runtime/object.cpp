@@ -51,10 +51,9 @@ void dealloc_object(Object* object) {
     if (--object->refcount != 0) return;
   }
   // Weak references die before the object's fields are cleared (their callbacks may run).
-  if (type->weaklist_offset > 0 && weakref_clear_hook != nullptr) {
-    uint64_t word;
-    __builtin_memcpy(&word, reinterpret_cast<char*>(object) + type->weaklist_offset, sizeof word);
-    if (word != 0) {
+  if (type->weaklist_offset != 0 && weakref_clear_hook != nullptr) {
+    Value* list = instance_field(object, type->weaklist_offset);
+    if (list != nullptr && !list->is_null()) {
       object->refcount = 1;  // alive while callbacks run; they cannot reach it (refs are cleared)
       weakref_clear_hook(object);
       if (--object->refcount != 0) return;

@@ -262,19 +262,37 @@ Value generic_getattr(Value object, Value name, bool raise_missing) {
 
 }  // namespace
 
+namespace {
+// Where a heap subclass's own fields begin in an instance of a var-sized built-in base.
+size_t end_of_variable_part(const TypeObject* native, const Object* object) {
+  return (native->basic_size + native->var_bytes(object) + 7) & ~size_t(7);
+}
+}  // namespace
+
+TypeObject* static_base(TypeObject* type) {
+  while (type && (type->flags & TypeFlag::HeapType)) type = type->base;
+  return type;
+}
+
+Value* instance_field(Object* object, ptrdiff_t offset) {
+  if (offset > 0) return reinterpret_cast<Value*>(reinterpret_cast<char*>(object) + offset);
+  if (offset == 0) return nullptr;
+  TypeObject* native = static_base(object->type);
+  if (!native || !native->var_bytes) return nullptr;
+  size_t end = end_of_variable_part(native, object);
+  return reinterpret_cast<Value*>(reinterpret_cast<char*>(object) + end + size_t(-offset - 1));
+}
+
+size_t instance_size(TypeObject* type, size_t var_bytes) {
+  TypeObject* native = static_base(type);
+  if (native == type) return type->basic_size + var_bytes;
+  size_t end = (native->basic_size + var_bytes + 7) & ~size_t(7);
+  return end + (type->basic_size - native->basic_size);
+}
+
 Value* object_dict_address(Value object) {
   if (!object.is_object()) return nullptr;
-  TypeObject* type = object.as_object()->type;
-  ptrdiff_t offset = type->dict_offset;
-  if (offset > 0) return reinterpret_cast<Value*>(reinterpret_cast<char*>(object.as_object()) + offset);
-  if (offset == 0) return nullptr;
-  // After the variable part of an instance of a var-sized built-in base (type.h, var_bytes).
-  TypeObject* base = type;
-  while (base && (base->flags & TypeFlag::HeapType)) base = base->base;
-  if (!base || !base->var_bytes) return nullptr;
-  size_t end = base->basic_size + base->var_bytes(object.as_object());
-  end = (end + 7) & ~size_t(7);
-  return reinterpret_cast<Value*>(reinterpret_cast<char*>(object.as_object()) + end + size_t(-offset - 1));
+  return instance_field(object.as_object(), object.as_object()->type->dict_offset);
 }
 
 Value object_get_dict(Value object) {

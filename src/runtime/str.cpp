@@ -32,7 +32,7 @@ int kind_for(char32_t maxchar) { return maxchar < 256 ? 1 : maxchar < 65536 ? 2 
 
 StrObject* allocate_str(TypeObject* type, size_t length, char32_t maxchar) {
   int kind = kind_for(maxchar);
-  Object* memory = allocate_object(type, sizeof(StrObject) + (length + 1) * kind);
+  Object* memory = allocate_object(type, instance_size(type, (length + 1) * kind));
   if (memory == nullptr) return nullptr;
   StrObject* s = static_cast<StrObject*>(memory);
   s->length = static_cast<int64_t>(length);
@@ -470,6 +470,11 @@ Value str_repr(Value v) {
 
 namespace {
 
+size_t str_var_bytes(const Object* self) {
+  const StrObject* s = static_cast<const StrObject*>(self);
+  return static_cast<size_t>(s->length + 1) * s->kind;
+}
+
 void str_dealloc(Object* self) {
   StrObject* s = static_cast<StrObject*>(self);
   std::free(s->utf8);
@@ -643,9 +648,6 @@ const MethodDef str_iterator_methods[] = {
 
 // A str subclass instance holding the same code points as `exact`.
 Value str_subtype_copy(TypeObject* type, Value exact) {
-  if (type->basic_size > sizeof(StrObject) || type->dict_offset != 0) {
-    return raise(exc::NotImplementedError, "not implemented: instances of str subclasses with instance attributes");
-  }
   const StrObject* s = as_str(exact);
   char32_t maxchar = s->ascii ? 127 : s->kind == 1 ? 255 : s->kind == 2 ? 0xFFFF : 0x10FFFF;
   StrObject* out = allocate_str(type, static_cast<size_t>(s->length), maxchar);
@@ -710,6 +712,7 @@ Value str_mod_slot(Value left, Value right) {
 void init_str_types() {
   TypeObject& t = str_type;
   coll::init_static_type(t, "str", sizeof(StrObject), TypeFlag::BaseType | TypeFlag::StrSubclass);
+  t.var_bytes = str_var_bytes;
   t.dealloc = str_dealloc;
   t.repr = str_repr;
   t.str = str_str_slot;

@@ -22,7 +22,7 @@ namespace {
 Value g_empty_tuple;
 
 TupleObject* allocate_tuple(TypeObject* type, size_t n) {
-  Object* memory = allocate_object(type, sizeof(TupleObject) + n * sizeof(Value));
+  Object* memory = allocate_object(type, instance_size(type, n * sizeof(Value)));
   if (memory == nullptr) return nullptr;
   TupleObject* t = static_cast<TupleObject*>(memory);
   t->size = static_cast<int64_t>(n);
@@ -140,6 +140,10 @@ void tuple_traverse(Object* self, VisitFunc visit, void* context) {
   for (int64_t i = 0; i < t->size; ++i) {
     if (t->items[i].is_object()) visit(t->items[i], context);
   }
+}
+
+size_t tuple_var_bytes(const Object* self) {
+  return static_cast<size_t>(static_cast<const TupleObject*>(self)->size) * sizeof(Value);
 }
 
 int64_t tuple_hash_slot(Value v) { return tuple_hash(v); }
@@ -321,9 +325,6 @@ Value tuple_new_slot(TypeObject* type, const Value* args, size_t nargs, Value kw
   if (!coll::check_unpack("tuple", nargs, 0, 1)) return Value();
   Ref exact = Ref::steal(nargs == 0 ? tuple_empty() : tuple_from_iterable(args[0]));
   if (!exact || type == &tuple_type) return exact.release();
-  if (type->basic_size > sizeof(TupleObject) || type->dict_offset != 0) {
-    return raise(exc::NotImplementedError, "not implemented: instances of tuple subclasses with instance attributes");
-  }
   size_t n = tuple_size(exact.get());
   TupleObject* t = allocate_tuple(type, n);
   if (t == nullptr) return Value();
@@ -354,6 +355,8 @@ void init_tuple_types() {
   TypeObject& t = tuple_type;
   coll::init_static_type(t, "tuple", sizeof(TupleObject),
                          TypeFlag::BaseType | TypeFlag::HaveGc | TypeFlag::TupleSubclass | TypeFlag::MatchSequence);
+  t.var_bytes = tuple_var_bytes;
+  t.item_size = sizeof(Value);
   t.dealloc = tuple_dealloc;
   t.traverse = tuple_traverse;
   t.repr = tuple_repr;

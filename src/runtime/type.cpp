@@ -243,7 +243,7 @@ void inherit_slots(TypeObject* type, TypeObject* base, bool own_new_null_static)
     INHERIT(traverse); INHERIT(clear);
   }
   if (!own_new_null_static) INHERIT(new_);
-  INHERIT(var_bytes);
+  INHERIT(var_bytes); INHERIT(item_size);
   if (!type->richcompare && !type->hash) {
     bool has_eq = !dict_get_item(type->dict, KRAIT_NAME("__eq__")).is_null();
     bool has_hash = !dict_get_item(type->dict, KRAIT_NAME("__hash__")).is_null();
@@ -708,7 +708,7 @@ Value get_flags(Value self) {
 Value get_basicsize(Value self) { return int_from_int64(int64_t(as_type(self)->basic_size)); }
 Value get_dictoffset(Value self) { return int_from_int64(int64_t(as_type(self)->dict_offset)); }
 Value get_weakrefoffset(Value self) { return int_from_int64(int64_t(as_type(self)->weaklist_offset)); }
-Value get_itemsize(Value self) { return int_from_int64(0); }
+Value get_itemsize(Value self) { return int_from_int64(int64_t(as_type(self)->item_size)); }
 
 const GetSetDef type_getsets[] = {
     {"__name__", get_name, set_name},

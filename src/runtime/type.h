@@ -104,11 +104,14 @@ struct TypeObject : Object {
   size_t basic_size = 0;        // bytes of an instance (Object header included)
   ptrdiff_t dict_offset = 0;    // where an instance keeps its __dict__ Value (0: no __dict__)
   ptrdiff_t weaklist_offset = 0;  // where an instance keeps its weak-reference list (0: none)
-  // Variable-size types (str, tuple, bytes, int...): bytes an instance uses after basic_size.
-  // Heap subclasses of such a type keep their __dict__ after that variable part: their
-  // dict_offset is negative, -(1 + offset past the variable part) (object_dict_address), and the
-  // base's constructor must allocate type->basic_size + var_bytes for them.
+  // Variable-size types (str, tuple, bytes): bytes an instance uses after basic_size.
+  // Heap subclasses of such a type keep their own fields (__slots__, __dict__, __weakref__)
+  // after that variable part: their offsets are negative, -(1 + offset past the variable part)
+  // (instance_field), and the base's constructor allocates instance_size(type, var) bytes.
   size_t (*var_bytes)(const Object* self) = nullptr;
+  // CPython's __itemsize__ (tuple 8, bytes 1, int 4, str 0). As in CPython, a subclass of a base
+  // with an item size gets no __weakref__ and no nonempty __slots__.
+  size_t item_size = 0;
 
   DeallocFunc dealloc = nullptr;
   TraverseFunc traverse = nullptr;
@@ -164,6 +167,14 @@ Value object_lookup_attr(Value object, Value name);
 // Where an instance keeps its __dict__ (nullptr when its type has none). The Value may be null
 // until the dict is first needed.
 Value* object_dict_address(Value object);
+// The nearest static (built-in) type in `type`'s base chain: it owns the instance's native part.
+TypeObject* static_base(TypeObject* type);
+// The field at `offset` of an instance (type.h: negative offsets lie past a var-sized base's
+// variable part); nullptr for offset 0.
+Value* instance_field(Object* object, ptrdiff_t offset);
+// Bytes to allocate for an instance of `type` whose var-sized built-in base uses `var_bytes` after
+// its basic size (the built-in type itself, or a heap subclass with fields after the variable part).
+size_t instance_size(TypeObject* type, size_t var_bytes);
 // The instance's __dict__, created on first use (new reference), or null + AttributeError.
 Value object_get_dict(Value object);
 

@@ -28,9 +28,7 @@ bool is_ref(Value v) { return v.is_object() && is_subtype(v.as_object()->type, &
 
 // The referent's list head slot, or nullptr when its type has no weak references.
 Value* list_slot(Object* object) {
-  ptrdiff_t offset = object->type->weaklist_offset;
-  if (offset <= 0) return nullptr;
-  return reinterpret_cast<Value*>(reinterpret_cast<char*>(object) + offset);
+  return instance_field(object, object->type->weaklist_offset);
 }
 WeakrefObject* list_head(Object* object) {
   Value* slot = list_slot(object);
