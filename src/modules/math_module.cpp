@@ -1,7 +1,7 @@
-// math: the floating-point functions of CPython 3.11's math module that programs use most,
-// over the C library, with CPython's error rules (a NaN from a non-NaN argument is a domain
-// error; an infinity from finite arguments is a range error where the function can overflow,
-// else a domain error). The module's __getattr__ names the functions not implemented yet.
+// math: CPython 3.11's math module. The floating-point functions here use the C library with
+// CPython's error rules (a NaN from a non-NaN argument is a domain error; an infinity from finite
+// arguments is a range error where the function can overflow, else a domain error); the integer
+// functions are in math_integer.cpp, fsum/hypot/dist in math_sum.cpp.
 #include <cmath>
 #include <string>
 
@@ -13,6 +13,11 @@
 #include "runtime/int.h"
 #include "runtime/module.h"
 #include "runtime/str.h"
+#include "runtime/tuple.h"
+#include "modules/math_internal.h"
+#include "modules/native_args.h"
+#include "runtime/args.h"
+#include "runtime/number_util.h"
 
 namespace krait::modules {
 
@@ -20,8 +25,8 @@ using namespace runtime;
 
 namespace {
 
-Value domain_error() { return raise(exc::ValueError, "math domain error"); }
-Value range_error() { return raise(exc::OverflowError, "math range error"); }
+using math::domain_error;
+using math::range_error;
 
 // The result of func(x) under CPython's math_1 rules.
 Value checked_result(double x, double r, bool can_overflow) {
@@ -158,22 +163,6 @@ Value math_fmod(Value, const Value* args, size_t nargs) {
   return float_from_double(r);
 }
 
-// hypot(*coordinates): the Euclidean norm, scaled to avoid overflow.
-Value math_hypot(Value, const Value* args, size_t nargs) {
-  double result = 0.0;
-  bool saw_nan = false, saw_inf = false;
-  for (size_t i = 0; i < nargs; ++i) {
-    double x;
-    if (!as_double(args[i], &x)) return Value();
-    if (std::isinf(x)) saw_inf = true;
-    if (std::isnan(x)) saw_nan = true;
-    result = i == 0 ? std::fabs(x) : std::hypot(result, x);
-  }
-  if (saw_inf) return float_from_double(INFINITY);
-  if (saw_nan) return float_from_double(NAN);
-  return float_from_double(result);
-}
-
 template <bool (*Predicate)(double)>
 Value classify(Value, Value arg) {
   double x;
@@ -199,20 +188,134 @@ double hyperbolic_sine(double x) { return std::sinh(x); }
 double hyperbolic_cosine(double x) { return std::cosh(x); }
 double hyperbolic_tangent(double x) { return std::tanh(x); }
 
-// Functions of CPython's math module that krait does not have yet: asking for one raises
-// NotImplementedError naming it, rather than a misleading AttributeError.
-const char* const kNotYet[] = {
-    "acosh", "asinh", "atanh", "cbrt", "comb", "dist", "erf", "erfc", "exp2", "expm1",
-    "factorial", "frexp", "fsum", "gamma", "gcd", "isclose", "isqrt", "lcm", "ldexp", "lgamma",
-    "log1p", "modf", "nextafter", "perm", "prod", "remainder", "ulp"};
+double inverse_hyperbolic_cosine(double x) { return std::acosh(x); }
+double inverse_hyperbolic_sine(double x) { return std::asinh(x); }
+double inverse_hyperbolic_tangent(double x) { return std::atanh(x); }
+double cube_root(double x) { return std::cbrt(x); }
+double exp_base2(double x) { return std::exp2(x); }
+double exp_minus_1(double x) { return std::expm1(x); }
+double log_1_plus(double x) { return std::log1p(x); }
+double error_function(double x) { return std::erf(x); }
+double complementary_error_function(double x) { return std::erfc(x); }
 
-Value math_getattr(Value, Value name) {
-  std::string wanted = str_to_utf8(name);
-  for (const char* missing : kNotYet) {
-    if (wanted == missing)
-      return raise_format(exc::NotImplementedError, "krait: math.%s is not implemented yet", missing);
+// gamma(x): exact for small integers (as CPython's table); poles and -inf are domain errors.
+Value math_gamma(Value, Value arg) {
+  double x;
+  if (!as_double(arg, &x)) return Value();
+  if (std::isnan(x)) return float_from_double(x);
+  if (std::isinf(x)) return x > 0 ? float_from_double(x) : domain_error();
+  if (x == 0.0 || (x < 0 && x == std::floor(x))) return domain_error();
+  if (x == std::floor(x) && x <= 23) {  // (x-1)! correctly rounded
+    mpz_class f;
+    mpz_fac_ui(f.get_mpz_t(), static_cast<unsigned long>(x) - 1);
+    Ref exact = Ref::steal(int_from_mpz(f));
+    double r;
+    if (!exact || !int_to_double(exact.get(), &r)) return Value();
+    return float_from_double(r);
   }
-  return raise_format(exc::AttributeError, "module 'math' has no attribute '%s'", wanted.c_str());
+  double r = std::tgamma(x);
+  if (std::isinf(r)) return range_error();
+  return float_from_double(r);
+}
+
+Value math_lgamma(Value, Value arg) {
+  double x;
+  if (!as_double(arg, &x)) return Value();
+  if (std::isnan(x)) return float_from_double(x);
+  if (std::isinf(x)) return float_from_double(INFINITY);
+  if (x <= 0 && x == std::floor(x)) return domain_error();
+  if (x == 1.0 || x == 2.0) return float_from_double(0.0);
+  int sign;
+  double r = lgamma_r(x, &sign);
+  if (std::isinf(r)) return range_error();
+  return float_from_double(r);
+}
+
+Value math_frexp(Value, Value arg) {
+  double x;
+  if (!as_double(arg, &x)) return Value();
+  int e = 0;
+  double m = (std::isnan(x) || std::isinf(x) || x == 0.0) ? x : std::frexp(x, &e);
+  Ref mantissa = Ref::steal(float_from_double(m));
+  Ref exponent = Ref::steal(int_from_int64(e));
+  return tuple_pack({mantissa.get(), exponent.get()});
+}
+
+Value math_ldexp(Value, const Value* args, size_t nargs) {
+  if (!check_positional("ldexp", nargs, 2, 2)) return Value();
+  double x;
+  if (!as_double(args[0], &x)) return Value();
+  if (!is_int(args[1])) return raise(exc::TypeError, "Expected an int as second argument to ldexp.");
+  int64_t e;
+  bool fits = int_to_int64(args[1], &e);
+  if (x == 0.0 || !std::isfinite(x)) return float_from_double(x);
+  if (!fits) {
+    if (int_sign(args[1]) > 0) return range_error();
+    return float_from_double(std::copysign(0.0, x));
+  }
+  if (e > 100000) return range_error();
+  if (e < -100000) return float_from_double(std::copysign(0.0, x));
+  double r = std::ldexp(x, int(e));
+  if (std::isinf(r)) return range_error();
+  return float_from_double(r);
+}
+
+Value math_modf(Value, Value arg) {
+  double x;
+  if (!as_double(arg, &x)) return Value();
+  double fraction, whole;
+  if (std::isinf(x)) {
+    fraction = std::copysign(0.0, x);
+    whole = x;
+  } else {
+    fraction = std::modf(x, &whole);
+  }
+  Ref a = Ref::steal(float_from_double(fraction));
+  Ref b = Ref::steal(float_from_double(whole));
+  return tuple_pack({a.get(), b.get()});
+}
+
+Value math_nextafter(Value, const Value* args, size_t nargs) {
+  double x, y;
+  if (!two_doubles("nextafter", args, nargs, &x, &y)) return Value();
+  return float_from_double(std::nextafter(x, y));
+}
+
+Value math_ulp(Value, Value arg) {
+  double x;
+  if (!as_double(arg, &x)) return Value();
+  if (std::isnan(x) || std::isinf(x)) return float_from_double(std::fabs(x));
+  x = std::fabs(x);
+  double up = std::nextafter(x, INFINITY);
+  if (std::isinf(up)) return float_from_double(x - std::nextafter(x, -INFINITY));
+  return float_from_double(up - x);
+}
+
+Value math_remainder(Value, const Value* args, size_t nargs) {
+  double x, y;
+  if (!two_doubles("remainder", args, nargs, &x, &y)) return Value();
+  if (std::isnan(x) || std::isnan(y)) return float_from_double(NAN);
+  if (std::isinf(x) || y == 0.0) return domain_error();
+  if (std::isinf(y)) return float_from_double(x);
+  return float_from_double(std::remainder(x, y));
+}
+
+// isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0)
+Value math_isclose(Value, const Value* args, size_t nargs, Value kwnames) {
+  if (nargs > 2)
+    return raise_format(exc::TypeError, "isclose() takes exactly 2 positional arguments (%zu given)", nargs);
+  Value a[4];
+  if (!bind_args({"isclose", {"a", "b", "rel_tol", "abs_tol"}, 0, 2, 2}, args, nargs, kwnames, a)) return Value();
+  double x, y, rel_tol = 1e-09, abs_tol = 0.0;
+  if (!as_double(a[0], &x) || !as_double(a[1], &y)) return Value();
+  if (a[2] && !as_double(a[2], &rel_tol)) return Value();
+  if (a[3] && !as_double(a[3], &abs_tol)) return Value();
+  if (rel_tol < 0.0 || abs_tol < 0.0) return raise(exc::ValueError, "tolerances must be non-negative");
+  if (x == y) return new_ref(true_value());
+  if (std::isinf(x) || std::isinf(y)) return new_ref(false_value());
+  double diff = std::fabs(y - x);
+  bool close = diff <= std::fabs(rel_tol * y) || diff <= std::fabs(rel_tol * x) || diff <= abs_tol;
+  return new_ref(bool_value(close));
 }
 
 #define UNARY(name, fn, overflow) {name, reinterpret_cast<void*>(&unary<fn, overflow>), MethodKind::OneArg}
@@ -242,11 +345,27 @@ const MethodDef math_functions[] = {
     FN("atan2", math_atan2, Fast),
     FN("copysign", math_copysign, Fast),
     FN("fmod", math_fmod, Fast),
-    FN("hypot", math_hypot, Fast),
     {"isnan", reinterpret_cast<void*>(&classify<is_nan>), MethodKind::OneArg},
     {"isinf", reinterpret_cast<void*>(&classify<is_inf>), MethodKind::OneArg},
     {"isfinite", reinterpret_cast<void*>(&classify<is_finite>), MethodKind::OneArg},
-    FN("__getattr__", math_getattr, OneArg),
+    UNARY("acosh", inverse_hyperbolic_cosine, false),
+    UNARY("asinh", inverse_hyperbolic_sine, false),
+    UNARY("atanh", inverse_hyperbolic_tangent, false),
+    UNARY("cbrt", cube_root, false),
+    UNARY("exp2", exp_base2, true),
+    UNARY("expm1", exp_minus_1, true),
+    UNARY("log1p", log_1_plus, false),
+    UNARY("erf", error_function, false),
+    UNARY("erfc", complementary_error_function, false),
+    FN("gamma", math_gamma, OneArg),
+    FN("lgamma", math_lgamma, OneArg),
+    FN("frexp", math_frexp, OneArg),
+    FN("ldexp", math_ldexp, Fast),
+    FN("modf", math_modf, OneArg),
+    FN("nextafter", math_nextafter, Fast),
+    FN("ulp", math_ulp, OneArg),
+    FN("remainder", math_remainder, Fast),
+    FN("isclose", math_isclose, FastKeywords),
     {nullptr, nullptr, MethodKind::NoArgs},
 };
 #undef UNARY
@@ -258,6 +377,8 @@ Value create_math_module() {
   Ref module = Ref::steal(module_new("math"));
   if (!module) return Value();
   if (module_add_functions(module.get(), math_functions) < 0) return Value();
+  if (module_add_functions(module.get(), math::integer_functions) < 0) return Value();
+  if (module_add_functions(module.get(), math::sum_functions) < 0) return Value();
   const struct {
     const char* name;
     double value;

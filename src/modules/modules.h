@@ -47,6 +47,10 @@ Value create_gc_module();
 // _weakref (src/modules/weakref_module.cpp): a new module object; readies the weakref types and
 // connects them to the collector (gc.h hooks).
 Value create_weakref_module();
+// atexit (src/modules/atexit_module.cpp); run_atexit_callbacks() runs the registered callbacks
+// (vm/run.cpp, at exit, before __main__ is torn down).
+Value create_atexit_module();
+void run_atexit_callbacks();
 // math (src/modules/math_module.cpp): the common floating-point functions and constants.
 Value create_math_module();
 // _opcode (src/modules/opcode_module.cpp): stack_effect over opcodes.def, get_specialization_stats.
@@ -91,7 +95,17 @@ Value create_posix_module();
 // errno (src/modules/errno_module.cpp): the E* constants and errorcode.
 Value create_errno_module();
 
+// _codecs (src/modules/codecs/): the codec registry, error handlers and the built-in codecs.
+Value create_codecs_module();
+
 // time (src/modules/time_module.cpp): clocks, sleep, struct_time conversions, strftime.
 Value create_time_module();
+
+// _struct (src/modules/struct_module.cpp): pack/unpack/calcsize, Struct, error.
+Value create_struct_module();
+// _random (src/modules/random_module.cpp): the Mersenne Twister Random type.
+Value create_random_module();
+// _sha512 (src/modules/sha512_module.cpp): sha512 hashing (random.py's seeding of str/bytes).
+Value create_sha512_module();
 
 }  // namespace krait::modules

@@ -15,15 +15,20 @@ Value existing_sys() { return runtime::new_ref(sys_module()); }
 
 // Sorted by name (sys.builtin_module_names is sorted).
 const BuiltinModule kBuiltinModules[] = {
+    {"_codecs", create_codecs_module},
     {"_collections", create_collections_module},
     {"_functools", create_functools_module},
     {"_imp", create_imp_module},
     {"_io", create_io_module},
     {"_opcode", create_opcode_module},
     {"_operator", create_operator_module},
+    {"_random", create_random_module},
+    {"_sha512", create_sha512_module},
+    {"_struct", create_struct_module},
     {"_thread", create_thread_module},
     {"_warnings", create_warnings_module},
     {"_weakref", create_weakref_module},
+    {"atexit", create_atexit_module},
     {"builtins", existing_builtins},
     {"errno", create_errno_module},
     {"gc", create_gc_module},
