@@ -6,6 +6,7 @@
 #include <cstring>
 #include <string>
 
+#include "modules/codecs/codecs.h"
 #include "runtime/abstract.h"
 #include "runtime/coll_util.h"
 #include "runtime/errors.h"
@@ -154,135 +155,14 @@ int64_t bytes_hash(Value v) {
 
 // --- codecs ------------------------------------------------------------------------------------
 
-namespace {
-
-std::string normalize_encoding(std::string_view name) {
-  std::string out;
-  for (char c : name) {
-    char l = static_cast<char>(tolower(static_cast<unsigned char>(c)));
-    out += (l == '-' || l == ' ') ? '_' : l;
-  }
-  if (out == "utf8" || out == "utf_8" || out == "u8" || out == "utf" || out == "cp65001") return "utf-8";
-  if (out == "ascii" || out == "us_ascii" || out == "646") return "ascii";
-  if (out == "latin_1" || out == "latin1" || out == "iso_8859_1" || out == "iso8859_1" || out == "l1" || out == "8859" ||
-      out == "cp819" || out == "latin") {
-    return "latin-1";
-  }
-  return "";
-}
-
-Value encode_error(const char* codec, Value str, size_t start, size_t end, const char* reason) {
-  char32_t c = str_char(str, start);
-  char buf[256];
-  if (end - start == 1) {
-    const char* fmt = c <= 0xFF ? "'%s' codec can't encode character '\\x%02x' in position %zu: %s"
-                      : c <= 0xFFFF ? "'%s' codec can't encode character '\\u%04x' in position %zu: %s"
-                                    : "'%s' codec can't encode character '\\U%08x' in position %zu: %s";
-    snprintf(buf, sizeof buf, fmt, codec, static_cast<unsigned>(c), start, reason);
-  } else {
-    snprintf(buf, sizeof buf, "'%s' codec can't encode characters in position %zu-%zu: %s", codec, start, end - 1, reason);
-  }
-  return raise(exc::UnicodeEncodeError, buf);
-}
-
-}  // namespace
-
+// The codecs live in src/modules/codecs (UTF-8, ASCII and Latin-1 natively, other names through
+// the codec registry).
 Value str_encode(Value str, std::string_view encoding, std::string_view errors) {
-  std::string codec = normalize_encoding(encoding);
-  if (codec.empty()) return raise_format(exc::LookupError, "unknown encoding: %s", std::string(encoding).c_str());
-  if (errors != "strict" && errors != "ignore" && errors != "replace" && errors != "surrogateescape" &&
-      errors != "surrogatepass" && errors != "backslashreplace" && errors != "xmlcharrefreplace") {
-    return raise_format(exc::LookupError, "unknown error handler name '%s'", std::string(errors).c_str());
-  }
-  size_t n = str_length(str);
-  char32_t limit = codec == "ascii" ? 0x80 : codec == "latin-1" ? 0x100 : 0x110000;
-  const char* reason = codec == "ascii" ? "ordinal not in range(128)" : codec == "latin-1" ? "ordinal not in range(256)" : "surrogates not allowed";
-  if (codec == "utf-8" && str_is_ascii(str)) return bytes_from(str_utf8(str));
-  std::string out;
-  out.reserve(n);
-  for (size_t i = 0; i < n; ++i) {
-    char32_t c = str_char(str, i);
-    bool bad = c >= limit || (codec == "utf-8" && c >= 0xD800 && c <= 0xDFFF);
-    if (!bad) {
-      if (codec == "utf-8") utf8::append(out, c);
-      else out += static_cast<char>(c);
-      continue;
-    }
-    if (errors == "surrogateescape" && c >= 0xDC80 && c <= 0xDCFF) {
-      out += static_cast<char>(c - 0xDC00);
-    } else if (errors == "surrogatepass" && codec == "utf-8" && c >= 0xD800 && c <= 0xDFFF) {
-      utf8::append(out, c);
-    } else if (errors == "ignore") {
-    } else if (errors == "replace") {
-      out += '?';
-    } else if (errors == "backslashreplace") {
-      char buf[16];
-      snprintf(buf, sizeof buf, c <= 0xFF ? "\\x%02x" : c <= 0xFFFF ? "\\u%04x" : "\\U%08x", static_cast<unsigned>(c));
-      out += buf;
-    } else if (errors == "xmlcharrefreplace") {
-      out += "&#" + std::to_string(static_cast<unsigned>(c)) + ";";
-    } else {
-      size_t end = i + 1;
-      while (end < n) {
-        char32_t d = str_char(str, end);
-        if (!(d >= limit || (codec == "utf-8" && d >= 0xD800 && d <= 0xDFFF))) break;
-        ++end;
-      }
-      return encode_error(codec.c_str(), str, i, end, reason);
-    }
-  }
-  return bytes_from(out);
+  return codecs::encode_text(str, encoding, errors);
 }
 
 Value bytes_decode(std::string_view data, std::string_view encoding, std::string_view errors) {
-  std::string codec = normalize_encoding(encoding);
-  if (codec.empty()) return raise_format(exc::LookupError, "unknown encoding: %s", std::string(encoding).c_str());
-  if (codec == "latin-1") return str_from_latin1(data);
-  StrBuilder b;
-  b.reserve(data.size());
-  size_t i = 0;
-  while (i < data.size()) {
-    unsigned char c = static_cast<unsigned char>(data[i]);
-    if (c < 0x80) {
-      b.push(c);
-      ++i;
-      continue;
-    }
-    size_t bad_end = i + 1;
-    const char* reason = "ordinal not in range(128)";
-    if (codec == "utf-8") {
-      utf8::DecodeError e = utf8::python_decode_error(data, i);
-      if (e.end == 0 || e.start > i) {
-        size_t pos = i;
-        int32_t cp = utf8::decode(data, pos);
-        b.push(static_cast<char32_t>(cp));
-        i = pos;
-        continue;
-      }
-      bad_end = e.end;
-      reason = e.reason;
-      if (errors == "strict") return raise(exc::UnicodeDecodeError, utf8::python_decode_message(data, e));
-    } else if (errors == "strict") {
-      char buf[128];
-      snprintf(buf, sizeof buf, "'ascii' codec can't decode byte 0x%02x in position %zu: %s", c, i, reason);
-      return raise(exc::UnicodeDecodeError, buf);
-    }
-    if (errors == "replace") {
-      b.push(0xFFFD);
-    } else if (errors == "surrogateescape") {
-      for (size_t k = i; k < bad_end; ++k) b.push(0xDC00 + static_cast<unsigned char>(data[k]));
-    } else if (errors == "backslashreplace") {
-      for (size_t k = i; k < bad_end; ++k) {
-        char buf[8];
-        snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned char>(data[k]));
-        b.push_ascii(buf);
-      }
-    } else if (errors != "ignore") {
-      return raise_format(exc::LookupError, "unknown error handler name '%s'", std::string(errors).c_str());
-    }
-    i = bad_end;
-  }
-  return b.finish();
+  return codecs::decode_text(data, encoding, errors);
 }
 
 bool byteseq_init_data(const char* kind, Value source, Value encoding, Value errors, std::string* out) {

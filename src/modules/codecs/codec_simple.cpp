@@ -1,0 +1,178 @@
+// UTF-8, ASCII and Latin-1: the codecs str.encode and bytes.decode run without a registry
+// lookup. Error spans and reasons are CPython's (its UTF-8 decoder reports the longest valid
+// prefix of a broken sequence; encoders report runs of unencodable characters).
+#include "modules/codecs/codecs_internal.h"
+#include "runtime/bytes.h"
+#include "runtime/errors.h"
+#include "runtime/str.h"
+#include "support/utf8.h"
+
+namespace krait::codecs {
+
+using namespace runtime;
+
+namespace {
+
+inline bool is_surrogate(char32_t c) { return c >= 0xD800 && c <= 0xDFFF; }
+inline bool is_continuation(unsigned char b) { return (b & 0xC0) == 0x80; }
+
+// An encoder for the one-byte codecs: characters below `limit` are their byte.
+Value encode_below(Value str, std::string_view errors, char32_t limit, const char* encoding, const char* reason) {
+  size_t n = str_length(str);
+  if (str_is_ascii(str) || (limit == 0x100 && str_kind(str) == 1)) {
+    std::string out(n, '\0');
+    for (size_t i = 0; i < n; ++i) out[i] = char(str_char(str, i));
+    return bytes_from(out);
+  }
+  std::string out;
+  out.reserve(n);
+  EncodeContext c(encoding, str, errors);
+  auto encode_char = [limit](char32_t ch, std::string& o) {
+    if (ch >= limit) return false;
+    o += char(ch);
+    return true;
+  };
+  size_t i = 0;
+  while (i < n) {
+    char32_t ch = str_char(str, i);
+    if (ch < limit) {
+      out += char(ch);
+      ++i;
+      continue;
+    }
+    size_t end = i + 1;
+    while (end < n && str_char(str, end) >= limit) ++end;
+    EncodeReplacement r;
+    if (!encode_error(c, reason, i, end, &r)) return Value();
+    if (!append_replacement(c, r, reason, i, end, out, encode_char)) return Value();
+    i = r.newpos;
+  }
+  return bytes_from(out);
+}
+
+// The error CPython's UTF-8 decoder reports for the sequence starting at data[i] (a byte >= 0x80):
+// 0 = valid (its length in *length), otherwise the reason; *end is the span's end. An incomplete
+// but so far valid sequence at the end of the data is "unexpected end of data".
+const char* utf8_check(std::string_view data, size_t i, size_t* length, size_t* end) {
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(data.data());
+  size_t left = data.size() - i;
+  unsigned char c = p[i];
+  *end = i + 1;
+  if (c < 0xC2 || c > 0xF4) return "invalid start byte";
+  size_t need = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  // The valid range of the second byte (CPython refuses overlongs, surrogates, > U+10FFFF there).
+  unsigned char lo = 0x80, hi = 0xBF;
+  if (c == 0xE0) lo = 0xA0;
+  else if (c == 0xED) hi = 0x9F;
+  else if (c == 0xF0) lo = 0x90;
+  else if (c == 0xF4) hi = 0x8F;
+  for (size_t k = 1; k < need; ++k) {
+    if (k >= left) {
+      *end = data.size();
+      return "unexpected end of data";
+    }
+    unsigned char b = p[i + k];
+    bool ok = k == 1 ? (b >= lo && b <= hi) : is_continuation(b);
+    if (!ok) {
+      *end = i + k;
+      return "invalid continuation byte";
+    }
+  }
+  *length = need;
+  return nullptr;
+}
+
+}  // namespace
+
+Value utf8_encode(Value str, std::string_view errors) {
+  if (str_is_ascii(str) || str_kind(str) == 1) return bytes_from(str_utf8(str));
+  size_t n = str_length(str);
+  size_t first = 0;
+  while (first < n && !is_surrogate(str_char(str, first))) ++first;
+  if (first == n) return bytes_from(str_utf8(str));
+  std::string out;
+  out.reserve(n * 2);
+  EncodeContext c("utf-8", str, errors);
+  const char* reason = "surrogates not allowed";
+  auto encode_char = [](char32_t ch, std::string& o) {
+    if (ch >= 0x80) return false;
+    o += char(ch);
+    return true;
+  };
+  size_t i = 0;
+  while (i < n) {
+    char32_t ch = str_char(str, i);
+    if (!is_surrogate(ch)) {
+      utf8::append(out, ch);
+      ++i;
+      continue;
+    }
+    size_t end = i + 1;
+    while (end < n && is_surrogate(str_char(str, end))) ++end;
+    EncodeReplacement r;
+    if (!encode_error(c, reason, i, end, &r)) return Value();
+    if (!append_replacement(c, r, reason, i, end, out, encode_char)) return Value();
+    i = r.newpos;
+  }
+  return bytes_from(out);
+}
+
+Value utf8_decode(std::string_view data, std::string_view errors, bool final, size_t* consumed) {
+  DecodeContext c("utf-8", data, errors);
+  StrBuilder b;
+  b.reserve(data.size());
+  size_t i = 0;
+  while (i < c.data.size()) {
+    std::string_view d = c.data;
+    unsigned char ch = static_cast<unsigned char>(d[i]);
+    if (ch < 0x80) {
+      b.push(ch);
+      ++i;
+      continue;
+    }
+    size_t length = 0, end = 0;
+    const char* reason = utf8_check(d, i, &length, &end);
+    if (reason == nullptr) {
+      size_t pos = i;
+      b.push(char32_t(utf8::decode(d, pos)));
+      i += length;
+      continue;
+    }
+    if (!final && end == d.size() && reason[0] == 'u') break;  // incomplete: wait for more
+    if (!decode_error(c, reason, i, end, b, &i)) return Value();
+  }
+  if (consumed) *consumed = i;
+  return b.finish();
+}
+
+Value ascii_encode(Value str, std::string_view errors) {
+  return encode_below(str, errors, 0x80, "ascii", "ordinal not in range(128)");
+}
+
+Value latin1_encode(Value str, std::string_view errors) {
+  return encode_below(str, errors, 0x100, "latin-1", "ordinal not in range(256)");
+}
+
+Value latin1_decode(std::string_view data, std::string_view) { return str_from_latin1(data); }
+
+Value ascii_decode(std::string_view data, std::string_view errors) {
+  size_t first = 0;
+  while (first < data.size() && static_cast<unsigned char>(data[first]) < 0x80) ++first;
+  if (first == data.size()) return str_from_ascii(data);
+  DecodeContext c("ascii", data, errors);
+  StrBuilder b;
+  b.reserve(data.size());
+  size_t i = 0;
+  while (i < c.data.size()) {
+    unsigned char ch = static_cast<unsigned char>(c.data[i]);
+    if (ch < 0x80) {
+      b.push(ch);
+      ++i;
+      continue;
+    }
+    if (!decode_error(c, "ordinal not in range(128)", i, i + 1, b, &i)) return Value();
+  }
+  return b.finish();
+}
+
+}  // namespace krait::codecs
