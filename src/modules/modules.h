@@ -98,9 +98,6 @@ Value create_errno_module();
 // _codecs (src/modules/codecs/): the codec registry, error handlers and the built-in codecs.
 Value create_codecs_module();
 
-// _codecs (src/modules/codecs/): the codec registry, error handlers and the built-in codecs.
-Value create_codecs_module();
-
 // time (src/modules/time_module.cpp): clocks, sleep, struct_time conversions, strftime.
 Value create_time_module();
 

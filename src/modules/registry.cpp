@@ -16,7 +16,6 @@ Value existing_sys() { return runtime::new_ref(sys_module()); }
 // Sorted by name (sys.builtin_module_names is sorted).
 const BuiltinModule kBuiltinModules[] = {
     {"_codecs", create_codecs_module},
-    {"_codecs", create_codecs_module},
     {"_collections", create_collections_module},
     {"_functools", create_functools_module},
     {"_imp", create_imp_module},
