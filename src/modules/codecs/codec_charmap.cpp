@@ -8,6 +8,7 @@
 #include "runtime/builtin_types.h"
 #include "runtime/bytes.h"
 #include "runtime/coll_util.h"
+#include "runtime/dict.h"
 #include "runtime/errors.h"
 #include "runtime/int.h"
 #include "runtime/memory.h"
@@ -24,6 +25,7 @@ TypeObject encoding_map_type;
 // Code point -> byte, from a decoding table (U+FFFE there marks an undefined byte).
 struct EncodingMapObject : Object {
   std::unordered_map<char32_t, uint8_t>* map;
+  size_t size;  // what CPython's EncodingMap.size() reports for the same table
 };
 
 void encoding_map_dealloc(Object* self) {
@@ -32,7 +34,7 @@ void encoding_map_dealloc(Object* self) {
 }
 
 Value encoding_map_size(Value self) {
-  return int_from_int64(int64_t(static_cast<EncodingMapObject*>(self.as_object())->map->size()));
+  return int_from_int64(int64_t(static_cast<EncodingMapObject*>(self.as_object())->size));
 }
 
 const MethodDef kEncodingMapMethods[] = {
@@ -132,12 +134,38 @@ int init_encoding_map_type() {
   return type_ready(&t);
 }
 
+// CPython builds its compact three-level map when the table allows (first entry U+0000, no other
+// U+0000, nothing outside the BMP, few enough blocks) and a plain dict otherwise; size() reports
+// the bytes CPython's map would take.
 Value charmap_build(Value table) {
   if (!is_str(table) || str_length(table) != 256) return raise(exc::TypeError, "bad argument type for built-in operation");
+  bool need_dict = str_char(table, 0) != 0;
+  bool level1[32] = {}, level2[512] = {};
+  size_t count2 = 0, count3 = 0;
+  for (size_t i = 1; i < 256 && !need_dict; ++i) {
+    char32_t ch = str_char(table, i);
+    if (ch == 0 || ch > 0xFFFF) {
+      need_dict = true;
+      break;
+    }
+    if (ch == 0xFFFE) continue;
+    if (!level1[ch >> 11]) level1[ch >> 11] = true, ++count2;
+    if (!level2[ch >> 7]) level2[ch >> 7] = true, ++count3;
+  }
+  if (need_dict || count2 >= 0xFF || count3 >= 0xFF) {
+    Ref dict = Ref::steal(dict_new());
+    if (!dict) return Value();
+    for (size_t i = 0; i < 256; ++i) {
+      Ref key = Ref::steal(int_from_int64(str_char(table, i))), value = Ref::steal(int_from_int64(int64_t(i)));
+      if (dict_set_item(dict.get(), key.get(), value.get()) < 0) return Value();
+    }
+    return dict.release();
+  }
   if (init_encoding_map_type() < 0) return Value();
   auto* object = new_object<EncodingMapObject>(&encoding_map_type);
   if (object == nullptr) return Value();
   object->map = new std::unordered_map<char32_t, uint8_t>();
+  object->size = 63 + 16 * count2 + 128 * count3;
   for (size_t i = 0; i < 256; ++i) {
     char32_t ch = str_char(table, i);
     if (ch != 0xFFFE) (*object->map)[ch] = uint8_t(i);

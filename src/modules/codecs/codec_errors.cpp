@@ -133,7 +133,7 @@ bool append_name_escape(std::u32string&, char32_t) {
 // The built-in handlers for an encoder's error over str[start, end). `exc` is the exception
 // when called from Python (null inside a codec: made only if it must be raised).
 bool builtin_encode(ErrorMode mode, const char* encoding, Value str, size_t start, size_t end, const char* reason,
-                    Value exc, EncodeReplacement* out) {
+                    Value exc, bool partial, EncodeReplacement* out) {
   out->newpos = end;
   switch (mode) {
     case ErrorMode::Strict:
@@ -157,8 +157,7 @@ bool builtin_encode(ErrorMode mode, const char* encoding, Value str, size_t star
       out->is_bytes = true;
       for (size_t i = start; i < end; ++i) {
         char32_t c = str_char(str, i);
-        // Inside a codec, CPython escapes what it can and reports from the first refusal on.
-        if (c < 0xDC80 || c > 0xDCFF) return raise_encode(exc, encoding, str, exc ? start : i, end, reason);
+        if (c < 0xDC80 || c > 0xDCFF) return raise_encode(exc, encoding, str, partial ? i : start, end, reason);
         out->bytes += char(c - 0xDC00);
       }
       return true;
@@ -306,7 +305,7 @@ bool decode_error(DecodeContext& c, const char* reason, size_t start, size_t end
 }
 
 bool encode_error(EncodeContext& c, const char* reason, size_t start, size_t end, EncodeReplacement* out) {
-  if (c.mode != ErrorMode::Other) return builtin_encode(c.mode, c.encoding, c.str, start, end, reason, Value(), out);
+  if (c.mode != ErrorMode::Other) return builtin_encode(c.mode, c.encoding, c.str, start, end, reason, Value(), c.partial_escape, out);
   if (!ensure_handler(c.handler, c.errors)) return false;
   Ref e = Ref::steal(str_from_utf8(c.encoding)), s = Ref::steal(int_from_int64(int64_t(start)));
   Ref n = Ref::steal(int_from_int64(int64_t(end))), r = Ref::steal(str_from_utf8(reason));
@@ -386,7 +385,7 @@ Value run_python_handler(ErrorMode mode, Value exc) {
   if (is_subtype(type, exc::UnicodeEncodeError)) {
     if (!read_fields(exc, false, &f)) return Value();
     EncodeReplacement r;
-    if (!builtin_encode(mode, f.encoding.c_str(), f.object, f.start, f.end, f.reason.c_str(), exc, &r)) return Value();
+    if (!builtin_encode(mode, f.encoding.c_str(), f.object, f.start, f.end, f.reason.c_str(), exc, false, &r)) return Value();
     return replacement_tuple(r.is_bytes ? bytes_from(r.bytes) : str_from_u32(r.text), r.newpos);
   }
   if (is_subtype(type, exc::UnicodeDecodeError)) {

@@ -9,6 +9,7 @@
 #include "runtime/errors.h"
 #include "runtime/str.h"
 #include "support/unicode.h"
+#include "support/utf8.h"
 
 namespace krait::codecs {
 
@@ -37,12 +38,16 @@ struct InvalidEscape {
 
 int warn_invalid_escape(const InvalidEscape& e) {
   if (e.at == nullptr) return 0;
-  char buf[64];
-  unsigned char c = static_cast<unsigned char>(*e.at);
-  if (e.octal) snprintf(buf, sizeof buf, "invalid octal escape sequence '\\%.3s'", e.at);
-  else if (c < 0x7F) snprintf(buf, sizeof buf, "invalid escape sequence '\\%c'", c);
-  else snprintf(buf, sizeof buf, "invalid escape sequence '\\x%02x'", c);
-  return modules::emit_warning(exc::DeprecationWarning, buf, 1);
+  // The character after the backslash is shown as the code point of its byte (CPython's %c).
+  std::string message;
+  if (e.octal) {
+    message = "invalid octal escape sequence '\\" + std::string(e.at, 3) + "'";
+  } else {
+    message = "invalid escape sequence '\\";
+    utf8::append(message, static_cast<unsigned char>(*e.at));
+    message += "'";
+  }
+  return modules::emit_warning(exc::DeprecationWarning, message, 1);
 }
 
 // A simple escape letter's value (\n, \t, ...), or -1.
@@ -205,6 +210,10 @@ Value raw_unicode_escape_decode(std::string_view data, std::string_view errors, 
     size_t run = s;
     while (s < d.size() && d[s] == '\\') ++s;
     for (size_t k = run; k + 1 < s; ++k) b.push('\\');
+    if (((s - run) & 1) == 1 && s >= d.size() && !final) {  // may start an escape: wait for more
+      s = s - 1;
+      break;
+    }
     if (((s - run) & 1) == 0 || s >= d.size() || (d[s] != 'u' && d[s] != 'U')) {
       b.push('\\');
       continue;

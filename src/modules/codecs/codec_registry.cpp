@@ -64,9 +64,18 @@ bool simple_exception_type(TypeObject* t) {
                                  exc::BaseExceptionGroup};
   for (TypeObject* c : complex_types)
     if (is_subtype(t, c)) return false;
-  Value init = type_lookup(t, "__init__"), base_init = type_lookup(exc::BaseException, "__init__");
-  Value new_ = type_lookup(t, "__new__"), base_new = type_lookup(exc::BaseException, "__new__");
-  return init.is(base_init) && new_.is(base_new) && !type_lookup(t, "__slots__");
+  // Classes written in Python must not add __init__, __new__ or __slots__ ...
+  Value mro = t->mro;
+  for (size_t i = 0; mro && i < tuple_size(mro); ++i) {
+    TypeObject* k = static_cast<TypeObject*>(tuple_items(mro)[i].as_object());
+    if (!(k->flags & TypeFlag::HeapType)) {
+      // ... and the built-in class under them must construct as BaseException does.
+      return k->init == exc::BaseException->init && k->new_ == exc::BaseException->new_;
+    }
+    for (const char* name : {"__init__", "__new__", "__slots__"})
+      if (dict_get_item_str(k->dict, name)) return false;
+  }
+  return false;
 }
 
 void wrap_codec_error(const char* operation, std::string_view encoding) {

@@ -27,6 +27,7 @@ Value encode_below(Value str, std::string_view errors, char32_t limit, const cha
   std::string out;
   out.reserve(n);
   EncodeContext c(encoding, str, errors);
+  c.partial_escape = true;
   auto encode_char = [limit](char32_t ch, std::string& o) {
     if (ch >= limit) return false;
     o += char(ch);
@@ -93,6 +94,7 @@ Value utf8_encode(Value str, std::string_view errors) {
   std::string out;
   out.reserve(n * 2);
   EncodeContext c("utf-8", str, errors);
+  c.partial_escape = true;
   const char* reason = "surrogates not allowed";
   auto encode_char = [](char32_t ch, std::string& o) {
     if (ch >= 0x80) return false;

@@ -51,6 +51,9 @@ struct EncodeContext {
   std::string_view errors;
   ErrorMode mode;
   Ref handler;
+  // surrogateescape inside the ASCII, Latin-1 and UTF-8 encoders escapes what it can and reports
+  // from the first refusal on; elsewhere it refuses the whole span (CPython's two code paths).
+  bool partial_escape = false;
 };
 
 // What an encode error handler gives: bytes to copy as they are, or text the codec must encode
