@@ -198,22 +198,106 @@ double log_1_plus(double x) { return std::log1p(x); }
 double error_function(double x) { return std::erf(x); }
 double complementary_error_function(double x) { return std::erfc(x); }
 
-// gamma(x): exact for small integers (as CPython's table); poles and -inf are domain errors.
+// gamma and lgamma as CPython computes them (not the C library's, whose last bits differ): the
+// Lanczos approximation with g = 6.024680040776729583740234375 and N = 13 (the coefficients
+// published with Boost's lanczos13m53), exact values for small integers, the reflection formula
+// for negative arguments.
+constexpr double kLanczosG = 6.024680040776729583740234375;
+constexpr double kLanczosGMinusHalf = 5.524680040776729583740234375;
+constexpr double kLanczosNum[13] = {
+    23531376880.410759688572007674451636754734846804940, 42919803642.649098768957899047001988850926355848959,
+    35711959237.355668049440185451547166705960488635843, 17921034426.037209699919755754458931112671403265390,
+    6039542586.3520280050642916443072979210699388420708, 1439720407.3117216736632230727949123939715485786772,
+    248874557.86205415651146038641322942321632125127801, 31426415.585400194380614231628318205362874684987640,
+    2876370.6289353724412254090516208496135991145378768, 186056.26539522349504029498971604569928220784236328,
+    8071.6720023658162106380029022722506138218516325024, 210.82427775157934587250973392071336271166969580291,
+    2.5066282746310002701649081771338373386264310793408};
+// x(x+1)...(x+11) expanded: the rational form's denominator.
+constexpr double kLanczosDen[13] = {0.0, 39916800.0, 120543840.0, 150917976.0, 105258076.0, 45995730.0, 13339535.0,
+                                    2637558.0, 357423.0, 32670.0, 1925.0, 66.0, 1.0};
+constexpr double kPi = 3.141592653589793238462643383279502884197;
+constexpr double kLogPi = 1.144729885849400174143427351353058711647;
+
+double lanczos_sum(double x) {
+  double num = 0.0, den = 0.0;
+  if (x < 5.0) {  // Horner's rule from the top coefficient
+    for (int i = 12; i >= 0; --i) {
+      num = num * x + kLanczosNum[i];
+      den = den * x + kLanczosDen[i];
+    }
+  } else {  // in 1/x, from the bottom, to avoid overflow
+    for (int i = 0; i < 13; ++i) {
+      num = num / x + kLanczosNum[i];
+      den = den / x + kLanczosDen[i];
+    }
+  }
+  return num / den;
+}
+
+// sin(pi * x) with the argument reduced first, exact at multiples of 1/2.
+double sin_pi(double x) {
+  double y = std::fmod(std::fabs(x), 2.0);
+  int n = static_cast<int>(std::round(2.0 * y));
+  double r;
+  switch (n) {
+    case 0: r = std::sin(kPi * y); break;
+    case 1: r = std::cos(kPi * (y - 0.5)); break;
+    case 2: r = std::sin(kPi * (1.0 - y)); break;  // 0.0, not -0.0, at y == 1
+    case 3: r = -std::cos(kPi * (y - 1.5)); break;
+    default: r = std::sin(kPi * (y - 2.0)); break;
+  }
+  return std::copysign(1.0, x) * r;
+}
+
 Value math_gamma(Value, Value arg) {
   double x;
   if (!as_double(arg, &x)) return Value();
   if (std::isnan(x)) return float_from_double(x);
   if (std::isinf(x)) return x > 0 ? float_from_double(x) : domain_error();
-  if (x == 0.0 || (x < 0 && x == std::floor(x))) return domain_error();
-  if (x == std::floor(x) && x <= 23) {  // (x-1)! correctly rounded
-    mpz_class f;
-    mpz_fac_ui(f.get_mpz_t(), static_cast<unsigned long>(x) - 1);
-    Ref exact = Ref::steal(int_from_mpz(f));
-    double r;
-    if (!exact || !int_to_double(exact.get(), &r)) return Value();
-    return float_from_double(r);
+  if (x == 0.0) return domain_error();
+  if (x == std::floor(x)) {
+    if (x < 0.0) return domain_error();
+    if (x <= 23) {  // (x-1)! correctly rounded
+      mpz_class f;
+      mpz_fac_ui(f.get_mpz_t(), static_cast<unsigned long>(x) - 1);
+      Ref exact = Ref::steal(int_from_mpz(f));
+      double r;
+      if (!exact || !int_to_double(exact.get(), &r)) return Value();
+      return float_from_double(r);
+    }
   }
-  double r = std::tgamma(x);
+  double absx = std::fabs(x);
+  if (absx < 1e-20) {  // gamma(x) ~ 1/x
+    double r = 1.0 / x;
+    return std::isinf(r) ? range_error() : float_from_double(r);
+  }
+  if (absx > 200.0) return x < 0.0 ? float_from_double(0.0 / sin_pi(x)) : range_error();
+  double y = absx + kLanczosGMinusHalf;
+  // The rounding error of y, fed back as a correction.
+  double z = absx > kLanczosGMinusHalf ? (y - absx) - kLanczosGMinusHalf : (y - kLanczosGMinusHalf) - absx;
+  z = z * kLanczosG / y;
+  double r;
+  if (x < 0.0) {
+    r = -kPi / sin_pi(absx) / absx * std::exp(y) / lanczos_sum(absx);
+    r -= z * r;
+    if (absx < 140.0) {
+      r /= std::pow(y, absx - 0.5);
+    } else {
+      double half = std::pow(y, absx / 2.0 - 0.25);
+      r /= half;
+      r /= half;
+    }
+  } else {
+    r = lanczos_sum(absx) / std::exp(y);
+    r += z * r;
+    if (absx < 140.0) {
+      r *= std::pow(y, absx - 0.5);
+    } else {
+      double half = std::pow(y, absx / 2.0 - 0.25);
+      r *= half;
+      r *= half;
+    }
+  }
   if (std::isinf(r)) return range_error();
   return float_from_double(r);
 }
@@ -223,10 +307,15 @@ Value math_lgamma(Value, Value arg) {
   if (!as_double(arg, &x)) return Value();
   if (std::isnan(x)) return float_from_double(x);
   if (std::isinf(x)) return float_from_double(INFINITY);
-  if (x <= 0 && x == std::floor(x)) return domain_error();
-  if (x == 1.0 || x == 2.0) return float_from_double(0.0);
-  int sign;
-  double r = lgamma_r(x, &sign);
+  if (x == std::floor(x) && x <= 2.0) {
+    if (x <= 0.0) return domain_error();
+    return float_from_double(0.0);
+  }
+  double absx = std::fabs(x);
+  if (absx < 1e-20) return float_from_double(-std::log(absx));
+  double r = std::log(lanczos_sum(absx)) - kLanczosG;
+  r += (absx - 0.5) * (std::log(absx + kLanczosG - 0.5) - 1);
+  if (x < 0.0) r = kLogPi - std::log(std::fabs(sin_pi(absx))) - std::log(absx) - r;
   if (std::isinf(r)) return range_error();
   return float_from_double(r);
 }

@@ -509,6 +509,15 @@ bool check_ready(Value self) {
   return false;
 }
 
+// "Struct.unpack() takes exactly one argument (0 given)": CPython names methods by qualname and
+// module functions with their module, so these functions check their own arguments.
+bool one_argument(const char* name, size_t nargs, Value kwnames) {
+  if (!check_no_keywords(name, kwnames)) return false;
+  if (nargs == 1) return true;
+  raise_format(exc::TypeError, "%s() takes exactly one argument (%zu given)", name, nargs);
+  return false;
+}
+
 Value struct_pack(Value self, const Value* args, size_t nargs) {
   if (!check_ready(self)) return Value();
   CompiledFormat* c = as_struct(self)->compiled;
@@ -616,7 +625,22 @@ Value iter_unpack_impl(Value self, Value buffer) {
   return Value::object(it);
 }
 
-Value struct_iter_unpack(Value self, Value buffer) { return iter_unpack_impl(self, buffer); }
+Value struct_iter_unpack(Value self, const Value* args, size_t nargs, Value kwnames) {
+  if (!one_argument("Struct.iter_unpack", nargs, kwnames)) return Value();
+  return iter_unpack_impl(self, args[0]);
+}
+Value struct_unpack_method(Value self, const Value* args, size_t nargs, Value kwnames) {
+  if (!one_argument("Struct.unpack", nargs, kwnames)) return Value();
+  return struct_unpack(self, args[0]);
+}
+Value struct_pack_method(Value self, const Value* args, size_t nargs, Value kwnames) {
+  if (!check_no_keywords("Struct.pack", kwnames)) return Value();
+  return struct_pack(self, args, nargs);
+}
+Value struct_pack_into_method(Value self, const Value* args, size_t nargs, Value kwnames) {
+  if (!check_no_keywords("Struct.pack_into", kwnames)) return Value();
+  return struct_pack_into(self, args, nargs);
+}
 
 Value struct_get_format(Value self) {
   std::string_view text = bytes_view(as_struct(self)->format);
@@ -718,27 +742,31 @@ Value module_clearcache(Value) {
   return new_ref(none());
 }
 
-Value module_calcsize(Value, Value format) {
-  Ref s = Ref::steal(cached_struct(format));
+Value module_calcsize(Value, const Value* args, size_t nargs, Value kwnames) {
+  if (!one_argument("_struct.calcsize", nargs, kwnames)) return Value();
+  Ref s = Ref::steal(cached_struct(args[0]));
   if (!s) return Value();
   return struct_get_size(s.get());
 }
 
-Value module_pack(Value, const Value* args, size_t nargs) {
+Value module_pack(Value, const Value* args, size_t nargs, Value kwnames) {
+  if (!check_no_keywords("_struct.pack", kwnames)) return Value();
   if (nargs == 0) return raise(exc::TypeError, "missing format argument");
   Ref s = Ref::steal(cached_struct(args[0]));
   if (!s) return Value();
   return struct_pack(s.get(), args + 1, nargs - 1);
 }
 
-Value module_pack_into(Value, const Value* args, size_t nargs) {
+Value module_pack_into(Value, const Value* args, size_t nargs, Value kwnames) {
+  if (!check_no_keywords("_struct.pack_into", kwnames)) return Value();
   if (nargs == 0) return raise(exc::TypeError, "missing format argument");
   Ref s = Ref::steal(cached_struct(args[0]));
   if (!s) return Value();
   return struct_pack_into(s.get(), args + 1, nargs - 1);
 }
 
-Value module_unpack(Value, const Value* args, size_t nargs) {
+Value module_unpack(Value, const Value* args, size_t nargs, Value kwnames) {
+  if (!check_no_keywords("_struct.unpack", kwnames)) return Value();
   if (!check_positional("unpack", nargs, 2, 2)) return Value();
   Ref s = Ref::steal(cached_struct(args[0]));
   if (!s) return Value();
@@ -747,6 +775,8 @@ Value module_unpack(Value, const Value* args, size_t nargs) {
 
 Value module_unpack_from(Value, const Value* args, size_t nargs, Value kwnames) {
   Value a[3];
+  if (nargs == 0)
+    return raise(exc::TypeError, "unpack_from() takes at least 1 positional argument (0 given)");
   if (nargs + keyword_count(kwnames) > 3)
     return raise_format(exc::TypeError, "unpack_from() takes at most 3 arguments (%zu given)",
                         nargs + keyword_count(kwnames));
@@ -756,7 +786,8 @@ Value module_unpack_from(Value, const Value* args, size_t nargs, Value kwnames) 
   return unpack_from_impl(s.get(), a[1], a[2]);
 }
 
-Value module_iter_unpack(Value, const Value* args, size_t nargs) {
+Value module_iter_unpack(Value, const Value* args, size_t nargs, Value kwnames) {
+  if (!check_no_keywords("_struct.iter_unpack", kwnames)) return Value();
   if (!check_positional("iter_unpack", nargs, 2, 2)) return Value();
   Ref s = Ref::steal(cached_struct(args[0]));
   if (!s) return Value();
@@ -765,21 +796,21 @@ Value module_iter_unpack(Value, const Value* args, size_t nargs) {
 
 #define M(name, fn, kind, doc) {name, reinterpret_cast<void*>(&fn), MethodKind::kind, false, false, doc}
 const MethodDef struct_methods[] = {
-    M("pack", struct_pack, Fast,
+    M("pack", struct_pack_method, FastKeywords,
       "S.pack(v1, v2, ...) -> bytes\n\nReturn a bytes object containing values v1, v2, ... packed according\n"
       "to the format string S.format.  See help(struct) for more on format\nstrings."),
-    M("pack_into", struct_pack_into, Fast,
+    M("pack_into", struct_pack_into_method, FastKeywords,
       "S.pack_into(buffer, offset, v1, v2, ...)\n\nPack the values v1, v2, ... according to the format "
       "string S.format\nand write the packed bytes into the writable buffer buf starting at\noffset.  Note "
       "that the offset is a required argument.  See\nhelp(struct) for more on format strings."),
-    M("unpack", struct_unpack, OneArg,
+    M("unpack", struct_unpack_method, FastKeywords,
       "Return a tuple containing unpacked values.\n\nUnpack according to the format string Struct.format. "
       "The buffer's size\nin bytes must be Struct.size.\n\nSee help(struct) for more on format strings."),
     M("unpack_from", struct_unpack_from, FastKeywords,
       "Return a tuple containing unpacked values.\n\nValues are unpacked according to the format string "
       "Struct.format.\n\nThe buffer's size in bytes, starting at position offset, must be\nat least "
       "Struct.size.\n\nSee help(struct) for more on format strings."),
-    M("iter_unpack", struct_iter_unpack, OneArg,
+    M("iter_unpack", struct_iter_unpack, FastKeywords,
       "Return an iterator yielding tuples.\n\nTuples are unpacked from the given bytes source, like a "
       "repeated\ninvocation of unpack_from().\n\nRequires that the bytes length be a multiple of the struct "
       "size."),
@@ -798,19 +829,19 @@ const MethodDef unpackiter_methods[] = {
 
 const MethodDef module_functions[] = {
     M("_clearcache", module_clearcache, NoArgs, "Clear the internal cache."),
-    M("calcsize", module_calcsize, OneArg, "Return size in bytes of the struct described by the format string."),
-    M("iter_unpack", module_iter_unpack, Fast,
+    M("calcsize", module_calcsize, FastKeywords, "Return size in bytes of the struct described by the format string."),
+    M("iter_unpack", module_iter_unpack, FastKeywords,
       "Return an iterator yielding tuples unpacked from the given bytes.\n\nThe bytes are unpacked according "
       "to the format string, like\na repeated invocation of unpack_from().\n\nRequires that the bytes length "
       "be a multiple of the format struct size."),
-    M("pack", module_pack, Fast,
+    M("pack", module_pack, FastKeywords,
       "pack(format, v1, v2, ...) -> bytes\n\nReturn a bytes object containing the values v1, v2, ... packed "
       "according\nto the format string.  See help(struct) for more on format strings."),
-    M("pack_into", module_pack_into, Fast,
+    M("pack_into", module_pack_into, FastKeywords,
       "pack_into(format, buffer, offset, v1, v2, ...)\n\nPack the values v1, v2, ... according to the "
       "format string and write\nthe packed bytes into the writable buffer buf starting at offset.  Note\n"
       "that the offset is a required argument.  See help(struct) for more\non format strings."),
-    M("unpack", module_unpack, Fast,
+    M("unpack", module_unpack, FastKeywords,
       "Return a tuple containing values unpacked according to the format string.\n\nThe buffer's size in "
       "bytes must be calcsize(format).\n\nSee help(struct) for more on format strings."),
     M("unpack_from", module_unpack_from, FastKeywords,
