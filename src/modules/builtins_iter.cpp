@@ -6,6 +6,7 @@
 #include "runtime/abstract.h"
 #include "runtime/builtin_types.h"
 #include "runtime/errors.h"
+#include "runtime/generic_alias.h"
 #include "runtime/int.h"
 #include "runtime/memory.h"
 #include "runtime/module.h"
@@ -296,6 +297,94 @@ Value reversed_next(Value self) {
   return item;
 }
 
+// --- pickling: __reduce__, __setstate__, __length_hint__ ----------------------------------------
+Value type_value(Value self) { return Value::object(type_of(self)); }
+
+Value enumerate_reduce(Value self) {
+  BuiltinIterObject* o = as_bi(self);
+  Ref args = Ref::steal(tuple_pack({o->it, o->count}));
+  if (!args) return Value();
+  return tuple_pack({type_value(self), args.get()});
+}
+// (zip, iterators) or, for zip(strict=True), (zip, iterators, True).
+Value zip_reduce(Value self) {
+  BuiltinIterObject* o = as_bi(self);
+  if (o->strict) return tuple_pack({type_value(self), o->it, true_value()});
+  return tuple_pack({type_value(self), o->it});
+}
+Value zip_setstate(Value self, Value state) {
+  int t = is_true(state);
+  if (t < 0) return Value();
+  as_bi(self)->strict = t;
+  return incref(none()), none();
+}
+// (map, (func, *iterators)).
+Value map_reduce(Value self) {
+  BuiltinIterObject* o = as_bi(self);
+  size_t n = tuple_size(o->it);
+  std::vector<Value> items{o->func};
+  for (size_t i = 0; i < n; ++i) items.push_back(tuple_get(o->it, i));
+  Ref args = Ref::steal(tuple_from_array(items.data(), items.size()));
+  if (!args) return Value();
+  return tuple_pack({type_value(self), args.get()});
+}
+Value filter_reduce(Value self) {
+  BuiltinIterObject* o = as_bi(self);
+  Ref args = Ref::steal(tuple_pack({o->func, o->it}));
+  if (!args) return Value();
+  return tuple_pack({type_value(self), args.get()});
+}
+// (reversed, (seq,), index), or (reversed, ((),)) once exhausted.
+Value reversed_reduce(Value self) {
+  BuiltinIterObject* o = as_bi(self);
+  if (o->index < 0 || !o->it) {
+    Ref empty = Ref::steal(tuple_empty());
+    Ref args = Ref::steal(tuple_pack({empty.get()}));
+    if (!args) return Value();
+    return tuple_pack({type_value(self), args.get()});
+  }
+  Ref args = Ref::steal(tuple_pack({o->it}));
+  Ref index = Ref::steal(int_from_int64(o->index));
+  if (!args || !index) return Value();
+  return tuple_pack({type_value(self), args.get(), index.get()});
+}
+Value reversed_setstate(Value self, Value state) {
+  if (!is_int(state)) return raise(exc::TypeError, "an integer is required");
+  int64_t index = as_ssize(state);
+  if (index == -1 && error_occurred()) return Value();
+  BuiltinIterObject* o = as_bi(self);
+  if (o->it && o->index >= 0) {
+    int64_t n = length(o->it);
+    if (n < 0) return Value();
+    if (index < -1) index = -1;
+    else if (index > n - 1) index = n - 1;
+    o->index = index;
+  }
+  return incref(none()), none();
+}
+Value reversed_length_hint(Value self) {
+  BuiltinIterObject* o = as_bi(self);
+  if (o->index < 0 || !o->it) return int_from_int64(0);
+  int64_t n = length(o->it);
+  if (n < 0) return Value();
+  int64_t position = o->index + 1;
+  return int_from_int64(n < position ? 0 : position);
+}
+
+const MethodDef kEnumerateMethods[] = {{"__reduce__", (void*)enumerate_reduce, MethodKind::NoArgs},
+                                       {nullptr, nullptr, MethodKind::NoArgs}};
+const MethodDef kZipMethods[] = {{"__reduce__", (void*)zip_reduce, MethodKind::NoArgs},
+                                 {"__setstate__", (void*)zip_setstate, MethodKind::OneArg},
+                                 {nullptr, nullptr, MethodKind::NoArgs}};
+const MethodDef kMapMethods[] = {{"__reduce__", (void*)map_reduce, MethodKind::NoArgs},
+                                 {nullptr, nullptr, MethodKind::NoArgs}};
+const MethodDef kFilterMethods[] = {{"__reduce__", (void*)filter_reduce, MethodKind::NoArgs},
+                                    {nullptr, nullptr, MethodKind::NoArgs}};
+const MethodDef kReversedMethods[] = {{"__reduce__", (void*)reversed_reduce, MethodKind::NoArgs},
+                                      {"__setstate__", (void*)reversed_setstate, MethodKind::OneArg},
+                                      {"__length_hint__", (void*)reversed_length_hint, MethodKind::NoArgs},
+                                      {nullptr, nullptr, MethodKind::NoArgs}};
+
 // --- anext(iterator, default): an awaitable that turns StopAsyncIteration into the default ----
 struct AnextAwaitable : Object {
   Value wrapped;   // what __anext__ returned
@@ -429,13 +518,16 @@ int init_builtin_iterators(Value builtins) {
     const char* name;
     NewFunc new_;
     UnaryFunc next;
-  } specs[] = {{&enumerate_type, "enumerate", enumerate_new, enumerate_next},
-               {&zip_type, "zip", zip_new, zip_next},
-               {&map_type, "map", map_new, map_next},
-               {&filter_type, "filter", filter_new, filter_next},
-               {&reversed_type, "reversed", reversed_new, reversed_next}};
+    const MethodDef* methods;
+  } specs[] = {{&enumerate_type, "enumerate", enumerate_new, enumerate_next, kEnumerateMethods},
+               {&zip_type, "zip", zip_new, zip_next, kZipMethods},
+               {&map_type, "map", map_new, map_next, kMapMethods},
+               {&filter_type, "filter", filter_new, filter_next, kFilterMethods},
+               {&reversed_type, "reversed", reversed_new, reversed_next, kReversedMethods}};
   for (auto& s : specs) {
     init_type(s.type, s.name, s.new_, s.next);
+    add_methods(s.type, s.methods);
+    if (s.type == &enumerate_type) add_methods(s.type, kClassGetItemMethod);
     if (type_ready(s.type) < 0) return -1;
     if (module_add(builtins, s.name, Value::object(s.type)) < 0) return -1;
   }

@@ -714,6 +714,7 @@ int object_real_is_subclass(Value derived, Value cls) {
 int object_is_instance(Value v, Value cls) {
   if (type_of(v) == static_cast<TypeObject*>(cls.as_object()) && cls.is_object()) return 1;
   if (cls.is_object() && cls.as_object()->type == &type_type) return real_isinstance(v, cls);
+  if (Value members = union_members(cls)) cls = members;  // int | str: its members' tuple
   if (is_tuple(cls)) {
     if (!vm::enter_recursive_call(" in __instancecheck__")) return -1;
     int r = 0;
@@ -738,6 +739,7 @@ int object_is_subclass(Value derived, Value cls) {
     if (derived.is(cls)) return 1;
     return object_real_is_subclass(derived, cls);
   }
+  if (Value members = union_members(cls)) cls = members;
   if (is_tuple(cls)) {
     if (!vm::enter_recursive_call(" in __subclasscheck__")) return -1;
     int r = 0;

@@ -280,6 +280,8 @@ Value complex_new(TypeObject* type, const Value* args, size_t nargs, Value kwnam
 }
 
 Value complex_conjugate(Value self) { return make(&complex_type, {complex_real(self), -complex_imag(self)}); }
+// complex.__complex__: the exact complex of the same value (subclasses included).
+Value complex_complex(Value self) { return make(&complex_type, {complex_real(self), complex_imag(self)}); }
 Value complex_getnewargs(Value self) {
   return tuple_pack({float_from_double(complex_real(self)), float_from_double(complex_imag(self))});
 }
@@ -294,6 +296,7 @@ Value complex_get_imag(Value self) { return float_from_double(complex_imag(self)
 
 const MethodDef complex_methods[] = {
     {"conjugate", (void*)complex_conjugate, MethodKind::NoArgs},
+    {"__complex__", (void*)complex_complex, MethodKind::NoArgs},
     {"__getnewargs__", (void*)complex_getnewargs, MethodKind::NoArgs},
     {"__format__", (void*)complex_format_method, MethodKind::OneArg},
     {nullptr, nullptr, MethodKind::NoArgs},

@@ -47,6 +47,10 @@ int object_init_slot(Value self, const Value* args, size_t nargs, Value kwnames)
 int64_t hash_not_implemented(Value self);
 Value object_richcompare(Value left, Value right, CompareOp op);
 Value type_call(Value callable, const Value* args, size_t nargs, Value kwnames);
+// A types.UnionType's member tuple (borrowed), or null for anything else (union.cpp).
+Value union_members(Value v);
+// object.__getstate__, __reduce__, __reduce_ex__ (object_reduce.cpp).
+void add_object_pickle_methods();
 
 // slots.cpp: the slot wrappers of a built-in type into its dict (before inheritance), and the
 // slots of a heap type from its dunder methods (after its MRO is known).

@@ -9,6 +9,7 @@
 #include "runtime/core_internal.h"
 #include "runtime/dict.h"
 #include "runtime/float.h"
+#include "runtime/generic_alias.h"
 #include "runtime/gc.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
@@ -239,6 +240,10 @@ int mem_set(Value self, Value obj, Value value) {
     return -1;
   }
   char* base = reinterpret_cast<char*>(instance_field(obj.as_object(), d->def->offset));
+  if (value.is_null() && d->def->kind != MemberKind::Object && d->def->kind != MemberKind::ObjectNone) {
+    raise(exc::TypeError, "can't delete numeric/char attribute");
+    return -1;
+  }
   switch (d->def->kind) {
     case MemberKind::Object:
     case MemberKind::ObjectNone: {
@@ -394,7 +399,8 @@ int64_t mw_hash(Value self) {
   return h == -1 ? -2 : h;
 }
 const GetSetDef mw_getsets[] = {{"__self__", mw_self}, {"__name__", mw_name}, {"__qualname__", mw_qualname},
-                                {"__objclass__", mw_objclass}, {"__doc__", none_getter}, {nullptr, nullptr}};
+                                {"__objclass__", mw_objclass}, {"__doc__", none_getter},
+                                {"__text_signature__", none_getter}, {nullptr, nullptr}};
 
 // --- property ------------------------------------------------------------------------------------------
 
@@ -597,7 +603,7 @@ Value cm_alloc(TypeObject* type, const Value*, size_t, Value) {
 }
 
 // classmethod/staticmethod copy the wrapped function's __module__, __name__, __qualname__,
-// __doc__ and __annotations__ into their own __dict__ (3.10+), and set __wrapped__.
+// __doc__ and __annotations__ into their own __dict__ (3.10+); __wrapped__ is a read-only member.
 int copy_wrapped_attributes(Value self, Value callable) {
   for (const char* n : {"__module__", "__name__", "__qualname__", "__doc__", "__annotations__"}) {
     Ref key = Ref::steal(str_intern(n));
@@ -608,7 +614,7 @@ int copy_wrapped_attributes(Value self, Value callable) {
     }
     if (set_attr(self, key.get(), v.get()) < 0) return -1;
   }
-  return set_attr(self, KRAIT_NAME("__wrapped__"), callable);
+  return 0;
 }
 
 int cm_init_common(const char* name, Value self, const Value* args, size_t nargs, Value kwnames) {
@@ -658,6 +664,8 @@ Value wrapper_isabstract(Value self) {
   return new_ref(bool_value(t));
 }
 Value wrapper_get_dict(Value self) { return object_get_dict(self); }
+const MemberDef wrapper_members[] = {{"__wrapped__", MemberKind::ObjectNone, offsetof(WrapperObject, callable), true},
+                                     {nullptr, MemberKind::Object, 0}};
 const GetSetDef wrapper_getsets[] = {{"__func__", wrapper_func},
                                      {"__isabstractmethod__", wrapper_isabstract},
                                      {"__dict__", wrapper_get_dict},
@@ -708,6 +716,10 @@ Value mp_or(Value a, Value b) {
   if (type_of(a) == &mappingproxy_type) a = mp_mapping(a);
   if (type_of(b) == &mappingproxy_type) b = mp_mapping(b);
   return binary_op(a, b, BinaryOp::Or);
+}
+// mappingproxy |= x: CPython refuses it with a hint (a proxy is read-only).
+Value mp_ior(Value self, Value other) {
+  return raise_format(exc::TypeError, "'|=' is not supported by %s; use '|' instead", value_type_name(self));
 }
 const MethodDef mp_methods[] = {
     {"keys", (void*)mp_keys, MethodKind::NoArgs},     {"values", (void*)mp_values, MethodKind::NoArgs},
@@ -884,6 +896,7 @@ void init_descriptor_types() {
     t->new_ = cm_alloc;
     t->dict_offset = offsetof(WrapperObject, dict);
     add_getsets(t, wrapper_getsets);
+    add_members(t, wrapper_members);
   }
   classmethod_type.init = classmethod_init;
   classmethod_type.descr_get = classmethod_get;
@@ -904,7 +917,9 @@ void init_descriptor_types() {
   mappingproxy_type.str = mp_str;
   mappingproxy_type.richcompare = mp_richcompare;
   mappingproxy_type.number.or_ = mp_or;
+  mappingproxy_type.number.inplace_or = mp_ior;
   add_methods(&mappingproxy_type, mp_methods);
+  add_methods(&mappingproxy_type, kClassGetItemMethod);
 
   for (TypeObject* t : {&method_descriptor_type, &classmethod_descriptor_type, &getset_descriptor_type,
                         &member_descriptor_type, &wrapper_descriptor_type, &method_wrapper_type, &property_type,

@@ -18,6 +18,8 @@
 
 namespace krait::runtime {
 
+Value mappingproxy_new(Value mapping);  // core_internal.h
+
 TypeObject dict_type, dict_keyiterator_type, dict_valueiterator_type, dict_itemiterator_type,
     dict_reversekeyiterator_type, dict_reversevalueiterator_type, dict_reverseitemiterator_type,
     dict_keys_type, dict_values_type, dict_items_type;
@@ -946,6 +948,11 @@ void init_iter_type(TypeObject& t, const char* name, UnaryFunc next) {
   type_ready(&t);
 }
 
+// view.mapping: a read-only proxy of the dict the view shows (mappingproxy: descriptors.cpp).
+Value view_mapping(Value self) { return mappingproxy_new(view_dict(self)); }
+const GetSetDef view_getsets[] = {{"mapping", view_mapping, nullptr, "dictionary that this view refers to"},
+                                  {nullptr, nullptr}};
+
 void init_view_type(TypeObject& t, const char* name, UnaryFunc iter, const MethodDef* methods, bool setlike) {
   coll::init_static_type(t, name, sizeof(DictViewObject), TypeFlag::HaveGc);
   t.dealloc = view_dealloc;
@@ -962,6 +969,7 @@ void init_view_type(TypeObject& t, const char* name, UnaryFunc iter, const Metho
     t.number.subtract = view_sub;
   }
   add_methods(&t, methods);
+  add_getsets(&t, view_getsets);
 }
 
 }  // namespace

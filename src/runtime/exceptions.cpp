@@ -11,6 +11,7 @@
 #include "runtime/bytes.h"
 #include "runtime/descriptors.h"
 #include "runtime/dict.h"
+#include "runtime/generic_alias.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
 #include "runtime/memory.h"
@@ -367,12 +368,50 @@ Value os_error_new(TypeObject* type, const Value* args, size_t nargs, Value kwna
   return base_new(type, args, nargs, kwnames);
 }
 
+// characters_written (BlockingIOError's count) lives in extra[4] as an int; null: not set.
+int os_error_set_written(Value self, Value value) {
+  auto* e = as_exc(self);
+  if (value.is_null()) {
+    if (!e->extra[4]) {
+      raise(exc::AttributeError, "characters_written");
+      return -1;
+    }
+    Value old = e->extra[4];
+    e->extra[4] = Value();
+    decref(old);
+    return 0;
+  }
+  Ref n = Ref::steal(number_index(value));
+  if (!n) return -1;
+  int64_t written = 0;
+  if (!int_to_int64(n.get(), &written)) {
+    raise_format(exc::ValueError, "cannot fit '%s' into an index-sized integer", type_of(value)->name.c_str());
+    return -1;
+  }
+  set_field(e->extra[4], n.get());
+  return 0;
+}
+Value os_error_get_written(Value self) {
+  Value v = as_exc(self)->extra[4];
+  if (!v) return raise(exc::AttributeError, "characters_written");
+  return incref(v), v;
+}
+const GetSetDef kOSErrorGetSets[] = {{"characters_written", os_error_get_written, os_error_set_written},
+                                     {nullptr, nullptr}};
+
 int os_error_init(Value self, const Value* args, size_t nargs, Value kwnames) {
   if (!check_no_kwargs(self.as_object()->type, kwnames)) return -1;
   auto* e = as_exc(self);
   if (nargs >= 2 && nargs <= 5) {
     set_field(e->extra[0], args[0]);
     set_field(e->extra[1], args[1]);
+    // BlockingIOError(errno, strerror, characters_written): a number third is no filename.
+    if (nargs == 3 && self.as_object()->type == exc::BlockingIOError && !args[2].is(none()) &&
+        (args[2].is_small_int() || args[2].is_float() || type_of(args[2])->number.index ||
+         type_of(args[2])->number.int_ || type_of(args[2])->number.float_)) {
+      if (os_error_set_written(self, args[2]) < 0) return -1;
+      return base_init(self, args, nargs, Value());
+    }
     if (nargs >= 3) set_field(e->extra[2], args[2]);
     if (nargs >= 5) set_field(e->extra[3], args[4]);
     // With a filename, args keeps only (errno, strerror).
@@ -538,6 +577,12 @@ const MemberDef kUnicodeErrorMembers[] = {
     {"end", MemberKind::ObjectNone, extra_offset(3), false, "exception end"},
     {"reason", MemberKind::ObjectNone, extra_offset(4), false, "exception reason"},
     {nullptr, MemberKind::Object, 0}};
+
+// ExceptionGroup.__weakref__ (the list itself is internal to weakref: None, as for classes).
+Value group_get_weakref(Value) { return incref(none()), none(); }
+const GetSetDef kGroupWeakrefGetSet[] = {
+    {"__weakref__", group_get_weakref, nullptr, "list of weak references to the object (if defined)"},
+    {nullptr, nullptr}};
 
 // --- BaseExceptionGroup -------------------------------------------------------------------------------
 
@@ -763,6 +808,7 @@ int init_exceptions() {
       t->init = os_error_init;
       t->str = os_error_str;
       add_members(t, kOSErrorMembers);
+      add_getsets(t, kOSErrorGetSets);
     } else if (t == exc::SyntaxError) {
       t->init = syntax_error_init;
       t->str = syntax_error_str;
@@ -770,20 +816,32 @@ int init_exceptions() {
     } else if (t == exc::UnicodeError) {
       t->init = unicode_error_init;
       t->str = unicode_error_str;
-      add_members(t, kUnicodeErrorMembers);
+    } else if (t == exc::UnicodeEncodeError || t == exc::UnicodeDecodeError || t == exc::UnicodeTranslateError) {
+      add_members(t, kUnicodeErrorMembers);  // UnicodeError itself has none of these fields
     } else if (t == exc::BaseExceptionGroup) {
       t->new_ = group_new;
       t->init = group_init;
       t->str = group_str;
       add_methods(t, kGroupMethods);
+      add_methods(t, kClassGetItemMethod);
       add_members(t, kGroupMembers);
     }
   }
   // Ready only once every class is set up: ExceptionGroup's second base (Exception) comes later
   // in exceptions.def.
   exc::ExceptionGroup->bases = tuple_pack({Value::object(exc::BaseExceptionGroup), Value::object(exc::Exception)});
+  // CPython creates ExceptionGroup as a class: its instances take weak references, and its
+  // __dict__ holds __module__ and __weakref__.
+  exc::ExceptionGroup->weaklist_offset = sizeof(BaseExceptionObject);
+  exc::ExceptionGroup->basic_size = sizeof(BaseExceptionObject) + sizeof(Value);
+  add_getsets(exc::ExceptionGroup, kGroupWeakrefGetSet);
   for (size_t i = 0; i < kClassCount; ++i)
     if (type_ready(*kClasses[i].slot) < 0) return -1;
+  {
+    Ref module = Ref::steal(str_from_utf8("builtins"));
+    if (!module || dict_set_item_str(exc::ExceptionGroup->dict, "__module__", module.get()) < 0) return -1;
+    type_modified(exc::ExceptionGroup);
+  }
   // Aliases live in builtins (EnvironmentError, IOError): builtins.cpp adds them.
   return 0;
 }

@@ -207,27 +207,8 @@ Value alias_getitem(Value self, Value item) {
   GenericAliasObject* a = as_alias(self);
   Ref params = Ref::steal(alias_parameters(self));
   if (!params) return Value();
-  size_t nparams = tuple_size(params.get());
-  if (nparams == 0) {
-    Ref r = Ref::steal(repr(self));
-    return raise_format(exc::TypeError, "There are no type variables left in %s", r ? str_cstr(r.get()) : "?");
-  }
-  Ref items = Ref::steal(is_tuple(item) ? new_ref(item) : tuple_pack({item}));
-  if (!items) return Value();
-  size_t nitems = tuple_size(items.get());
-  if (nitems != nparams) {
-    Ref r = Ref::steal(repr(self));
-    return raise_format(exc::TypeError, "Too %s arguments for %s; actual %zu, expected %zu",
-                        nitems > nparams ? "many" : "few", r ? str_cstr(r.get()) : "?", nitems, nparams);
-  }
-  size_t n = tuple_size(a->args);
-  Ref new_args = Ref::steal(tuple_new(n));
+  Ref new_args = Ref::steal(generic_subs_parameters(self, a->args, params.get(), item));
   if (!new_args) return Value();
-  for (size_t i = 0; i < n; ++i) {
-    Value v = substitute(tuple_get(a->args, i), params.get(), items.get());
-    if (!v) return Value();
-    tuple_items(new_args.get())[i] = v;
-  }
   return make_alias(a->origin, new_args.get(), a->starred);
 }
 
@@ -367,6 +348,33 @@ const MethodDef kClassGetItemMethod[] = {
     {"__class_getitem__", (void*)class_getitem_generic, MethodKind::OneArg, true},
     {nullptr, nullptr, MethodKind::NoArgs},
 };
+
+Value generic_parameters_of(Value args) { return parameters_of(args); }
+
+Value generic_subs_parameters(Value self, Value args, Value params, Value item) {
+  size_t nparams = tuple_size(params);
+  if (nparams == 0) {
+    Ref r = Ref::steal(repr(self));
+    return raise_format(exc::TypeError, "%s is not a generic class", r ? str_cstr(r.get()) : "?");
+  }
+  Ref items = Ref::steal(is_tuple(item) ? new_ref(item) : tuple_pack({item}));
+  if (!items) return Value();
+  size_t nitems = tuple_size(items.get());
+  if (nitems != nparams) {
+    Ref r = Ref::steal(repr(self));
+    return raise_format(exc::TypeError, "Too %s arguments for %s; actual %zu, expected %zu",
+                        nitems > nparams ? "many" : "few", r ? str_cstr(r.get()) : "?", nitems, nparams);
+  }
+  size_t n = tuple_size(args);
+  Ref new_args = Ref::steal(tuple_new(n));
+  if (!new_args) return Value();
+  for (size_t i = 0; i < n; ++i) {
+    Value v = substitute(tuple_get(args, i), params, items.get());
+    if (!v) return Value();
+    tuple_items(new_args.get())[i] = v;
+  }
+  return new_args.release();
+}
 
 bool is_generic_alias(Value v) { return v.is_object() && v.as_object()->type == &generic_alias_type; }
 

@@ -17,6 +17,12 @@ Value generic_alias_new(Value origin, Value args);
 Value class_getitem_generic(Value cls, Value item);
 extern const MethodDef kClassGetItemMethod[];  // that entry, null-terminated, for add_methods
 
+// The type variables among `args` (a tuple), each once: __parameters__.
+Value generic_parameters_of(Value args);
+// `args` with each type variable of `params` replaced by the matching entry of `item` (a tuple or
+// one value): the new args tuple, or null + CPython's TypeError (`self` names the subscripted object).
+Value generic_subs_parameters(Value self, Value args, Value params, Value item);
+
 void init_generic_alias_type();
 
 }  // namespace krait::runtime

@@ -92,8 +92,6 @@ Value method_getattro(Value self, Value name) {
   return get_attr(as_method(self)->function, name);
 }
 
-Value method_get(Value self, Value obj, Value owner) { return new_ref(self); }
-
 Value method_func(Value self) { return new_ref(as_method(self)->function); }
 Value method_self(Value self) { return new_ref(as_method(self)->self); }
 Value method_doc(Value self) { return get_attr(as_method(self)->function, KRAIT_NAME("__doc__")); }
@@ -136,7 +134,6 @@ void init_method_type() {
   method_type.richcompare = method_richcompare;
   method_type.hash = method_hash;
   method_type.getattro = method_getattro;
-  method_type.descr_get = method_get;
   method_type.new_ = method_type_new;
   add_getsets(&method_type, method_getsets);
   add_methods(&method_type, method_methods);

@@ -127,6 +127,10 @@ Value namespace_new(Value dict) {
   return n.release();
 }
 
+// __dict__ is a read-only member, as in CPython (the dict itself is mutable).
+const MemberDef kNamespaceMembers[] = {{"__dict__", MemberKind::Object, offsetof(NamespaceObject, dict), true},
+                                       {nullptr, MemberKind::Object, 0}};
+
 void init_namespace_type() {
   init_static_type(&namespace_type, "types.SimpleNamespace", &object_type, sizeof(NamespaceObject));
   namespace_type.qualname = "SimpleNamespace";
@@ -142,6 +146,7 @@ void init_namespace_type() {
   namespace_type.getattro = object_generic_getattr;
   namespace_type.setattro = object_generic_setattr;
   add_methods(&namespace_type, kNamespaceMethods);
+  add_members(&namespace_type, kNamespaceMembers);
   type_ready(&namespace_type);
 }
 

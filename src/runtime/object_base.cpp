@@ -190,21 +190,12 @@ Value object_dir(Value self) {
 
 Value object_sizeof(Value self) { return int_from_int64(int64_t(type_of(self)->basic_size)); }
 
-Value object_reduce_ex(Value self, Value protocol) {
-  return raise(exc::NotImplementedError, "not implemented: object.__reduce_ex__ (copyreg)");
-}
-Value object_reduce(Value self) {
-  return raise(exc::NotImplementedError, "not implemented: object.__reduce__ (copyreg)");
-}
-
 const MethodDef object_methods[] = {
     {"__format__", (void*)object_format, MethodKind::OneArg},
     {"__init_subclass__", (void*)object_init_subclass, MethodKind::NoArgs, true},
     {"__subclasshook__", (void*)object_subclasshook, MethodKind::FastKeywords, true},
     {"__dir__", (void*)object_dir, MethodKind::NoArgs},
     {"__sizeof__", (void*)object_sizeof, MethodKind::NoArgs},
-    {"__reduce_ex__", (void*)object_reduce_ex, MethodKind::OneArg},
-    {"__reduce__", (void*)object_reduce, MethodKind::NoArgs},
     {nullptr, nullptr, MethodKind::NoArgs},
 };
 
@@ -363,6 +354,7 @@ void init_object_type() {
   object_type.getattro = object_generic_getattr;
   object_type.setattro = object_generic_setattr;
   add_methods(&object_type, object_methods);
+  add_object_pickle_methods();  // object_reduce.cpp
   add_getsets(&object_type, object_getsets);
   type_ready(&object_type);
 }

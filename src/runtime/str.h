@@ -91,6 +91,7 @@ Value str_repr(Value v);                             // repr(str) as CPython
 std::string str_repr_utf8(Value v);
 // str.format(*args, **kwargs) with the calling convention of type.h's CallFunc.
 Value str_format_method(Value format, const Value* args, size_t nargs, Value kwnames);
+Value str_format_map_method(Value format, Value mapping);  // str.format_map
 // format % args (str.__mod__).
 Value str_percent_format(Value format, Value args);
 // __format__ of a str with a format spec (fill/align/width/precision, type 's').

@@ -134,6 +134,14 @@ struct Formatter {
   Value kwnames;
   int auto_index = 0;   // -1 once manual numbering is used
   bool manual = false;
+  Value mapping = Value();  // str.format_map: names are looked up in it, no positional fields
+
+  Value named(Value name) {
+    if (mapping) return get_item(mapping, name);
+    Value v = keyword(name);
+    if (v.is_null()) return raise_key_error(name);
+    return incref(v), v;
+  }
 
   Value keyword(Value name) {
     size_t nkw = kwnames.is_null() ? 0 : tuple_size(kwnames);
@@ -168,15 +176,15 @@ struct Formatter {
       if (auto_index_used) return raise(exc::ValueError, "cannot switch from automatic field numbering to manual field specification");
       manual = true;
     }
+    if (numeric && mapping) return raise(exc::ValueError, "Format string contains positional fields");
     if (numeric) {
       if (static_cast<size_t>(index) >= nargs) {
         return raise_format(exc::IndexError, "Replacement index %lld out of range for positional args tuple", static_cast<long long>(index));
       }
       obj = Ref::borrow(args[index]);
     } else {
-      Value v = keyword(first.get());
-      if (v.is_null()) return raise_key_error(first.get());
-      obj = Ref::borrow(v);
+      obj = Ref::steal(named(first.get()));
+      if (!obj) return Value();
     }
     while (i < n) {
       char32_t c = str_char(field, i++);
@@ -332,6 +340,14 @@ struct Formatter {
 
 Value str_format_method(Value format, const Value* args, size_t nargs, Value kwnames) {
   Formatter f{args, nargs, kwnames};
+  StrBuilder out;
+  if (!f.render(format, out, 0)) return Value();
+  return out.finish();
+}
+
+Value str_format_map_method(Value format, Value mapping) {
+  Formatter f{nullptr, 0, Value()};
+  f.mapping = mapping;
   StrBuilder out;
   if (!f.render(format, out, 0)) return Value();
   return out.finish();

@@ -946,6 +946,7 @@ const MethodDef str_methods[] = {
     M("isprintable", str_isprintable, NoArgs),
     M("zfill", str_zfill, OneArg),
     M("format", str_format_call, FastKeywords),
+    M("format_map", str_format_map_method, OneArg),
     M("__format__", str_format_dunder, OneArg),
     {"maketrans", reinterpret_cast<void*>(&str_maketrans), MethodKind::Fast, false, true},
     M("__sizeof__", str_sizeof, NoArgs),

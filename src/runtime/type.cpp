@@ -328,6 +328,12 @@ int end_bootstrap() {
   return result;
 }
 
+// object.__doc__ (other built-in types have no docstrings yet: None).
+constexpr const char* kObjectDoc =
+    "The base class of the class hierarchy.\n\n"
+    "When called, it accepts no arguments and returns a new featureless\n"
+    "instance that has no instance attributes and cannot be given any.\n";
+
 int type_ready(TypeObject* type) {
   if (type->flags & TypeFlag::Ready) return 0;
   if (defer_during_bootstrap(PendingKind::Ready, type, nullptr)) return 0;
@@ -354,9 +360,10 @@ int type_ready(TypeObject* type) {
       Ref f = Ref::steal(builtin_function_new(&tp_new_methoddef, Value::object(type), Value()));
       if (!f || dict_set_item(type->dict, KRAIT_NAME("__new__"), f.get()) < 0) return -1;
     }
-    if (!dict_get_item(type->dict, KRAIT_NAME("__doc__")) &&
-        dict_set_item(type->dict, KRAIT_NAME("__doc__"), none()) < 0)
-      return -1;
+    if (!dict_get_item(type->dict, KRAIT_NAME("__doc__"))) {
+      Ref doc = type == &object_type ? Ref::steal(str_from_utf8(kObjectDoc)) : Ref::borrow(none());
+      if (!doc || dict_set_item(type->dict, KRAIT_NAME("__doc__"), doc.get()) < 0) return -1;
+    }
   }
   Value mro = compute_mro(type);
   if (!mro) return -1;
@@ -710,6 +717,13 @@ Value get_dictoffset(Value self) { return int_from_int64(int64_t(as_type(self)->
 Value get_weakrefoffset(Value self) { return int_from_int64(int64_t(as_type(self)->weaklist_offset)); }
 Value get_itemsize(Value self) { return int_from_int64(int64_t(as_type(self)->item_size)); }
 
+// type.__text_signature__: CPython reads it from the docstring's first line; krait's built-in
+// types carry no signatures yet except object's "()". Classes: None.
+Value get_text_signature(Value self) {
+  if (as_type(self) == &object_type) return str_from_utf8("()");
+  return incref(none()), none();
+}
+
 const GetSetDef type_getsets[] = {
     {"__name__", get_name, set_name},
     {"__qualname__", get_qualname, set_qualname},
@@ -726,6 +740,7 @@ const GetSetDef type_getsets[] = {
     {"__dictoffset__", get_dictoffset},
     {"__weakrefoffset__", get_weakrefoffset},
     {"__itemsize__", get_itemsize},
+    {"__text_signature__", get_text_signature},
     {nullptr, nullptr},
 };
 

@@ -93,25 +93,20 @@ Value union_repr(Value self) {
 
 Value union_args(Value self) { return new_ref(as_union(self)->args); }
 
-Value union_instancecheck(Value self, Value instance) {
-  Value args = as_union(self)->args;
-  for (size_t i = 0; i < tuple_size(args); ++i) {
-    int r = object_is_instance(instance, tuple_get(args, i));
-    if (r < 0) return Value();
-    if (r) return new_ref(true_value());
-  }
-  return new_ref(false_value());
-}
+Value union_parameters(Value self) { return generic_parameters_of(as_union(self)->args); }
 
-Value union_subclasscheck(Value self, Value cls) {
-  if (!is_type(cls)) return raise(exc::TypeError, "issubclass() arg 1 must be a class");
-  Value args = as_union(self)->args;
-  for (size_t i = 0; i < tuple_size(args); ++i) {
-    int r = object_is_subclass(cls, tuple_get(args, i));
-    if (r < 0) return Value();
-    if (r) return new_ref(true_value());
-  }
-  return new_ref(false_value());
+// union[items]: the type variables substituted, the results joined again with `|`.
+Value union_getitem(Value self, Value item) {
+  Ref params = Ref::steal(union_parameters(self));
+  if (!params) return Value();
+  Ref args = Ref::steal(generic_subs_parameters(self, as_union(self)->args, params.get(), item));
+  if (!args) return Value();
+  size_t n = tuple_size(args.get());
+  if (n == 0) return raise(exc::TypeError, "not implemented: an empty types.UnionType");
+  Ref result = Ref::borrow(tuple_get(args.get(), 0));
+  for (size_t i = 1; i < n && result; ++i)
+    result = Ref::steal(binary_op(result.get(), tuple_get(args.get(), i), BinaryOp::Or));
+  return result.release();
 }
 
 Value union_richcompare(Value a, Value b, CompareOp op) {
@@ -128,13 +123,12 @@ int64_t union_hash(Value self) {
   return hash(s.get());
 }
 
-const GetSetDef union_getsets[] = {{"__args__", union_args}, {nullptr, nullptr}};
-const MethodDef union_methods[] = {
-    {"__instancecheck__", (void*)union_instancecheck, MethodKind::OneArg},
-    {"__subclasscheck__", (void*)union_subclasscheck, MethodKind::OneArg},
-    {nullptr, nullptr, MethodKind::NoArgs}};
+const GetSetDef union_getsets[] = {{"__args__", union_args}, {"__parameters__", union_parameters}, {nullptr, nullptr}};
 
 }  // namespace
+
+// isinstance()/issubclass() look into a union's members (abstract.cpp).
+Value union_members(Value v) { return is_union(v) ? as_union(v)->args : Value(); }
 
 // type.__or__ / __ror__ (type.cpp installs these on type_type).
 Value type_or(Value a, Value b) { return union_or(a, b); }
@@ -148,8 +142,8 @@ void init_union_type() {
   union_type.richcompare = union_richcompare;
   union_type.hash = union_hash;
   union_type.number.or_ = union_or;
+  union_type.mapping.subscript = union_getitem;
   add_getsets(&union_type, union_getsets);
-  add_methods(&union_type, union_methods);
   type_ready(&union_type);
 }
 

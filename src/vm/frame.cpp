@@ -32,8 +32,8 @@ void frame_obj_dealloc(Object* self) {
   auto* fo = static_cast<FrameObject*>(self);
   gc_untrack(self);
   if (fo->frame) fo->frame->frame_obj = nullptr;
-  Value fields[] = {fo->code, fo->globals, fo->builtins, fo->locals, fo->back};
-  fo->code = fo->globals = fo->builtins = fo->locals = fo->back = Value();
+  Value fields[] = {fo->code, fo->globals, fo->builtins, fo->locals, fo->back, fo->trace};
+  fo->code = fo->globals = fo->builtins = fo->locals = fo->back = fo->trace = Value();
   Value* saved = fo->saved;
   int nsaved = fo->nsaved;
   fo->saved = nullptr;
@@ -45,7 +45,7 @@ void frame_obj_dealloc(Object* self) {
 }
 void frame_obj_traverse(Object* self, VisitFunc visit, void* context) {
   auto* fo = static_cast<FrameObject*>(self);
-  Value fields[] = {fo->code, fo->globals, fo->builtins, fo->locals, fo->back};
+  Value fields[] = {fo->code, fo->globals, fo->builtins, fo->locals, fo->back, fo->trace};
   for (Value v : fields)
     if (v) visit(v, context);
   for (int i = 0; i < fo->nsaved; ++i)
@@ -60,10 +60,11 @@ void frame_obj_clear(Object* self) {
   fo->nsaved = 0;
   for (int i = 0; i < nsaved; ++i) xdecref(saved[i]);
   delete[] saved;
-  Value locals = fo->locals, back = fo->back;
-  fo->locals = fo->back = Value();
+  Value locals = fo->locals, back = fo->back, trace = fo->trace;
+  fo->locals = fo->back = fo->trace = Value();
   xdecref(locals);
   xdecref(back);
+  xdecref(trace);
 }
 
 FrameObject* as_frame_obj(Value v) { return static_cast<FrameObject*>(v.as_object()); }
@@ -94,10 +95,49 @@ Value get_f_back(Value self) {
   return new_ref(fo->back);
 }
 
+Value get_f_trace(Value self) { return new_ref(as_frame_obj(self)->trace); }
+int set_f_trace(Value self, Value value) {
+  FrameObject* fo = as_frame_obj(self);
+  Value old = fo->trace;
+  fo->trace = value && !value.is(none()) ? (incref(value), value) : Value();
+  xdecref(old);
+  return 0;
+}
+
 const GetSetDef kFrameGetSets[] = {
     {"f_code", get_f_code},     {"f_globals", get_f_globals}, {"f_builtins", get_f_builtins},
     {"f_lineno", get_f_lineno}, {"f_lasti", get_f_lasti},     {"f_locals", get_f_locals},
-    {"f_back", get_f_back},     {nullptr, nullptr}};
+    {"f_back", get_f_back},     {"f_trace", get_f_trace, set_f_trace}, {nullptr, nullptr}};
+const MemberDef kFrameMembers[] = {
+    {"f_trace_lines", MemberKind::Bool, offsetof(FrameObject, trace_lines)},
+    {"f_trace_opcodes", MemberKind::Bool, offsetof(FrameObject, trace_opcodes)},
+    {nullptr, MemberKind::Object, 0}};
+
+// frame.clear(): drops a finished frame's locals (and its trace function). A running frame
+// cannot be cleared; a suspended generator's frame would close the generator first.
+Value frame_clear_method(Value self) {
+  FrameObject* fo = as_frame_obj(self);
+  if (fo->frame) {
+    if (fo->frame->owner == FrameOwner::Generator)
+      return raise(exc::NotImplementedError, "not implemented: frame.clear() of a suspended generator's frame");
+    return raise(exc::RuntimeError, "cannot clear an executing frame");
+  }
+  Value* saved = fo->saved;
+  int nsaved = fo->nsaved;
+  fo->saved = nullptr;
+  fo->nsaved = 0;
+  for (int i = 0; i < nsaved; ++i) xdecref(saved[i]);
+  delete[] saved;
+  Value locals = fo->locals, trace = fo->trace;
+  fo->locals = dict_new();
+  fo->trace = Value();
+  xdecref(locals);
+  xdecref(trace);
+  if (!fo->locals) return Value();
+  return new_ref(none());
+}
+const MethodDef kFrameMethods[] = {{"clear", (void*)frame_clear_method, MethodKind::NoArgs},
+                                   {nullptr, nullptr, MethodKind::NoArgs}};
 
 Value frame_repr(Value self) {
   FrameObject* fo = as_frame_obj(self);
@@ -259,6 +299,8 @@ int init_frame_types() {
   frame_type.clear = frame_obj_clear;
   frame_type.repr = frame_repr;
   add_getsets(&frame_type, kFrameGetSets);
+  add_members(&frame_type, kFrameMembers);
+  add_methods(&frame_type, kFrameMethods);
   if (type_ready(&frame_type) < 0) return -1;
   init_static(&traceback_type, "traceback", sizeof(TracebackObject));
   traceback_type.dealloc = tb_dealloc;

@@ -53,6 +53,11 @@ struct FrameObject : runtime::Object {
   // nulls allowed.
   Value* saved = nullptr;
   int nsaved = 0;
+  // f_trace, f_trace_lines, f_trace_opcodes: stored as CPython does; krait has no tracing yet
+  // (sys.settrace), so nothing reads them.
+  Value trace = Value();  // owned, null reads as None
+  bool trace_lines = true;
+  bool trace_opcodes = false;
 };
 
 // The frame object of a live frame (created on first use); borrowed.

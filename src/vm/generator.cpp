@@ -839,6 +839,41 @@ Value async_gen_wrap(Value v) {
 }
 
 int init_generator_types() {
+// --- coroutine.__await__(): a coroutine_wrapper iterating the coroutine ----------------------------
+struct CoroWrapper : Object {
+  Value coro;  // owned
+};
+TypeObject coro_wrapper_type;
+
+Value coro_of(Value wrapper) { return static_cast<CoroWrapper*>(wrapper.as_object())->coro; }
+void coro_wrapper_dealloc(Object* self) {
+  xdecref(static_cast<CoroWrapper*>(self)->coro);
+  free_object(self);
+}
+Value coro_await(Value self) {
+  auto* w = new_object<CoroWrapper>(&coro_wrapper_type);
+  if (!w) return Value();
+  incref(self);
+  w->coro = self;
+  return Value::object(w);
+}
+// next(): StopIteration carries the coroutine's return value.
+Value coro_wrapper_next(Value self) { return gen_send_value(coro_of(self), none()); }
+Value coro_wrapper_send(Value self, Value arg) { return gen_send(coro_of(self), arg); }
+Value coro_wrapper_throw(Value self, const Value* args, size_t nargs) { return gen_throw(coro_of(self), args, nargs); }
+Value coro_wrapper_close(Value self) { return gen_close(coro_of(self)); }
+// cr_origin: None unless origin tracking is on (sys.set_coroutine_origin_tracking_depth, not in krait).
+Value get_cr_origin(Value) { return none(); }
+
+const MethodDef kCoroMethods[] = {{"__await__", (void*)coro_await, MethodKind::NoArgs},
+                                  {nullptr, nullptr, MethodKind::NoArgs}};
+const GetSetDef kCoroOriginGetSet[] = {{"cr_origin", get_cr_origin}, {nullptr, nullptr}};
+const MethodDef kCoroWrapperMethods[] = {
+    {"send", (void*)coro_wrapper_send, MethodKind::OneArg},
+    {"throw", (void*)coro_wrapper_throw, MethodKind::Fast},
+    {"close", (void*)coro_wrapper_close, MethodKind::NoArgs},
+    {nullptr, nullptr, MethodKind::NoArgs}};
+
   init_gen_type(&generator_type, "generator");
   generator_type.iter = gen_self_iter;
   generator_type.iternext = gen_iternext;
@@ -849,6 +884,13 @@ int init_generator_types() {
   add_methods(&coroutine_type, kGenMethods);
   add_getsets(&coroutine_type, kCoroGetSets);
   if (type_ready(&coroutine_type) < 0) return -1;
+  add_methods(&coroutine_type, kCoroMethods);
+  add_getsets(&coroutine_type, kCoroOriginGetSet);
+  init_plain_type(&coro_wrapper_type, "coroutine_wrapper", sizeof(CoroWrapper), coro_wrapper_dealloc);
+  coro_wrapper_type.iter = await_self;
+  coro_wrapper_type.iternext = coro_wrapper_next;
+  add_methods(&coro_wrapper_type, kCoroWrapperMethods);
+  if (type_ready(&coro_wrapper_type) < 0) return -1;
   init_gen_type(&async_generator_type, "async_generator");
   if (init_async_types() < 0) return -1;
   return type_ready(&async_generator_type);
