@@ -141,6 +141,8 @@ Value utf8_decode(std::string_view data, std::string_view errors, bool final, si
       continue;
     }
     if (!final && end == d.size() && reason[0] == 'u') break;  // incomplete: wait for more
+    // A truncated surrogate (ED A0..BF at the end) also waits: surrogatepass may take it whole.
+    if (!final && d.size() - i == 2 && ch == 0xED && (static_cast<unsigned char>(d[i + 1]) & 0xE0) == 0xA0) break;
     if (!decode_error(c, reason, i, end, b, &i)) return Value();
   }
   if (consumed) *consumed = i;

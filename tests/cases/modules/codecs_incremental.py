@@ -19,7 +19,7 @@ for enc in ["utf-8", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", 
     stream = codecs.getreader(enc)(io.BytesIO(data), errors="replace")
     print(" ", repr(stream.read()))
 
-for f, data in [(_codecs.utf_8_decode, b"ab\xe2\x82"), (_codecs.utf_16_le_decode, b"a\x00b"),
+for f, data in [(_codecs.utf_8_decode, b"ab\xe2\x82"), (_codecs.utf_8_decode, b"a\xed\xa0"), (_codecs.utf_8_decode, b"a\xed\xe0"), (_codecs.utf_16_le_decode, b"a\x00b"),
                 (_codecs.utf_16_le_decode, b"a\x00\x3d\xd8\x00"), (_codecs.utf_32_be_decode, b"\x00\x00\x00a\x00\x00"),
                 (_codecs.utf_7_decode, b"a+AOk"), (_codecs.utf_7_decode, b"a+AOkA"), (_codecs.utf_7_decode, b"a+"),
                 (_codecs.unicode_escape_decode, b"ab\\u20"), (_codecs.raw_unicode_escape_decode, b"ab\\U0001")]:
