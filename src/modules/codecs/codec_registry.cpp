@@ -144,16 +144,32 @@ Value lookup_text_encoding(std::string_view encoding, const char* alternative) {
 enum class Fast { None, Utf8, Ascii, Latin1, Utf16, Utf32 };
 
 // The names str.encode and bytes.decode serve without a lookup (CPython's set, and the
-// encodings package's other aliases of the same three codecs).
+// encodings package's other aliases of the same three codecs). Normalized as
+// normalize_encoding does, in a small buffer: every such name is short.
 Fast fast_codec(std::string_view encoding) {
-  std::string n = normalize_encoding(encoding);
-  if (n == "utf_8" || n == "utf8" || n == "u8" || n == "utf" || n == "cp65001") return Fast::Utf8;
-  if (n == "ascii" || n == "us_ascii" || n == "646") return Fast::Ascii;
-  if (n == "latin_1" || n == "latin1" || n == "iso_8859_1" || n == "iso8859_1" || n == "l1" || n == "latin" ||
-      n == "8859" || n == "cp819")
+  char buf[16];
+  size_t n = 0;
+  bool punct = false;
+  for (char ch : encoding) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c == '.';
+    if (!keep) {
+      punct = true;
+      continue;
+    }
+    if (n + 2 > sizeof buf) return Fast::None;
+    if (punct && n > 0) buf[n++] = '_';
+    punct = false;
+    buf[n++] = char(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+  std::string_view name(buf, n);
+  if (name == "utf_8" || name == "utf8" || name == "u8" || name == "utf" || name == "cp65001") return Fast::Utf8;
+  if (name == "ascii" || name == "us_ascii" || name == "646") return Fast::Ascii;
+  if (name == "latin_1" || name == "latin1" || name == "iso_8859_1" || name == "iso8859_1" || name == "l1" ||
+      name == "latin" || name == "8859" || name == "cp819")
     return Fast::Latin1;
-  if (n == "utf_16" || n == "utf16") return Fast::Utf16;
-  if (n == "utf_32" || n == "utf32") return Fast::Utf32;
+  if (name == "utf_16" || name == "utf16") return Fast::Utf16;
+  if (name == "utf_32" || name == "utf32") return Fast::Utf32;
   return Fast::None;
 }
 

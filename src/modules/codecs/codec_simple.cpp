@@ -1,6 +1,8 @@
 // UTF-8, ASCII and Latin-1: the codecs str.encode and bytes.decode run without a registry
 // lookup. Error spans and reasons are CPython's (its UTF-8 decoder reports the longest valid
 // prefix of a broken sequence; encoders report runs of unencodable characters).
+#include <cstring>
+
 #include "modules/codecs/codecs_internal.h"
 #include "runtime/bytes.h"
 #include "runtime/errors.h"
@@ -19,11 +21,8 @@ inline bool is_continuation(unsigned char b) { return (b & 0xC0) == 0x80; }
 // An encoder for the one-byte codecs: characters below `limit` are their byte.
 Value encode_below(Value str, std::string_view errors, char32_t limit, const char* encoding, const char* reason) {
   size_t n = str_length(str);
-  if (str_is_ascii(str) || (limit == 0x100 && str_kind(str) == 1)) {
-    std::string out(n, '\0');
-    for (size_t i = 0; i < n; ++i) out[i] = char(str_char(str, i));
-    return bytes_from(out);
-  }
+  if (str_is_ascii(str) || (limit == 0x100 && str_kind(str) == 1))  // one byte a character already
+    return bytes_from(std::string_view(static_cast<const char*>(str_data(str)), n));
   std::string out;
   out.reserve(n);
   EncodeContext c(encoding, str, errors);
@@ -83,6 +82,84 @@ const char* utf8_check(std::string_view data, size_t i, size_t* length, size_t* 
   return nullptr;
 }
 
+// Bytes before the first one >= 0x80 (eight at a time).
+size_t ascii_prefix(std::string_view data) {
+  size_t i = 0, n = data.size();
+  for (; i + 8 <= n; i += 8) {
+    uint64_t word;
+    std::memcpy(&word, data.data() + i, 8);
+    if (word & 0x8080808080808080ull) break;
+  }
+  while (i < n && static_cast<unsigned char>(data[i]) < 0x80) ++i;
+  return i;
+}
+
+Value ascii_str(std::string_view data) {
+  if (data.size() <= 1) return str_from_latin1(data);
+  Value v = str_new(data.size(), 0x7F);
+  if (v) std::memcpy(as_str(v)->data, data.data(), data.size());
+  return v;
+}
+
+// One code point of valid UTF-8 at p[*i].
+inline char32_t decode_valid(const unsigned char* p, size_t* i) {
+  unsigned char b = p[*i];
+  if (b < 0x80) {
+    *i += 1;
+    return b;
+  }
+  if (b < 0xE0) {
+    char32_t c = char32_t((b & 0x1F) << 6 | (p[*i + 1] & 0x3F));
+    *i += 2;
+    return c;
+  }
+  if (b < 0xF0) {
+    char32_t c = char32_t((b & 0x0F) << 12 | (p[*i + 1] & 0x3F) << 6 | (p[*i + 2] & 0x3F));
+    *i += 3;
+    return c;
+  }
+  char32_t c = char32_t((b & 0x07) << 18 | (p[*i + 1] & 0x3F) << 12 | (p[*i + 2] & 0x3F) << 6 | (p[*i + 3] & 0x3F));
+  *i += 4;
+  return c;
+}
+
+// Decodes data that is entirely valid UTF-8 in two passes (the length and the storage width,
+// which the lead bytes tell, then the characters); null without an error when there is
+// anything the careful loop must see (an error or an incomplete end).
+Value decode_valid_utf8(std::string_view d) {
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(d.data());
+  size_t count = 0, i = 0, n = d.size();
+  char32_t maxchar = 0x7F;
+  while (i < n) {
+    if (p[i] < 0x80) {
+      ++i;
+      ++count;
+      continue;
+    }
+    size_t length, end;
+    if (utf8_check(d, i, &length, &end) != nullptr) return Value();
+    char32_t width = p[i] >= 0xF0 ? 0x10FFFF : p[i] >= 0xC4 ? 0xFFFF : 0xFF;
+    if (width > maxchar) maxchar = width;
+    i += length;
+    ++count;
+  }
+  Value v = str_new(count, maxchar);
+  if (!v) return Value();
+  unsigned char* out = as_str(v)->data;
+  size_t k = 0;
+  i = 0;
+  if (maxchar <= 0xFF) {
+    while (i < n) out[k++] = static_cast<unsigned char>(decode_valid(p, &i));
+  } else if (maxchar <= 0xFFFF) {
+    uint16_t* o = reinterpret_cast<uint16_t*>(out);
+    while (i < n) o[k++] = static_cast<uint16_t>(decode_valid(p, &i));
+  } else {
+    uint32_t* o = reinterpret_cast<uint32_t*>(out);
+    while (i < n) o[k++] = decode_valid(p, &i);
+  }
+  return v;
+}
+
 }  // namespace
 
 Value utf8_encode(Value str, std::string_view errors) {
@@ -120,6 +197,16 @@ Value utf8_encode(Value str, std::string_view errors) {
 }
 
 Value utf8_decode(std::string_view data, std::string_view errors, bool final, size_t* consumed) {
+  size_t ascii = ascii_prefix(data);
+  if (ascii == data.size()) {
+    if (consumed) *consumed = ascii;
+    return ascii_str(data);
+  }
+  if (Value v = decode_valid_utf8(data)) {
+    if (consumed) *consumed = data.size();
+    return v;
+  }
+  if (error_occurred()) return Value();
   DecodeContext c("utf-8", data, errors);
   StrBuilder b;
   b.reserve(data.size());
@@ -160,9 +247,7 @@ Value latin1_encode(Value str, std::string_view errors) {
 Value latin1_decode(std::string_view data, std::string_view) { return str_from_latin1(data); }
 
 Value ascii_decode(std::string_view data, std::string_view errors) {
-  size_t first = 0;
-  while (first < data.size() && static_cast<unsigned char>(data[first]) < 0x80) ++first;
-  if (first == data.size()) return str_from_ascii(data);
+  if (ascii_prefix(data) == data.size()) return ascii_str(data);
   DecodeContext c("ascii", data, errors);
   StrBuilder b;
   b.reserve(data.size());
