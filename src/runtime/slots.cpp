@@ -11,6 +11,7 @@
 #include "runtime/int.h"
 #include "runtime/memory.h"
 #include "runtime/builtin_function.h"
+#include "runtime/unraisable.h"
 
 namespace krait::runtime {
 
@@ -208,10 +209,13 @@ Value slot_new(TypeObject* type, const Value* args, size_t nargs, Value kwnames)
 }
 
 void slot_finalize(Object* self) {
-  // Exceptions raised by __del__ are ignored (CPython prints them as "Exception ignored in").
+  // Exceptions raised by __del__ are reported as "Exception ignored in: <function C.__del__ ...>".
   Ref saved = fetch_exception();
   Value r = call_dunder0(Value::object(self), KRAIT_NAME("__del__"));
-  if (r.is_null()) clear_error();
+  if (r.is_null()) {
+    Ref function = Ref::borrow(type_lookup(self->type, KRAIT_NAME("__del__")));
+    write_unraisable(function.get());
+  }
   decref(r);
   if (saved) set_exception(saved.get());
 }
@@ -657,6 +661,21 @@ bool same_field(const SlotDef& a, const SlotDef& b) {
   return a.field(&probe) == b.field(&probe);
 }
 
+// The table entries that fill the same slot as slotdefs[i] (several dunders share one, e.g.
+// __add__/__radd__), in table order; computed once, since every class creation asks for each
+// slot (comparing all pairs per class was a quarter of the time of importing small modules).
+const std::vector<uint8_t>& same_slot_entries(size_t i) {
+  static const std::vector<std::vector<uint8_t>> table = [] {
+    static_assert(kSlotCount <= 256);
+    std::vector<std::vector<uint8_t>> t(kSlotCount);
+    for (size_t a = 0; a < kSlotCount; ++a)
+      for (size_t b = 0; b < kSlotCount; ++b)
+        if (same_field(slotdefs[a], slotdefs[b])) t[a].push_back(static_cast<uint8_t>(b));
+    return t;
+  }();
+  return table[i];
+}
+
 // Heap types: the value of one slot, from the dunders found along the MRO (CPython's
 // update_one_slot): a native slot when every name resolves to the same native wrapper (or to
 // a native base's slot), the generic function when any is Python code, null when none exists.
@@ -665,9 +684,8 @@ void update_one_slot(TypeObject* type, const SlotDef& first) {
   bool use_generic = false;
   bool any = false;
   void* generic = first.generic;
-  for (size_t i = 0; i < kSlotCount; ++i) {
+  for (size_t i : same_slot_entries(size_t(&first - slotdefs))) {
     const SlotDef& d = slotdefs[i];
-    if (!same_field(d, first)) continue;
     Value descr = type_lookup(type, slot_name(d));
     if (descr.is_null()) continue;
     any = true;
@@ -728,9 +746,7 @@ int add_slot_wrappers(TypeObject* type) {
 void fixup_heap_slots(TypeObject* type) {
   for (size_t i = 0; i < kSlotCount; ++i) {
     // Each slot once: at its first table entry.
-    bool seen = false;
-    for (size_t j = 0; j < i && !seen; ++j) seen = same_field(slotdefs[j], slotdefs[i]);
-    if (!seen) update_one_slot(type, slotdefs[i]);
+    if (same_slot_entries(i).front() == i) update_one_slot(type, slotdefs[i]);
   }
 }
 
@@ -741,9 +757,7 @@ void update_slots_for_name(TypeObject* type, Value name) {
     if (!str_equal(slot_name(slotdefs[i]), name)) continue;
     matched = true;
     // The first entry of this slot decides the generic function.
-    size_t first = i;
-    for (size_t j = 0; j < i; ++j)
-      if (same_field(slotdefs[j], slotdefs[i])) { first = j; break; }
+    size_t first = same_slot_entries(i).front();
     if (type->flags & TypeFlag::HeapType) update_one_slot(type, slotdefs[first]);
   }
   if (!matched || type->subclasses.is_null()) return;

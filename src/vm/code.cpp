@@ -98,8 +98,10 @@ void parse_exception_table(CodeObject* code) {
 }
 
 // The fields every code object derives from its shape (everything but co_consts). filename,
-// name and qualname are taken as given when not null (CodeType(...) keeps str subclasses).
-Value code_from_shape(std::shared_ptr<const bytecode::CodeData> shape, Value filename, Value name, Value qualname) {
+// name and qualname are taken as given when not null (CodeType(...) keeps str subclasses); so
+// are the names tuples (marshal has read them as interned strs already).
+Value code_from_shape(std::shared_ptr<const bytecode::CodeData> shape, Value filename, Value name, Value qualname,
+                      Value names = Value(), Value localsplusnames = Value()) {
   CodeObject* code = new_object<CodeObject>(&code_type);
   if (!code) return Value();
   Value self = Value::object(code);
@@ -121,8 +123,8 @@ Value code_from_shape(std::shared_ptr<const bytecode::CodeData> shape, Value fil
   code->units.resize(data.code.size() / 2);
   for (size_t i = 0; i < code->units.size(); ++i)
     code->units[i] = uint16_t(data.code[2 * i] | (data.code[2 * i + 1] << 8));
-  code->names = names_tuple(data.names);
-  code->localsplusnames = names_tuple(data.localsplusnames);
+  code->names = names ? new_ref(names) : names_tuple(data.names);
+  code->localsplusnames = localsplusnames ? new_ref(localsplusnames) : names_tuple(data.localsplusnames);
   code->filename = filename ? new_ref(filename) : str_from_utf8(data.filename);
   code->name = name ? new_ref(name) : str_intern(data.name);
   code->qualname = qualname ? new_ref(qualname) : str_intern(data.qualname);
@@ -150,7 +152,8 @@ bytecode::ConstRef to_constant(Value v) {
   if (type == &bytes_type) return Constant::bytes(std::string(bytes_view(v)));
   if (type == &code_type) {
     const CodeObject* code = as_code(v);
-    return code->data ? Constant::code_object(code->data) : nullptr;
+    std::shared_ptr<const bytecode::CodeData> data = code_marshal_data(v);
+    return data ? Constant::code_object(std::move(data)) : nullptr;
   }
   std::vector<bytecode::ConstRef> items;
   if (type == &tuple_type) {
@@ -238,6 +241,28 @@ Value code_from_data(std::shared_ptr<const bytecode::CodeData> data) {
     tuple_items(code->consts)[i] = c;
   }
   return self;
+}
+
+Value code_from_marshal(std::shared_ptr<const bytecode::CodeData> shape, Value consts, Value names,
+                        Value localsplusnames, Value filename, Value name, Value qualname) {
+  Value self = code_from_shape(std::move(shape), filename, name, qualname, names, localsplusnames);
+  if (!self) return Value();
+  as_code(self)->consts = new_ref(consts);
+  return self;
+}
+
+std::shared_ptr<const bytecode::CodeData> code_marshal_data(Value v) {
+  CodeObject* code = as_code(v);
+  if (code->data) return code->data;
+  auto data = std::make_shared<bytecode::CodeData>(*code->shape);
+  data->consts.clear();
+  for (size_t i = 0; i < tuple_size(code->consts); ++i) {
+    bytecode::ConstRef c = to_constant(tuple_get(code->consts, i));
+    if (!c) return nullptr;
+    data->consts.push_back(std::move(c));
+  }
+  code->data = data;
+  return data;
 }
 
 Value code_from_fields(const CodeFields& f) {

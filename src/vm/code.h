@@ -68,6 +68,19 @@ inline bool is_code(Value v) { return v.is_object() && v.as_object()->type == &r
 // converted too. Null + error on failure.
 Value code_from_data(std::shared_ptr<const bytecode::CodeData> data);
 
+// A code object (new reference) from what marshal read: `shape` holds co_code and the tables
+// (its consts empty), `consts` / `names` / `localsplusnames` (tuples; the names interned strs) and
+// filename / name / qualname (strs) are used as they are, not rebuilt from `shape`. The caller
+// has verified the code (code_verify.h). Its compiler form (`data`) is made when first needed
+// (code_marshal_data). Null + error on failure.
+Value code_from_marshal(std::shared_ptr<const bytecode::CodeData> shape, Value consts, Value names,
+                        Value localsplusnames, Value filename, Value name, Value qualname);
+
+// The compiler's form of a code object, for marshal.dumps and .pyc writing: `data`, made from
+// `shape` and co_consts the first time it is asked for when the object has none yet. Null
+// (without an exception) when co_consts holds values a bytecode::Constant cannot represent.
+std::shared_ptr<const bytecode::CodeData> code_marshal_data(Value code);
+
 // The 18 arguments of types.CodeType(...) (CPython 3.11's order), borrowed and already
 // type-checked: ints in range, code/linetable/exceptiontable bytes, consts and the name tuples
 // tuples (names of str), filename/name/qualname str.

@@ -5,6 +5,7 @@
 #include "vm/code_verify.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdarg>
 #include <cstdio>
 #include <vector>
@@ -23,6 +24,11 @@ constexpr int kGeneratorFlags = CodeFlag::Generator | CodeFlag::Coroutine | Code
 constexpr int kNumBinaryOps = 26;        // NB_ADD .. NB_INPLACE_XOR
 constexpr int kNumCompareOps = 6;        // < <= == != > >=
 
+struct Handler {
+  int start, end, target, depth;
+  bool lasti;
+};
+
 struct Instr {
   int start;   // first unit (its first EXTENDED_ARG, if any)
   int index;   // the unit holding the opcode
@@ -32,14 +38,51 @@ struct Instr {
   bool extended;
 };
 
-struct Handler {
-  int start, end, target, depth;
-  bool lasti;
+// What the verifier asks of an opcode, for the 256 values a code unit can hold: one array
+// read instead of op_info() calls (the verifier runs on every code object of every import
+// from a .pyc, so its cost per instruction counts).
+struct OpTraits {
+  const char* name;  // nullptr: not a real CPython 3.11 instruction (unknown, pseudo, specialized, CACHE)
+  uint32_t flags;    // OpFlag bits
+  uint8_t cache;     // CACHE units after it
 };
+
+const OpTraits* op_traits() {
+  static const std::array<OpTraits, 256> table = [] {
+    std::array<OpTraits, 256> t{};
+    for (int op = 0; op < 256; ++op) {
+      const OpInfo& info = op_info(op);
+      bool real = info.name != nullptr && !info.pseudo && info.base == op && op != CACHE;
+      t[op] = {real ? info.name : nullptr, info.flags, info.cache};
+    }
+    return t;
+  }();
+  return table.data();
+}
+
+// The verifier's working vectors, kept between calls so that verifying a code object
+// allocates nothing once they have grown (one verification at a time per thread: the
+// verifier does not recurse while they are in use).
+struct Scratch {
+  std::vector<Instr> instrs;
+  std::vector<int> instr_at;
+  std::vector<Handler> handlers;
+  std::vector<int> handler_of;
+  std::vector<int> depth;
+  std::vector<int> work;
+  std::vector<uint8_t> made;
+};
+
 
 class Verifier {
  public:
-  explicit Verifier(const VerifyInput& in) : in_(in) {}
+  Verifier(const VerifyInput& in, Scratch& scratch)
+      : in_(in), instrs_(scratch.instrs), instr_at_(scratch.instr_at), handlers_(scratch.handlers),
+        handler_of_(scratch.handler_of), depth_(scratch.depth), work_(scratch.work), made_(scratch.made) {
+    instrs_.clear();
+    handlers_.clear();
+    work_.clear();
+  }
 
   bool run(std::string* why) {
     bool ok = check_header() && decode() && check_kinds() && check_operands() &&
@@ -52,13 +95,18 @@ class Verifier {
   const VerifyInput& in_;
   std::string message_;
   int units_ = 0;
-  std::vector<Instr> instrs_;
-  std::vector<int> instr_at_;     // unit -> instruction number starting there, or -1
-  std::vector<Handler> handlers_;
+  const OpTraits* ops_ = op_traits();
+  std::vector<Instr>& instrs_;
+  std::vector<int>& instr_at_;     // unit -> instruction number starting there, or -1
+  std::vector<Handler>& handlers_;
+  std::vector<int>& handler_of_;   // instruction number -> the handler covering it, or -1
+  std::vector<int>& depth_;        // instruction number -> stack depth on entry, or -1
+  std::vector<int>& work_;         // instructions whose successors are still to be followed
+  std::vector<uint8_t>& made_;     // localsplus slot -> MAKE_CELL seen
   int prologue_end_ = 0;          // first unit after COPY_FREE_VARS/MAKE_CELL/RETURN_GENERATOR+POP_TOP
   bool generator_ = false;
 
-  bool fail(const char* format, ...) __attribute__((format(printf, 2, 3))) {
+  [[gnu::cold]] bool fail(const char* format, ...) __attribute__((format(printf, 2, 3))) {
     char buffer[400];
     va_list args;
     va_start(args, format);
@@ -67,8 +115,8 @@ class Verifier {
     message_ = buffer;
     return false;
   }
-  bool fail_at(const Instr& i, const char* what) {
-    return fail("offset %d: %s %d: %s", i.start * 2, op_info(i.op).name, i.oparg, what);
+  [[gnu::cold]] bool fail_at(const Instr& i, const char* what) {
+    return fail("offset %d: %s %d: %s", i.start * 2, ops_[i.op].name, i.oparg, what);
   }
 
   int nlocalsplus() const { return int(in_.localspluskinds.size()); }
@@ -108,19 +156,20 @@ class Verifier {
       i.index = u;
       i.op = unit_op(u);
       i.extended = prefixes > 0;
-      const OpInfo& info = op_info(i.op);
-      if (info.name == nullptr || info.pseudo || info.base != i.op)
+      const OpTraits& info = ops_[i.op];
+      if (info.name == nullptr) {
+        if (i.op == CACHE) return fail("offset %d: a CACHE unit where an instruction should start", u * 2);
         return fail("offset %d: unknown opcode %d", u * 2, i.op);
-      if (i.op == CACHE) return fail("offset %d: a CACHE unit where an instruction should start", u * 2);
+      }
       if (!has_arg(i.op)) {
         if (prefixes) return fail("offset %d: EXTENDED_ARG before %s, which takes no argument", u * 2, info.name);
         if (unit_arg(u)) return fail("offset %d: %s takes no argument (has %d)", u * 2, info.name, unit_arg(u));
       }
       i.oparg |= unit_arg(u);
       ++u;
+      if (info.cache > units_ - u)
+        return fail("offset %d: %s lacks its %d CACHE entries", i.index * 2, info.name, int(info.cache));
       for (int c = 0; c < info.cache; ++c, ++u) {
-        if (u == units_)
-          return fail("offset %d: %s lacks its %d CACHE entries", i.index * 2, info.name, int(info.cache));
         if (unit_op(u) != CACHE || unit_arg(u) != 0)
           return fail("offset %d: %s's CACHE entry at offset %d is not zero", i.index * 2, info.name, u * 2);
       }
@@ -173,7 +222,7 @@ class Verifier {
   }
 
   bool check_operand(const Instr& i, size_t number) {
-    const OpInfo& info = op_info(i.op);
+    const OpTraits& info = ops_[i.op];
     if (info.flags & OpFlag::Const) {
       if (!in_range(i, i.oparg, long(in_.nconsts), "co_consts")) return false;
     }
@@ -242,7 +291,7 @@ class Verifier {
     for (size_t n = 0; n < instrs_.size(); ++n) {
       const Instr& i = instrs_[n];
       if (!check_operand(i, n) || !check_delegating_resume(i, n)) return false;
-      if (has_flag(i.op, OpFlag::Jump)) {
+      if (ops_[i.op].flags & OpFlag::Jump) {
         int target = jump_target(i);
         if (target < 0 || target >= units_) return fail_at(i, "jumps outside the code");
         if (instr_at_[target] < 0) return fail_at(i, "jumps into the middle of an instruction");
@@ -252,7 +301,7 @@ class Verifier {
   }
 
   int jump_target(const Instr& i) const {
-    return has_flag(i.op, OpFlag::Backward) ? i.next - i.oparg : i.next + i.oparg;
+    return ops_[i.op].flags & OpFlag::Backward ? i.next - i.oparg : i.next + i.oparg;
   }
 
   // Exception-table varints: 6-bit chunks, most significant first, 0x40 = more follow; the
@@ -298,6 +347,12 @@ class Verifier {
       previous_end = h.end;
       handlers_.push_back(h);
     }
+    // The entries are sorted and disjoint, so one sweep finds each instruction's handler.
+    handler_of_.assign(instrs_.size(), -1);
+    for (size_t k = 0; k < handlers_.size(); ++k) {
+      for (int n = instr_at_[handlers_[k].start]; n < int(instrs_.size()) && instrs_[n].start < handlers_[k].end; ++n)
+        handler_of_[n] = int(k);
+    }
     return true;
   }
 
@@ -311,13 +366,13 @@ class Verifier {
     } else if (nfree() > 0) {
       return fail("the code has free variables but does not start with COPY_FREE_VARS");
     }
-    std::vector<bool> made(nlocalsplus(), false);
+    made_.assign(nlocalsplus(), 0);
     for (; n < instrs_.size() && instrs_[n].op == MAKE_CELL; ++n) {
-      if (made[instrs_[n].oparg]) return fail_at(instrs_[n], "makes the same cell twice");
-      made[instrs_[n].oparg] = true;
+      if (made_[instrs_[n].oparg]) return fail_at(instrs_[n], "makes the same cell twice");
+      made_[instrs_[n].oparg] = 1;
     }
     for (int s = 0; s < nlocalsplus(); ++s)
-      if ((kind(s) & LocalKind::Cell) && !made[s]) return fail("cell %d is never made (MAKE_CELL)", s);
+      if ((kind(s) & LocalKind::Cell) && !made_[s]) return fail("cell %d is never made (MAKE_CELL)", s);
     bool has_return_generator = n < instrs_.size() && instrs_[n].op == RETURN_GENERATOR;
     if (has_return_generator) {
       if (n + 1 >= instrs_.size() || instrs_[n + 1].op != POP_TOP)
@@ -383,10 +438,11 @@ class Verifier {
   }
 
   bool flow() {
-    std::vector<int> depth(instrs_.size(), -1);
-    std::vector<size_t> work;
+    std::vector<int>& depth = depth_;
+    std::vector<int>& work = work_;
+    depth.assign(instrs_.size(), -1);
     auto reach = [&](int unit, int d, const char* how) {
-      size_t n = size_t(instr_at_[unit]);
+      int n = instr_at_[unit];
       if (d > in_.stacksize)
         return fail("offset %d: stack depth %d exceeds co_stacksize %d", unit * 2, d, in_.stacksize);
       if (depth[n] < 0) {
@@ -401,7 +457,7 @@ class Verifier {
       if (!check_target(h.target, "exception handler")) return false;
     if (!reach(0, generator_ ? 1 : 0, "start")) return false;  // CPython counts the sent value
     while (!work.empty()) {
-      size_t n = work.back();
+      int n = work.back();
       work.pop_back();
       const Instr& i = instrs_[n];
       int d = depth[n];
@@ -412,22 +468,22 @@ class Verifier {
         snprintf(text, sizeof text, "stack underflow (needs %d items, depth is %d)", need, d);
         return fail_at(i, text);
       }
-      for (const Handler& h : handlers_) {
-        if (i.start < h.start || i.start >= h.end) continue;
+      if (handler_of_[n] >= 0) {
+        const Handler& h = handlers_[handler_of_[n]];
         if (d + std::min(0, effect) < h.depth) {
           char text[120];
           snprintf(text, sizeof text, "stack depth %d is below its handler's depth %d", d + std::min(0, effect), h.depth);
           return fail_at(i, text);
         }
         if (!reach(h.target, h.depth + h.lasti + 1, "exception handler")) return false;
-        break;  // the first entry covering the instruction is its handler
       }
-      if (has_flag(i.op, OpFlag::Jump)) {
+      uint32_t flags = ops_[i.op].flags;
+      if (flags & OpFlag::Jump) {
         int target = jump_target(i);
         if (!check_target(target, "jump target")) return false;
         if (!reach(target, d + *stack_effect(i.op, i.oparg, true), "jump")) return false;
       }
-      if (has_flag(i.op, OpFlag::ScopeExit) || has_flag(i.op, OpFlag::Unconditional)) continue;
+      if (flags & (OpFlag::ScopeExit | OpFlag::Unconditional)) continue;
       if (i.next >= units_) return fail_at(i, "execution falls off the end of the code");
       if (!reach(i.next, d + effect, "fall-through")) return false;
     }
@@ -437,7 +493,10 @@ class Verifier {
 
 }  // namespace
 
-bool verify_code_input(const VerifyInput& input, std::string* why) { return Verifier(input).run(why); }
+bool verify_code_input(const VerifyInput& input, std::string* why) {
+  static thread_local Scratch scratch;
+  return Verifier(input, scratch).run(why);
+}
 
 bool verify_code(const bytecode::CodeData& data, std::string* why) {
   if (data.localspluskinds.size() != data.localsplusnames.size()) {

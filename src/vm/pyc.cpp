@@ -160,17 +160,19 @@ std::string executable_dir() {
 // _classify_pyc(data, name, exc_details) -> flags
 Value classify_pyc(Value, const Value* args, size_t nargs) {
   if (nargs != 3) return raise_format(exc::TypeError, "_classify_pyc() takes 3 arguments (%zu given)", nargs);
-  Ref bytes = Ref::steal(bytes_from_buffer(args[0]));
-  if (!bytes) return Value();
+  std::string_view data;  // read in place: nothing runs that could change it
+  if (!bytes_like_view(args[0], &data)) return Value();
   std::string_view body;
-  if (pyc_check(bytes_view(bytes.get()), args[1], args[2], &body) < 0) return Value();
-  return int_from_int64(get_u32(bytes_view(bytes.get()), 4));
+  if (pyc_check(data, args[1], args[2], &body) < 0) return Value();
+  return int_from_int64(get_u32(data, 4));
 }
 
 Value pyc_bytes(Value code, uint32_t flags, std::string_view key8) {
   if (!is_code(code)) return raise_format(exc::TypeError, "marshal.dumps() of %s: a code object is required", type_name(type_of(code)));
+  std::shared_ptr<const bytecode::CodeData> data = code_marshal_data(code);
+  if (!data) return raise(exc::NotImplementedError, "not implemented: marshal of a code object without compiler data");
   bytecode::MarshalError error;
-  std::string body = bytecode::marshal_dumps(*as_code(code)->data, bytecode::kMarshalVersion, &error);
+  std::string body = bytecode::marshal_dumps(*data, bytecode::kMarshalVersion, &error);
   if (error) return raise_marshal_error(error);
   return bytes_from(pyc_build(flags, key8, body));
 }
@@ -235,6 +237,7 @@ std::string pyc_build(uint32_t flags, std::string_view key8, std::string_view bo
 
 int pyc_check(std::string_view data, Value name, Value exc_details, std::string_view* body, PycOrigin* origin) {
   PycProblem p = inspect_pyc(data, body, origin);
+  if (p.kind == PycProblem::None) return 0;
   std::string shown = repr_utf8(name);
   switch (p.kind) {
     case PycProblem::None: return 0;

@@ -23,12 +23,11 @@
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 #include "vm/code.h"
+#include "vm/code_verify.h"
 
 namespace krait::modules::marshal {
 
 using namespace runtime;
-using bytecode::Constant;
-using bytecode::ConstRef;
 using bytecode::MarshalError;
 namespace mc = bytecode::marshal_code;
 
@@ -64,46 +63,6 @@ Value raise_decode_error(std::string_view data, const bytecode::MarshalUtf8Error
   if (!error) return Value();
   set_exception(error.get());
   return Value();
-}
-
-// A compile-time constant of a value read as a code object's field (what CodeData holds);
-// nullptr when the value cannot be one (a list, a dict...).
-ConstRef to_constant(Value v) {
-  if (v == none()) return Constant::none();
-  if (v == true_value()) return Constant::boolean(true);
-  if (v == false_value()) return Constant::boolean(false);
-  if (v == ellipsis()) return Constant::ellipsis();
-  if (v.is_small_int()) return Constant::integer(mpz_class(static_cast<long>(v.as_small_int())));
-  if (v.is_float()) return Constant::floating(float_value(v));
-  TypeObject* type = v.as_object()->type;
-  if (type == &int_type) return Constant::integer(int_to_mpz(v));
-  if (type == &complex_type) return Constant::complex(complex_real(v), complex_imag(v));
-  if (type == &str_type) return Constant::str(std::string(str_utf8(v)));
-  if (type == &bytes_type) return Constant::bytes(std::string(bytes_view(v)));
-  if (type == &code_type) {
-    const vm::CodeObject* code = vm::as_code(v);
-    return code->data ? Constant::code_object(code->data) : nullptr;
-  }
-  if (type == &tuple_type || type == &frozenset_type) {
-    std::vector<ConstRef> items;
-    if (type == &tuple_type) {
-      for (size_t i = 0; i < tuple_size(v); ++i) {
-        ConstRef item = to_constant(tuple_items(v)[i]);
-        if (!item) return nullptr;
-        items.push_back(std::move(item));
-      }
-      return Constant::tuple(std::move(items));
-    }
-    size_t pos = 0;
-    Value item;
-    while (set_next(v, &pos, &item)) {
-      ConstRef c = to_constant(item);
-      if (!c) return nullptr;
-      items.push_back(std::move(c));
-    }
-    return Constant::frozenset(std::move(items));
-  }
-  return nullptr;
 }
 
 class ValueReader {
@@ -466,37 +425,131 @@ class ValueReader {
     return fill(slot, set.release());
   }
 
-  // The fields as objects, then the compiler's checks and CodeData, then a runtime code object.
+  // The fields as objects; the code constructor's checks (CPython's messages, in its order);
+  // krait's verifier; then a runtime code object that keeps the tuples and strs just read
+  // (co_consts is not converted to compiler constants and back).
   [[gnu::noinline]] Value read_code(bool flag) {
     size_t slot = reserve(flag);
-    bytecode::MarshalCodeFields f;
-    if (!r_long(f.argcount) || !r_long(f.posonlyargcount) || !r_long(f.kwonlyargcount) ||
-        !r_long(f.stacksize) || !r_long(f.flags)) {
+    int64_t argcount, posonlyargcount, kwonlyargcount, stacksize, flags, firstlineno = 0;
+    if (!r_long(argcount) || !r_long(posonlyargcount) || !r_long(kwonlyargcount) || !r_long(stacksize) ||
+        !r_long(flags)) {
       return Value();
     }
     Ref fields[10];
     for (int i = 0; i < 10; ++i) {
-      if (i == 8 && !r_long(f.firstlineno)) return Value();
+      if (i == 8 && !r_long(firstlineno)) return Value();
       fields[i] = Ref::steal(read_object());
       if (!fields[i]) return Value();  // an error, or a NULL the container reports
     }
-    ConstRef* targets[10] = {&f.code, &f.consts, &f.names, &f.localsplusnames, &f.localspluskinds,
-                             &f.filename, &f.name, &f.qualname, &f.linetable, &f.exceptiontable};
-    for (int i = 0; i < 10; ++i) {
-      *targets[i] = to_constant(fields[i].get());
-      if (!*targets[i]) {
-        if (i == 1 && is_tuple_exact(fields[i].get())) {
-          return raise(exc::NotImplementedError,
-                       "not implemented: marshal data holding a code object whose constants are not all constants");
-        }
-        *targets[i] = Constant::none();  // the field check below names the field
-      }
+    Value code = fields[0].get(), consts = fields[1].get(), names = fields[2].get();
+    Value localsplusnames = fields[3].get(), localspluskinds = fields[4].get(), filename = fields[5].get();
+    Value name = fields[6].get(), qualname = fields[7].get(), linetable = fields[8].get();
+    Value exceptiontable = fields[9].get();
+    if (argcount < posonlyargcount || posonlyargcount < 0 || kwonlyargcount < 0 || stacksize < 0 || flags < 0 ||
+        argcount > INT32_MAX || kwonlyargcount > INT32_MAX || stacksize > INT32_MAX || flags > INT32_MAX) {
+      return bad("code object: invalid argument counts, stack size or flags");
     }
-    MarshalError error;
-    std::shared_ptr<bytecode::CodeData> data = bytecode::marshal_code_from_fields(f, error);
-    if (!data) return raise_marshal_error(error);
-    Value code = vm::code_from_data(std::move(data));
-    return fill(slot, code);
+    if (!exact(code, bytes_type)) return bad("code object: co_code is not bytes");
+    if (!exact(consts, tuple_type)) return bad("code object: co_consts is not a tuple");
+    if (!exact(names, tuple_type)) return bad("code object: co_names is not a tuple");
+    if (!exact(localsplusnames, tuple_type)) return bad("code object: co_localsplusnames is not a tuple");
+    if (!exact(localspluskinds, bytes_type)) return bad("code object: co_localspluskinds is not bytes");
+    if (tuple_size(localsplusnames) != bytes_size(localspluskinds)) {
+      return bad("code object: co_localsplusnames and co_localspluskinds differ in length");
+    }
+    if (!exact(filename, str_type)) return bad("code object: co_filename is not a str");
+    if (!exact(name, str_type)) return bad("code object: co_name is not a str");
+    if (!exact(qualname, str_type)) return bad("code object: co_qualname is not a str");
+    if (!exact(linetable, bytes_type)) return bad("code object: co_linetable is not bytes");
+    if (!exact(exceptiontable, bytes_type)) return bad("code object: co_exceptiontable is not bytes");
+    if (bytes_size(code) % 2 != 0) return raise(exc::ValueError, "code: co_code is malformed");
+
+    auto shape = std::make_shared<bytecode::CodeData>();
+    bytecode::CodeData& d = *shape;
+    d.argcount = static_cast<int>(argcount);
+    d.posonlyargcount = static_cast<int>(posonlyargcount);
+    d.kwonlyargcount = static_cast<int>(kwonlyargcount);
+    d.stacksize = static_cast<int>(stacksize);
+    d.flags = static_cast<int>(flags);
+    d.firstlineno = static_cast<int>(firstlineno);
+    assign_bytes(d.code, code);
+    if (!names_of(names, &d.names) || !names_of(localsplusnames, &d.localsplusnames)) {
+      return bad("non-string found in code slot");
+    }
+    assign_bytes(d.localspluskinds, localspluskinds);
+    int extra = (flags & bytecode::CodeFlag::VarArgs ? 1 : 0) + (flags & bytecode::CodeFlag::VarKeywords ? 1 : 0);
+    if (d.nlocals() - argcount - kwonlyargcount - extra < 0) return raise(exc::ValueError, "code: co_varnames is too small");
+    d.filename = str_utf8(filename);
+    d.name = str_utf8(name);
+    d.qualname = str_utf8(qualname);
+    assign_bytes(d.linetable, linetable);
+    assign_bytes(d.exceptiontable, exceptiontable);
+
+    // Bytes can say anything: the code is checked before it can run (vm/code_verify.h). Code
+    // objects among its constants were checked when they were read.
+    vm::VerifyInput in;
+    in.code = d.code;
+    in.exceptiontable = d.exceptiontable;
+    in.localspluskinds = d.localspluskinds;
+    in.nconsts = tuple_size(consts);
+    in.nnames = d.names.size();
+    in.argcount = d.argcount;
+    in.kwonlyargcount = d.kwonlyargcount;
+    in.flags = d.flags;
+    in.stacksize = d.stacksize;
+    in.kwnames_length = [consts](size_t i) { return kwnames_length(consts, i); };
+    std::string why;
+    if (!vm::verify_code_input(in, &why)) {
+      return raise(exc::ValueError, "code: invalid bytecode: " + d.qualname + ": " + why);
+    }
+    if (!intern_all(names) || !intern_all(localsplusnames)) return Value();
+    Value result = vm::code_from_marshal(std::move(shape), consts, names, localsplusnames, filename, name, qualname);
+    return fill(slot, result);
+  }
+
+  static bool exact(Value v, const TypeObject& type) { return v.is_object() && v.as_object()->type == &type; }
+
+  static void assign_bytes(std::vector<uint8_t>& out, Value bytes) {
+    std::string_view view = bytes_view(bytes);
+    out.assign(view.begin(), view.end());
+  }
+
+  // The UTF-8 of a tuple's strs; false if an item is not a str.
+  static bool names_of(Value tuple, std::vector<std::string>* out) {
+    size_t n = tuple_size(tuple);
+    out->reserve(n);
+    for (size_t i = 0; i < n; ++i) {
+      Value item = tuple_items(tuple)[i];
+      if (!exact(item, str_type)) return false;
+      out->emplace_back(str_utf8(item));
+    }
+    return true;
+  }
+
+  // The VM looks names up by identity first: each must be the interned str (CPython's writer
+  // marks them interned; forged data may not). Replacing an item by its equal interned str is
+  // invisible even if the tuple is shared.
+  static bool intern_all(Value tuple) {
+    for (size_t i = 0; i < tuple_size(tuple); ++i) {
+      Value& item = tuple_items(tuple)[i];
+      if (str_is_interned(item)) continue;
+      Value interned = intern(item);  // consumes the tuple's reference
+      if (!interned) {
+        item = str_intern("");  // keeps the tuple valid
+        return false;
+      }
+      item = interned;
+    }
+    return true;
+  }
+
+  // KW_NAMES: the number of names if co_consts[i] is a tuple of str, else -1.
+  static int kwnames_length(Value consts, size_t i) {
+    Value c = tuple_items(consts)[i];
+    if (!exact(c, tuple_type)) return -1;
+    for (size_t k = 0; k < tuple_size(c); ++k)
+      if (!is_str(tuple_items(c)[k])) return -1;
+    return static_cast<int>(tuple_size(c));
   }
 
   std::string_view data_;

@@ -242,13 +242,13 @@ class ValueWriter {
   }
 
   bool write_code(Value v, int flag, int depth) {
-    const vm::CodeObject* code = vm::as_code(v);
-    if (!code->data) {
+    std::shared_ptr<const bytecode::CodeData> data = vm::code_marshal_data(v);
+    if (!data) {
       raise(exc::NotImplementedError, "not implemented: marshal of a code object without compiler data");
       return false;
     }
     bytecode::MarshalError error;
-    if (!bytecode::marshal_dump_code_into(out_, *code->data, flag, depth, error)) failure_ = Failure::TooDeep;
+    if (!bytecode::marshal_dump_code_into(out_, *data, flag, depth, error)) failure_ = Failure::TooDeep;
     return true;
   }
 
