@@ -147,6 +147,7 @@ enum class Fast { None, Utf8, Ascii, Latin1, Utf16, Utf32 };
 // encodings package's other aliases of the same three codecs). Normalized as
 // normalize_encoding does, in a small buffer: every such name is short.
 Fast fast_codec(std::string_view encoding) {
+  if (encoding == "utf-8") return Fast::Utf8;  // the default, asked most
   char buf[16];
   size_t n = 0;
   bool punct = false;
