@@ -17,6 +17,7 @@
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 #include "vm/import.h"
+#include "vm/state.h"
 
 namespace krait::codecs {
 
@@ -89,7 +90,7 @@ void wrap_codec_error(const char* operation, std::string_view encoding) {
                 (tuple_size(args) == 0 || is_str_exact(tuple_items(args)[0])) &&
                 (!object->dict || dict_size(object->dict) == 0);
   if (!simple) {
-    set_exception(e);
+    vm::restore_exception(error.release());  // put back as it was (no new __context__)
     return;
   }
   Ref text = Ref::steal(str(e));

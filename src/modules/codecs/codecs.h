@@ -15,4 +15,8 @@ runtime::Value encode_text(runtime::Value str, std::string_view encoding, std::s
 // bytes -> str.
 runtime::Value decode_text(std::string_view data, std::string_view encoding, std::string_view errors);
 
+// codecs.lookup(encoding): the CodecInfo (new reference), or null + LookupError. What _io's
+// TextIOWrapper can take incremental decoders and encoders from for other encodings.
+runtime::Value lookup_codec(std::string_view encoding);
+
 }  // namespace krait::codecs
