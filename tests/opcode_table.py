@@ -8,6 +8,8 @@ Reads `krait --opcode-table` and compares, for every instruction of
 inline cache entries (_inline_cache_entries), membership of hasconst, hasname, hasjrel,
 haslocal, hascompare and hasfree, and the stack effect against _opcode.stack_effect for
 jump=True and jump=False, with oparg 0..300 for instructions that take an argument.
+krait's specialized forms must be CPython 3.11's (name, number as dis numbers them, and the
+instruction they stand for), so that CPython's dis shows them with adaptive=True.
 Prints each difference and `N passed, N failed` (one count per instruction); exit 1 on any.
 tests/run.py calls check().
 """
@@ -37,14 +39,29 @@ MAX_OPARG = 300
 
 def read_krait_table(krait):
     out = subprocess.run([krait, "--opcode-table"], capture_output=True, text=True, check=True).stdout
-    ops, effects = {}, {}
+    ops, effects, specialized = {}, {}, {}
     for line in out.splitlines():
         parts = line.split()
-        if parts[0] == "op":
+        if parts[0] == "sp":
+            specialized[parts[1]] = (int(parts[2]), parts[3])
+        elif parts[0] == "op":
             ops[parts[1]] = (int(parts[2]), int(parts[3]), int(parts[4]))
         elif parts[0] == "se":
             effects[(int(parts[1]), parts[2] == "1")] = [None if v == "None" else int(v) for v in parts[3:]]
-    return ops, effects
+    return ops, effects, specialized
+
+
+def check_specialized(specialized):
+    """The differences between krait's specialized forms and CPython 3.11's (a list of strings)."""
+    import dis
+    bases = {form: base for base, forms in opcode._specializations.items() for form in forms}
+    problems = []
+    for name, (number, base) in sorted(specialized.items()):
+        if name not in dis._all_opmap:
+            problems.append(f"{name}: not one of CPython 3.11's specialized forms")
+        elif dis._all_opmap[name] != number or bases[name] != base:
+            problems.append(f"{name}: krait {number} for {base}, CPython {dis._all_opmap[name]} for {bases[name]}")
+    return problems
 
 
 def cpython_effects(number, jump):
@@ -82,7 +99,7 @@ def check_op(name, number, krait_ops, krait_effects):
 
 def check(krait):
     """(passed, failed, reports) over every CPython 3.11 instruction."""
-    krait_ops, krait_effects = read_krait_table(krait)
+    krait_ops, krait_effects, specialized = read_krait_table(krait)
     passed, reports = 0, []
     cpython_names = set()
     for name, number in sorted(opcode.opmap.items(), key=lambda kv: kv[1]):
@@ -92,6 +109,11 @@ def check(krait):
             reports.append("FAIL opcode " + "\n    ".join(problems))
         else:
             passed += 1
+    problems = check_specialized(specialized)
+    if problems:
+        reports.append("FAIL specialized forms " + "\n    ".join(problems))
+    else:
+        passed += len(specialized)
     extra = sorted(set(krait_ops) - cpython_names)
     if extra:
         reports.append("FAIL opcode: krait has instructions CPython 3.11 lacks: " + ", ".join(extra))

@@ -237,13 +237,18 @@ int marshal_roundtrip() {
 }
 
 // For tests/opcode_table.py: each real instruction as `op NAME NUMBER CACHE FLAGS`, then its
-// stack effects `se NUMBER JUMP e0 e1 ...` for oparg 0..300 (one value without an argument).
+// stack effects `se NUMBER JUMP e0 e1 ...` for oparg 0..300 (one value without an argument);
+// each specialized form as `sp NAME NUMBER BASE`.
 int print_opcode_table() {
     namespace bc = krait::bytecode;
     std::string out;
     for (int op = 0; op < bc::kFirstPseudo; ++op) {
         const bc::OpInfo& info = bc::op_info(op);
-        if (!info.name || info.base != op) continue;
+        if (info.name && info.base != op) {
+            out += "sp " + std::string(info.name) + " " + std::to_string(op) + " " + bc::op_info(info.base).name + "\n";
+            continue;
+        }
+        if (!info.name) continue;
         out += "op " + std::string(info.name) + " " + std::to_string(op) + " " + std::to_string(info.cache) +
                " " + std::to_string(info.flags) + "\n";
         for (int jump = 0; jump < 2; ++jump) {

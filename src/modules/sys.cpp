@@ -507,7 +507,8 @@ int init_sys(const vm::Config& config) {
   Ref pycache_prefix = Ref::steal(config.pycache_prefix ? str_from_utf8(*config.pycache_prefix) : new_ref(none()));
   if (!path || !orig_argv || !warnoptions || !xoptions || !meta_path || !path_hooks || !importer_cache || !pycache_prefix)
     return -1;
-  Ref version = Ref::steal(str_from_ascii("3.11.2 (krait) [GCC]"));
+  // CPython's layout (platform.python_build() and friends parse it): branch, build date, compiler.
+  Ref version = Ref::steal(str_from_ascii("3.11.2 (main, " __DATE__ ", " __TIME__ ") [GCC " __VERSION__ "]"));
   Ref repr_style = Ref::steal(str_from_ascii("short"));
   Ref platform = Ref::steal(str_from_ascii("linux"));
   Ref byteorder = Ref::steal(str_from_ascii("little"));

@@ -9,10 +9,9 @@
 namespace krait::runtime {
 
 TypeObject bool_type;
+IntObject true_object, false_object;
 
 namespace {
-
-IntObject true_object, false_object;
 
 // Immortal: a count far from zero, so stray decrefs never free them.
 void init_bool_object(IntObject& object, unsigned long value) {
@@ -51,8 +50,6 @@ Value bool_new(TypeObject*, const Value* args, size_t nargs, Value kwnames) {
 
 }  // namespace
 
-Value true_value() { return Value::object(&true_object); }
-Value false_value() { return Value::object(&false_object); }
 
 void init_bool_type() {
   init_bool_object(true_object, 1);

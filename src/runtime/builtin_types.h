@@ -26,9 +26,11 @@ extern Object none_object, not_implemented_object, ellipsis_object;
 inline Value none() { return Value::object(&none_object); }
 inline Value not_implemented() { return Value::object(&not_implemented_object); }
 inline Value ellipsis() { return Value::object(&ellipsis_object); }
-// True and False are bool instances (ints); defined with int (int.cpp).
-Value true_value();
-Value false_value();
+// True and False are bool instances (IntObjects, bool.cpp); inline: every comparison returns one.
+struct IntObject;
+extern IntObject true_object, false_object;
+inline Value true_value() { return Value::object(reinterpret_cast<Object*>(&true_object)); }
+inline Value false_value() { return Value::object(reinterpret_cast<Object*>(&false_object)); }
 inline Value bool_value(bool b) { return b ? true_value() : false_value(); }
 // Borrowed singletons get a new reference with incref like any other value; immortal objects
 // tolerate it.

@@ -24,11 +24,12 @@ TypeObject dict_type, dict_keyiterator_type, dict_valueiterator_type, dict_itemi
     dict_reversekeyiterator_type, dict_reversevalueiterator_type, dict_reverseitemiterator_type,
     dict_keys_type, dict_values_type, dict_items_type;
 
+uint64_t dict_version_counter = 0;
+
 namespace {
 
 constexpr int kLogMinSize = 3;
 constexpr int64_t kEmpty = -1, kDummy = -2;
-uint64_t g_version = 0;
 
 Value new_ref(Value v) {
   incref(v);
@@ -39,9 +40,7 @@ inline int64_t usable_fraction(int64_t n) { return (n << 1) / 3; }
 inline size_t index_width(int log2_size) { return log2_size < 8 ? 1 : log2_size < 16 ? 2 : log2_size < 32 ? 4 : 8; }
 inline int64_t table_size(const DictKeys* k) { return int64_t(1) << k->log2_size; }
 
-inline DictEntry* entries(DictKeys* k) {
-  return reinterpret_cast<DictEntry*>(k->indices + (size_t(1) << k->log2_index_bytes));
-}
+inline DictEntry* entries(DictKeys* k) { return dict_entries(k); }
 inline int64_t get_index(const DictKeys* k, size_t i) {
   switch (k->log2_index_bytes - k->log2_size) {
     case 0: return reinterpret_cast<const int8_t*>(k->indices)[i];
@@ -180,12 +179,26 @@ restart:
   }
 }
 
+}  // namespace
+
+int64_t dict_entry_index(Value dict, Value key) {
+  if (!is_dict(dict) || !is_str_exact(key)) return -1;  // the raw entries, as attribute lookup reads them
+  int64_t ix = lookup(as_dict(dict), key, str_hash(key), nullptr);
+  if (ix < 0) {
+    if (ix == -2) clear_error();  // exact str keys only compare by str_equal: cannot happen
+    return -1;
+  }
+  return ix;
+}
+
+namespace {
+
 DictObject* allocate_dict(TypeObject* type) {
   Object* memory = allocate_object(type, type->basic_size > sizeof(DictObject) ? type->basic_size : sizeof(DictObject));
   if (memory == nullptr) return nullptr;
   DictObject* d = static_cast<DictObject*>(memory);
   d->used = 0;
-  d->version = ++g_version;
+  d->version = ++dict_version_counter;
   d->keys = empty_keys();
   return d;
 }
@@ -194,7 +207,7 @@ int insert(DictObject* d, Value key, Value value, int64_t hash) {
   size_t slot;
   int64_t ix = lookup(d, key, hash, &slot);
   if (ix == -2) return -1;
-  d->version = ++g_version;
+  d->version = ++dict_version_counter;
   if (ix >= 0) {
     DictEntry* e = &entries(d->keys)[ix];
     Value old = e->value;
@@ -297,7 +310,7 @@ Value remove_entry(DictObject* d, size_t slot, int64_t ix, Value* key_out) {
   e->key = Value();
   e->value = Value();
   --d->used;
-  d->version = ++g_version;
+  d->version = ++dict_version_counter;
   if (key_out) *key_out = key; else decref(key);
   return value;
 }
@@ -375,7 +388,7 @@ void dict_clear(Value dict) {
   DictKeys* k = d->keys;
   d->keys = empty_keys();
   d->used = 0;
-  d->version = ++g_version;
+  d->version = ++dict_version_counter;
   DictEntry* e = entries(k);
   for (int64_t i = 0; i < k->nentries; ++i) {
     xdecref(e[i].key);

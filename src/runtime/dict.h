@@ -57,6 +57,34 @@ inline DictObject* as_dict(Value v) { return static_cast<DictObject*>(v.as_objec
 inline size_t dict_size(Value v) { return static_cast<size_t>(as_dict(v)->used); }
 inline uint64_t dict_version(Value v) { return as_dict(v)->version; }
 
+// --- entry hints (the specializing VM's attribute caches) -----------------------------------------
+// Every modification gives a dict the next value of this counter as its version.
+extern uint64_t dict_version_counter;
+inline DictEntry* dict_entries(DictKeys* k) {
+  return reinterpret_cast<DictEntry*>(k->indices + (size_t(1) << k->log2_index_bytes));
+}
+// The index of the entry holding `key` (an exact str) in a dict's own entries, or -1.
+int64_t dict_entry_index(Value dict, Value key);
+// The value of entry `ix` if it still holds `key` (the same interned str), else null (borrowed).
+inline Value dict_value_at_hint(Value dict, int64_t ix, Value key) {
+  DictKeys* k = as_dict(dict)->keys;
+  if (ix >= k->nentries) return Value();
+  DictEntry& e = dict_entries(k)[ix];
+  return e.key.is(key) ? e.value : Value();
+}
+// Replaces entry `ix`'s value if it still holds `key` (steals `value`; the old one is returned
+// for the caller to release); null when the hint is stale.
+inline Value dict_swap_at_hint(Value dict, int64_t ix, Value key, Value value) {
+  DictObject* d = as_dict(dict);
+  if (ix >= d->keys->nentries) return Value();
+  DictEntry& e = dict_entries(d->keys)[ix];
+  if (!e.key.is(key) || e.value.is_null()) return Value();
+  Value old = e.value;
+  e.value = value;
+  d->version = ++dict_version_counter;
+  return old;
+}
+
 // The value for `key` (BORROWED), or null: missing (no error) or failed (error set: unhashable
 // key, or __eq__ raised). Callers tell them apart with error_occurred().
 Value dict_get_item(Value dict, Value key);

@@ -77,11 +77,5 @@ void dealloc_object(Object* object) {
   }
 }
 
-TypeObject* type_of(Value value) {
-  if (value.is_object()) return value.as_object()->type;
-  if (value.is_small_int()) return &int_type;
-  if (value.is_float()) return &float_type;
-  return nullptr;  // the null Value has no type
-}
 
 }  // namespace krait::runtime

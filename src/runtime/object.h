@@ -86,7 +86,14 @@ class Ref {
   Value value_;
 };
 
-// The type of any value (small ints and floats have int and float).
-TypeObject* type_of(Value value);
+// The type of any value (small ints and floats have int and float). Inline: asked on every
+// generic operation.
+extern TypeObject int_type, float_type;
+inline TypeObject* type_of(Value value) {
+  if (value.is_object()) return value.as_object()->type;
+  if (value.is_small_int()) return &int_type;
+  if (value.is_float()) return &float_type;
+  return nullptr;  // the null Value has no type
+}
 
 }  // namespace krait::runtime

@@ -106,10 +106,6 @@ Value StrBuilder::finish() {
 
 // --- type checks -----------------------------------------------------------------------------
 
-bool is_str(Value v) {
-  return v.is_object() && (v.as_object()->type->flags & TypeFlag::StrSubclass);
-}
-bool is_str_exact(Value v) { return v.is_object() && v.as_object()->type == &str_type; }
 
 // --- construction ----------------------------------------------------------------------------
 

@@ -31,8 +31,10 @@ struct StrObject : Object {
 extern TypeObject str_iterator_type;
 
 // --- type checks ---------------------------------------------------------------------------
-bool is_str(Value v);         // str or a subclass
-bool is_str_exact(Value v);   // exactly str
+inline bool is_str(Value v) {  // str or a subclass (inline: asked on every attribute name)
+  return v.is_object() && (v.as_object()->type->flags & TypeFlag::StrSubclass);
+}
+inline bool is_str_exact(Value v) { return v.is_object() && v.as_object()->type == &str_type; }
 
 // --- construction --------------------------------------------------------------------------
 // From krait's generalized UTF-8 (invalid bytes become U+FFFD).

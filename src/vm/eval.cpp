@@ -24,6 +24,7 @@
 #include "vm/eval_helpers.h"
 #include "vm/import.h"
 #include "vm/interp.h"
+#include "vm/specialize.h"
 
 namespace krait::vm {
 
@@ -35,6 +36,30 @@ namespace {
 #define KRAIT_OP(name, number, cache, effect, jump_effect, flags) constexpr int kCache_##name = cache;
 #include "bytecode/opcodes.def"
 
+// Exact-type guards of the specialized forms.
+inline bool has_type(Value v, const TypeObject* type) { return v.is_object() && v.as_object()->type == type; }
+
+bool compare_ints(int64_t a, int64_t b, CompareOp op) {
+  switch (op) {
+    case CompareOp::Lt: return a < b;
+    case CompareOp::Le: return a <= b;
+    case CompareOp::Eq: return a == b;
+    case CompareOp::Ne: return a != b;
+    case CompareOp::Gt: return a > b;
+    default: return a >= b;
+  }
+}
+bool compare_floats(double a, double b, CompareOp op) {
+  switch (op) {
+    case CompareOp::Lt: return a < b;
+    case CompareOp::Le: return a <= b;
+    case CompareOp::Eq: return a == b;
+    case CompareOp::Ne: return a != b;
+    case CompareOp::Gt: return a > b;
+    default: return a >= b;
+  }
+}
+
 }  // namespace
 
 Value eval_frame(ThreadState& ts, Frame* entry, Value throw_pending) {
@@ -43,6 +68,7 @@ Value eval_frame(ThreadState& ts, Frame* entry, Value throw_pending) {
   if (!targets_ready) {
     for (auto& t : targets) t = &&L_unknown;
 #define KRAIT_OP(name, number, cache, effect, jump_effect, flags) targets[number] = &&L_##name;
+#define KRAIT_SPECIALIZED(name, number, base) targets[number] = &&L_##name;
 #include "bytecode/opcodes.def"
     targets_ready = true;
   }
@@ -87,6 +113,34 @@ Value eval_frame(ThreadState& ts, Frame* entry, Value throw_pending) {
 #define THIRD() (sp[-3])
 #define PEEK(n) (sp[-(n)])
 #define JUMPBY(n) (next_instr += (n))
+// The current instruction's unit and its inline cache (the VM's private copy: writable).
+#define INSTR() (const_cast<uint16_t*>(next_instr) - 1)
+#define CACHE() (const_cast<uint16_t*>(next_instr))
+#define NAME(i) tuple_get(code->names, (i))
+// In a generic form: count down, and at zero let the specializer rewrite the instruction (then run
+// the new form) or back off.
+#define MAYBE_SPECIALIZE(decision)                      \
+  do {                                                  \
+    uint16_t& counter_ = CACHE()[cache::kCounter];      \
+    if (counter_ == 0) {                                \
+      if (decision) {                                   \
+        opcode = *INSTR() & 0xff;                       \
+        goto* targets[opcode];                          \
+      }                                                 \
+      counter_ = kSpecializeBackoff;                    \
+    } else {                                            \
+      --counter_;                                       \
+    }                                                   \
+  } while (0)
+// In a specialized form whose guard failed: back to the generic form, which runs now.
+#define DEOPT_IF(cond, base)                 \
+  do {                                       \
+    if (cond) {                              \
+      deoptimize(INSTR(), bytecode::base);   \
+      opcode = bytecode::base;               \
+      goto L_##base;                         \
+    }                                        \
+  } while (0)
 #define ERROR_IF(cond) \
   do {                 \
     if (cond) goto error; \
@@ -184,6 +238,7 @@ Value eval_frame(ThreadState& ts, Frame* entry, Value throw_pending) {
     DISPATCH();
   }
   TARGET(BINARY_OP) {
+    MAYBE_SPECIALIZE(specialize_binary_op(INSTR(), SECOND(), TOP()));
     Value right = TOP(), left = SECOND();
     Value r;
     if (left.is_small_int() && right.is_small_int() &&
@@ -205,20 +260,11 @@ Value eval_frame(ThreadState& ts, Frame* entry, Value throw_pending) {
     DISPATCH();
   }
   TARGET(COMPARE_OP) {
+    MAYBE_SPECIALIZE(specialize_compare_op(INSTR(), SECOND(), TOP()));
     Value right = TOP(), left = SECOND();
     Value r;
     if (left.is_small_int() && right.is_small_int()) {
-      int64_t a = left.as_small_int(), b = right.as_small_int();
-      bool res;
-      switch (CompareOp(oparg)) {
-        case CompareOp::Lt: res = a < b; break;
-        case CompareOp::Le: res = a <= b; break;
-        case CompareOp::Eq: res = a == b; break;
-        case CompareOp::Ne: res = a != b; break;
-        case CompareOp::Gt: res = a > b; break;
-        default: res = a >= b; break;
-      }
-      r = bool_value(res);
+      r = bool_value(compare_ints(left.as_small_int(), right.as_small_int(), CompareOp(oparg)));
     } else {
       SAVE_SP();
       r = rich_compare(left, right, CompareOp(oparg));
@@ -251,6 +297,7 @@ Value eval_frame(ThreadState& ts, Frame* entry, Value throw_pending) {
     DISPATCH();
   }
   TARGET(BINARY_SUBSCR) {
+    MAYBE_SPECIALIZE(specialize_binary_subscr(INSTR(), SECOND(), TOP()));
     Value sub = TOP(), container = SECOND();
     SAVE_SP();
     Value r = get_item(container, sub);
@@ -263,6 +310,7 @@ Value eval_frame(ThreadState& ts, Frame* entry, Value throw_pending) {
     DISPATCH();
   }
   TARGET(STORE_SUBSCR) {
+    MAYBE_SPECIALIZE(specialize_store_subscr(INSTR(), SECOND(), TOP()));
     Value sub = TOP(), container = SECOND(), v = THIRD();
     SAVE_SP();
     ERROR_IF(set_item(container, sub, v) < 0);
@@ -406,6 +454,7 @@ Value eval_frame(ThreadState& ts, Frame* entry, Value throw_pending) {
     DISPATCH();
   }
   TARGET(UNPACK_SEQUENCE) {
+    MAYBE_SPECIALIZE(specialize_unpack_sequence(INSTR(), TOP()));
     Value seq = TOP();
     SAVE_SP();
     --sp;
@@ -433,7 +482,7 @@ Value eval_frame(ThreadState& ts, Frame* entry, Value throw_pending) {
   }
 
   // --- names ------------------------------------------------------------------------------------
-  TARGET(LOAD_GLOBAL) {
+  TARGET(LOAD_GLOBAL) TARGET(LOAD_GLOBAL_MODULE) TARGET(LOAD_GLOBAL_BUILTIN) {
     // The first inline CACHE unit (in the VM's private copy of the code) holds an index into
     // code->global_cache.
     uint16_t* cache = const_cast<uint16_t*>(next_instr);
@@ -462,6 +511,12 @@ Value eval_frame(ThreadState& ts, Frame* entry, Value throw_pending) {
         if (cache[0]) {
           GlobalCacheEntry& e = code->global_cache[cache[0] - 1];
           e = GlobalCacheEntry{g.as_object(), b.as_object(), dict_version(g), dict_version(b), v};
+          // Named for dis after where the value lives; one handler serves all three.
+          if (opcode == bytecode::LOAD_GLOBAL) {
+            bool in_module = !dict_get_item(g, name).is_null();
+            INSTR()[0] = uint16_t((INSTR()[0] & 0xff00) |
+                                  (in_module ? bytecode::LOAD_GLOBAL_MODULE : bytecode::LOAD_GLOBAL_BUILTIN));
+          }
         }
       }
     }
@@ -531,6 +586,7 @@ Value eval_frame(ThreadState& ts, Frame* entry, Value throw_pending) {
     DISPATCH();
   }
   TARGET(LOAD_ATTR) {
+    MAYBE_SPECIALIZE(specialize_load_attr(INSTR(), TOP(), NAME(oparg)));
     Value owner = TOP();
     SAVE_SP();
     Value r = get_attr(owner, tuple_get(code->names, oparg));
@@ -544,6 +600,7 @@ Value eval_frame(ThreadState& ts, Frame* entry, Value throw_pending) {
     DISPATCH();
   }
   TARGET(LOAD_METHOD) {
+    MAYBE_SPECIALIZE(specialize_load_method(INSTR(), TOP(), NAME(oparg)));
     Value owner = TOP();
     SAVE_SP();
     bool is_meth = false;
@@ -564,6 +621,7 @@ Value eval_frame(ThreadState& ts, Frame* entry, Value throw_pending) {
     DISPATCH();
   }
   TARGET(STORE_ATTR) {
+    MAYBE_SPECIALIZE(specialize_store_attr(INSTR(), TOP(), NAME(oparg)));
     Value owner = TOP(), v = SECOND();
     SAVE_SP();
     ERROR_IF(set_attr(owner, tuple_get(code->names, oparg), v) < 0);
@@ -849,6 +907,7 @@ Value eval_frame(ThreadState& ts, Frame* entry, Value throw_pending) {
     bool is_meth = bool(PEEK(oparg + 2));
     int total = oparg + (is_meth ? 1 : 0);
     Value callable = PEEK(total + 1);
+    MAYBE_SPECIALIZE(specialize_call(INSTR(), callable, total, kwnames));
     size_t nkw = kwnames ? tuple_size(kwnames) : 0;
     Value* args = sp - total;
     Value kw = kwnames;
@@ -1214,6 +1273,264 @@ Value eval_frame(ThreadState& ts, Frame* entry, Value throw_pending) {
     }
     decref(subject);
     TOP() = attrs;
+    DISPATCH();
+  }
+
+
+  // --- specialized forms (vm/specialize.h) ------------------------------------------------------
+  TARGET(BINARY_OP_ADD_INT) TARGET(BINARY_OP_SUBTRACT_INT) TARGET(BINARY_OP_MULTIPLY_INT) {
+    Value right = TOP(), left = SECOND();
+    DEOPT_IF(!left.is_small_int() || !right.is_small_int(), BINARY_OP);
+    int64_t a = left.as_small_int(), b = right.as_small_int(), x;
+    if (opcode == bytecode::BINARY_OP_ADD_INT) x = a + b;  // 48-bit operands: no overflow
+    else if (opcode == bytecode::BINARY_OP_SUBTRACT_INT) x = a - b;
+    else if (__builtin_mul_overflow(a, b, &x)) {
+      SAVE_SP();
+      Value r = binary_op(left, right, BinaryOp(oparg));
+      ERROR_IF(!r);
+      --sp;
+      TOP() = r;
+      SKIP_CACHES(BINARY_OP);
+      DISPATCH();
+    }
+    Value r = int_from_int64(x);
+    ERROR_IF(!r);
+    --sp;
+    TOP() = r;
+    SKIP_CACHES(BINARY_OP);
+    DISPATCH();
+  }
+  TARGET(BINARY_OP_ADD_FLOAT) TARGET(BINARY_OP_SUBTRACT_FLOAT) TARGET(BINARY_OP_MULTIPLY_FLOAT) {
+    Value right = TOP(), left = SECOND();
+    DEOPT_IF(!left.is_float() || !right.is_float(), BINARY_OP);
+    double a = left.as_float(), b = right.as_float();
+    double x = opcode == bytecode::BINARY_OP_ADD_FLOAT ? a + b : opcode == bytecode::BINARY_OP_SUBTRACT_FLOAT ? a - b : a * b;
+    --sp;
+    TOP() = Value::floating(x);
+    SKIP_CACHES(BINARY_OP);
+    DISPATCH();
+  }
+  TARGET(BINARY_OP_ADD_UNICODE) {
+    Value right = TOP(), left = SECOND();
+    DEOPT_IF(!has_type(left, &str_type) || !has_type(right, &str_type), BINARY_OP);
+    SAVE_SP();
+    Value r = str_concat(left, right);
+    ERROR_IF(!r);
+    decref(left);
+    decref(right);
+    --sp;
+    TOP() = r;
+    SKIP_CACHES(BINARY_OP);
+    DISPATCH();
+  }
+  TARGET(COMPARE_OP_INT_JUMP) TARGET(COMPARE_OP_FLOAT_JUMP) TARGET(COMPARE_OP_STR_JUMP) {
+    Value right = TOP(), left = SECOND();
+    bool result;
+    if (opcode == bytecode::COMPARE_OP_INT_JUMP) {
+      DEOPT_IF(!left.is_small_int() || !right.is_small_int(), COMPARE_OP);
+      result = compare_ints(left.as_small_int(), right.as_small_int(), CompareOp(oparg));
+    } else if (opcode == bytecode::COMPARE_OP_FLOAT_JUMP) {
+      DEOPT_IF(!left.is_float() || !right.is_float(), COMPARE_OP);
+      result = compare_floats(left.as_float(), right.as_float(), CompareOp(oparg));
+    } else {
+      DEOPT_IF(!has_type(left, &str_type) || !has_type(right, &str_type), COMPARE_OP);
+      result = str_equal(left, right) == (CompareOp(oparg) == CompareOp::Eq);
+      decref(left);
+      decref(right);
+    }
+    sp -= 2;
+    SKIP_CACHES(COMPARE_OP);
+    // The POP_JUMP_IF_FALSE/TRUE that follows (checked when specialized), done here.
+    word = *next_instr++;
+    int jump = word & 0xff, distance = word >> 8;
+    bool jump_if_true = jump == bytecode::POP_JUMP_FORWARD_IF_TRUE || jump == bytecode::POP_JUMP_BACKWARD_IF_TRUE;
+    if (result == jump_if_true) {
+      bool backward = jump == bytecode::POP_JUMP_BACKWARD_IF_FALSE || jump == bytecode::POP_JUMP_BACKWARD_IF_TRUE;
+      JUMPBY(backward ? -distance : distance);
+    }
+    DISPATCH();
+  }
+  TARGET(BINARY_SUBSCR_LIST_INT) TARGET(BINARY_SUBSCR_TUPLE_INT) {
+    Value sub = TOP(), container = SECOND();
+    bool list = opcode == bytecode::BINARY_SUBSCR_LIST_INT;
+    DEOPT_IF(!has_type(container, list ? &list_type : &tuple_type) || !sub.is_small_int(), BINARY_SUBSCR);
+    int64_t i = sub.as_small_int();
+    size_t n = list ? list_size(container) : tuple_size(container);
+    DEOPT_IF(i < 0 || size_t(i) >= n, BINARY_SUBSCR);
+    Value v = list ? list_get(container, size_t(i)) : tuple_get(container, size_t(i));
+    incref(v);
+    decref(container);
+    --sp;
+    TOP() = v;
+    SKIP_CACHES(BINARY_SUBSCR);
+    DISPATCH();
+  }
+  TARGET(BINARY_SUBSCR_DICT) {
+    Value sub = TOP(), container = SECOND();
+    DEOPT_IF(!has_type(container, &dict_type), BINARY_SUBSCR);
+    SAVE_SP();
+    Value v = dict_get_item(container, sub);
+    if (v) incref(v);
+    else if (!error_occurred()) v = get_item(container, sub);  // the KeyError, as the generic form raises it
+    ERROR_IF(!v);
+    decref(container);
+    decref(sub);
+    --sp;
+    TOP() = v;
+    SKIP_CACHES(BINARY_SUBSCR);
+    DISPATCH();
+  }
+  TARGET(STORE_SUBSCR_LIST_INT) {
+    Value sub = TOP(), container = SECOND(), v = THIRD();
+    DEOPT_IF(!has_type(container, &list_type) || !sub.is_small_int(), STORE_SUBSCR);
+    int64_t i = sub.as_small_int();
+    DEOPT_IF(i < 0 || size_t(i) >= list_size(container), STORE_SUBSCR);
+    Value* slot = list_items(container) + i;
+    Value old = *slot;
+    *slot = v;  // the stack's reference moves into the list
+    sp -= 3;
+    decref(container);
+    decref(old);
+    SKIP_CACHES(STORE_SUBSCR);
+    DISPATCH();
+  }
+  TARGET(STORE_SUBSCR_DICT) {
+    Value sub = TOP(), container = SECOND(), v = THIRD();
+    DEOPT_IF(!has_type(container, &dict_type), STORE_SUBSCR);
+    SAVE_SP();
+    ERROR_IF(dict_set_item(container, sub, v) < 0);
+    sp -= 3;
+    decref(sub);
+    decref(container);
+    decref(v);
+    SKIP_CACHES(STORE_SUBSCR);
+    DISPATCH();
+  }
+  TARGET(UNPACK_SEQUENCE_TWO_TUPLE) TARGET(UNPACK_SEQUENCE_TUPLE) TARGET(UNPACK_SEQUENCE_LIST) {
+    Value seq = TOP();
+    bool list = opcode == bytecode::UNPACK_SEQUENCE_LIST;
+    DEOPT_IF(!has_type(seq, list ? &list_type : &tuple_type), UNPACK_SEQUENCE);
+    DEOPT_IF((list ? list_size(seq) : tuple_size(seq)) != size_t(oparg), UNPACK_SEQUENCE);
+    const Value* items = list ? list_items(seq) : tuple_items(seq);
+    --sp;
+    for (int i = oparg; i-- > 0;) {
+      incref(items[i]);
+      PUSH(items[i]);
+    }
+    decref(seq);
+    SKIP_CACHES(UNPACK_SEQUENCE);
+    DISPATCH();
+  }
+  TARGET(LOAD_ATTR_MODULE) TARGET(LOAD_METHOD_MODULE) {
+    Value owner = TOP();
+    bool method = opcode == bytecode::LOAD_METHOD_MODULE;
+    Value v;
+    if (has_type(owner, &module_type))
+      v = dict_value_at_hint(static_cast<ModuleObject*>(owner.as_object())->dict, CACHE()[cache::kIndex], NAME(oparg));
+    if (method) DEOPT_IF(!v, LOAD_METHOD);
+    else DEOPT_IF(!v, LOAD_ATTR);
+    incref(v);
+    if (method) {
+      TOP() = Value();
+      PUSH(v);
+      decref(owner);
+      SKIP_CACHES(LOAD_METHOD);
+    } else {
+      TOP() = v;
+      decref(owner);
+      SKIP_CACHES(LOAD_ATTR);
+    }
+    DISPATCH();
+  }
+  TARGET(LOAD_ATTR_WITH_HINT) TARGET(LOAD_ATTR_SLOT) {
+    Value owner = TOP();
+    TypeObject* type = type_of(owner);
+    DEOPT_IF(type->version_tag != read_u32(CACHE() + cache::kTypeVersion), LOAD_ATTR);
+    // The version names one type, whose instances are objects with the field this form reads.
+    Value v;
+    if (opcode == bytecode::LOAD_ATTR_SLOT) {
+      v = reinterpret_cast<Value*>(owner.as_object())[CACHE()[cache::kIndex]];
+    } else if (Value dict = *instance_field(owner.as_object(), type->dict_offset)) {
+      v = dict_value_at_hint(dict, CACHE()[cache::kIndex], NAME(oparg));
+    }
+    DEOPT_IF(!v, LOAD_ATTR);
+    incref(v);
+    TOP() = v;
+    decref(owner);
+    SKIP_CACHES(LOAD_ATTR);
+    DISPATCH();
+  }
+  TARGET(LOAD_METHOD_NO_DICT) TARGET(LOAD_METHOD_WITH_DICT) {
+    Value owner = TOP();
+    TypeObject* type = type_of(owner);
+    DEOPT_IF(type->version_tag != read_u32(CACHE() + cache::kTypeVersion), LOAD_METHOD);
+    if (opcode == bytecode::LOAD_METHOD_WITH_DICT) {
+      // An instance attribute of the same name would win over the method.
+      Value dict = *instance_field(owner.as_object(), type->dict_offset);
+      DEOPT_IF(dict && dict_size(dict) != 0 && dict_entry_index(dict, NAME(oparg)) >= 0, LOAD_METHOD);
+    }
+    Value m = Value::object(static_cast<Object*>(read_pointer(CACHE() + cache::kDescriptor)));
+    incref(m);
+    TOP() = m;
+    PUSH(owner);
+    SKIP_CACHES(LOAD_METHOD);
+    DISPATCH();
+  }
+  TARGET(STORE_ATTR_WITH_HINT) TARGET(STORE_ATTR_SLOT) {
+    Value owner = TOP(), v = SECOND();
+    TypeObject* type = type_of(owner);
+    DEOPT_IF(type->version_tag != read_u32(CACHE() + cache::kTypeVersion), STORE_ATTR);
+    Value old;
+    if (opcode == bytecode::STORE_ATTR_SLOT) {
+      Value* slot = reinterpret_cast<Value*>(owner.as_object()) + CACHE()[cache::kIndex];
+      old = *slot;
+      *slot = v;  // the stack's reference moves into the object
+    } else {
+      Value dict = *instance_field(owner.as_object(), type->dict_offset);
+      DEOPT_IF(!dict, STORE_ATTR);
+      old = dict_swap_at_hint(dict, CACHE()[cache::kIndex], NAME(oparg), v);
+      DEOPT_IF(!old, STORE_ATTR);
+    }
+    sp -= 2;
+    decref(owner);
+    xdecref(old);
+    SKIP_CACHES(STORE_ATTR);
+    DISPATCH();
+  }
+  TARGET(CALL_PY_EXACT_ARGS) TARGET(CALL_PY_WITH_DEFAULTS) {
+    bool is_meth = bool(PEEK(oparg + 2));
+    int total = oparg + (is_meth ? 1 : 0);
+    Value callable = PEEK(total + 1);
+    DEOPT_IF(kwnames || !has_type(callable, &function_type), CALL);
+    FunctionObject* fn = as_function(callable);
+    CodeObject* callee_code = as_code(fn->code);
+    int argcount = callee_code->argcount;
+    Value defaults = fn->defaults;
+    size_t ndefaults = defaults ? tuple_size(defaults) : 0;
+    DEOPT_IF(callee_code->kwonlyargcount != 0 ||
+                 (callee_code->flags & (bytecode::CodeFlag::VarArgs | bytecode::CodeFlag::VarKeywords)) ||
+                 total > argcount || total + int(ndefaults) < argcount,
+             CALL);
+    SKIP_CACHES(CALL);
+    f->lasti = int(next_instr - first_instr) - 1;
+    Value* args = sp - total;
+    sp -= oparg + 2;
+    SAVE_SP();
+    Frame* callee = push_frame(ts, callee_code, callable, fn->globals, fn->builtins, Value());
+    if (!callee) {
+      for (int i = 0; i < total; ++i) decref(args[i]);
+      decref(callable);
+      goto error;
+    }
+    std::memcpy(static_cast<void*>(callee->localsplus), args, sizeof(Value) * size_t(total));  // references move
+    for (int i = total; i < argcount; ++i) {
+      Value d = tuple_get(defaults, ndefaults - size_t(argcount - i));
+      incref(d);
+      callee->localsplus[i] = d;
+    }
+    decref(callable);
+    f = callee;
+    LOAD_REGISTERS();
     DISPATCH();
   }
 
