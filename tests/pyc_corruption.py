@@ -11,6 +11,9 @@ and the module recompiled from its source, never run and never crash krait. The 
 done with the source removed (a sourceless .pyc next to where the source was): each corrupted
 file must give a clean Python exception (ImportError, EOFError or ValueError), never a crash,
 except in the header's source-validation bytes (8-15), which a sourceless import does not read.
+Last, each byte of the body is damaged with the checksum recomputed to match: the marshal reader
+and the bytecode verifier must refuse the file or the code must run as Python code does (its
+output or a traceback), never crash krait.
 
 Prints one count line per mode; exit status 1 if any run misbehaved.
 """
@@ -20,6 +23,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zlib
 
 MODULE = '''
 """A module with a bit of everything a code object holds."""
@@ -121,6 +125,30 @@ def main():
                 bad_runs += 1
                 print(f"sourceless, byte {pos}: exit {res.returncode}\n{res.stdout}{res.stderr}")
         print(f"sourceless: {checked - bad_runs} of {checked} corruptions refused cleanly")
+        failures += bad_runs
+
+        # Past the checksum: the body damaged and the trailer recomputed to match, so that the
+        # marshal reader and the bytecode verifier are all that stand between the bytes and the
+        # VM. Each run must end as a Python program does (its output, or a traceback and exit
+        # 1), never by a signal or an internal error.
+        bad_runs = 0
+        checked = 0
+        body_end = len(good) - 4
+        for pos in range(16, body_end, args.step):
+            damaged = bytearray(good)
+            damaged[pos] ^= 0xFF
+            damaged[body_end:] = zlib.crc32(bytes(damaged[16:body_end])).to_bytes(4, "little")
+            with open(sourceless, "wb") as f:
+                f.write(damaged)
+            res = run(krait, root)
+            checked += 1
+            lines = res.stderr.splitlines()
+            ended_cleanly = res.returncode == 0 or (
+                res.returncode == 1 and lines and lines[0].startswith("Traceback") and "SystemError" not in lines[-1])
+            if not ended_cleanly:
+                bad_runs += 1
+                print(f"body past the checksum, byte {pos}: exit {res.returncode}\n{res.stdout}{res.stderr[-2000:]}")
+        print(f"body past the checksum: {checked - bad_runs} of {checked} damaged bodies ended cleanly")
         failures += bad_runs
     return 1 if failures else 0
 

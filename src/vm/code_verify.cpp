@@ -103,6 +103,8 @@ class Verifier {
   std::vector<int>& depth_;        // instruction number -> stack depth on entry, or -1
   std::vector<int>& work_;         // instructions whose successors are still to be followed
   std::vector<uint8_t>& made_;     // localsplus slot -> MAKE_CELL seen
+  int last_setup_ = -1;           // the last COPY_FREE_VARS/MAKE_CELL/RETURN_GENERATOR
+  int first_yield_ = -1;          // the first YIELD_VALUE/SEND in code not flagged a generator
   int prologue_end_ = 0;          // first unit after COPY_FREE_VARS/MAKE_CELL/RETURN_GENERATOR+POP_TOP
   bool generator_ = false;
 
@@ -291,6 +293,8 @@ class Verifier {
     for (size_t n = 0; n < instrs_.size(); ++n) {
       const Instr& i = instrs_[n];
       if (!check_operand(i, n) || !check_delegating_resume(i, n)) return false;
+      if (i.op == COPY_FREE_VARS || i.op == MAKE_CELL || i.op == RETURN_GENERATOR) last_setup_ = int(n);
+      if (!generator_ && first_yield_ < 0 && (i.op == YIELD_VALUE || i.op == SEND)) first_yield_ = int(n);
       if (ops_[i.op].flags & OpFlag::Jump) {
         int target = jump_target(i);
         if (target < 0 || target >= units_) return fail_at(i, "jumps outside the code");
@@ -383,6 +387,7 @@ class Verifier {
       return fail(generator_ ? "a generator or coroutine code object must start with RETURN_GENERATOR"
                              : "RETURN_GENERATOR in code not flagged as a generator or coroutine");
     prologue_end_ = n < instrs_.size() ? instrs_[n].start : units_;
+    if (last_setup_ < int(n) && first_yield_ < 0) return true;  // the scan below would find nothing
     for (size_t k = n; k < instrs_.size(); ++k) {
       int op = instrs_[k].op;
       if (op == COPY_FREE_VARS || op == MAKE_CELL || op == RETURN_GENERATOR)
