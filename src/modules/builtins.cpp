@@ -184,11 +184,12 @@ Value builtin_hash(Value, Value v) {
 Value builtin_callable(Value, Value v) { return bool_value(type_of(v)->call != nullptr); }
 Value builtin_abs(Value, Value v) { return number_absolute(v); }
 
-Value builtin_chr(Value, Value v) {
-  if (!is_int(v))
-    return raise_format(exc::TypeError, "'%s' object cannot be interpreted as an integer", type_of(v)->name.c_str());
+Value builtin_chr(Value, Value arg) {
+  Ref v = Ref::steal(number_index(arg));  // __index__ objects too
+  if (!v) return Value();
   int64_t i = 0;
-  if (!int_to_int64(v, &i)) return raise(exc::OverflowError, "Python int too large to convert to C int");
+  if (!int_to_int64(v.get(), &i) || i > INT32_MAX || i < INT32_MIN)
+    return raise(exc::OverflowError, "Python int too large to convert to C int");
   if (i < 0 || i >= 0x110000) return raise(exc::ValueError, "chr() arg not in range(0x110000)");
   return str_from_char(char32_t(i));
 }
@@ -822,7 +823,21 @@ Value builtin_import(Value, const Value* args, size_t nargs, Value kwnames) {
   return vm::import_module_level(a[0], globals, a[3], level);
 }
 
+// breakpoint(*args, **kws): sys.breakpointhook(*args, **kws).
+Value builtin_breakpoint(Value, const Value* args, size_t nargs, Value kwnames) {
+  Value sys = sys_module();
+  Ref name = Ref::steal(str_from_ascii("breakpointhook"));
+  if (!name) return Value();
+  Ref hook = Ref::steal(sys ? lookup_attr(sys, name.get()) : Value());
+  if (!hook) {
+    if (error_occurred()) return Value();
+    return raise(exc::RuntimeError, "lost sys.breakpointhook");
+  }
+  return call(hook.get(), args, nargs, kwnames);
+}
+
 const MethodDef kBuiltinFunctions[] = {
+    {"breakpoint", (void*)builtin_breakpoint, MethodKind::FastKeywords},
     {"print", (void*)builtin_print, MethodKind::FastKeywords},
     {"input", (void*)builtin_input, MethodKind::Fast},
     {"len", (void*)builtin_len, MethodKind::OneArg},

@@ -22,10 +22,12 @@
 #include "runtime/namespace.h"
 #include "runtime/number_util.h"
 #include "runtime/str.h"
+#include "runtime/structseq.h"
 #include "runtime/tuple.h"
 #include "vm/config.h"
 #include "vm/eval.h"
 #include "vm/frame.h"
+#include "vm/import.h"
 #include "vm/state.h"
 
 namespace krait::modules {
@@ -283,7 +285,39 @@ Value sys_excepthook(Value, const Value* args, size_t nargs) {
   return none();
 }
 
+// sys.breakpointhook(*args, **kws): calls the function $PYTHONBREAKPOINT names (pdb.set_trace by
+// default; "0" disables it), warning and returning None when it cannot be imported.
+Value sys_breakpointhook(Value, const Value* args, size_t nargs, Value kwnames) {
+  const char* env = vm::config().ignore_environment ? nullptr : std::getenv("PYTHONBREAKPOINT");
+  std::string hookname = env && *env ? env : "pdb.set_trace";
+  if (hookname == "0") return none();
+  size_t dot = hookname.rfind('.');
+  std::string modulepath = dot == std::string::npos ? "builtins" : hookname.substr(0, dot);
+  std::string attrname = dot == std::string::npos ? hookname : hookname.substr(dot + 1);
+  Ref module = Ref::steal(vm::import_module(modulepath.c_str()));
+  Ref hook;
+  if (module) hook = Ref::steal(get_attr(module.get(), attrname.c_str()));
+  if (!hook) {
+    if (!error_matches(module ? exc::AttributeError : exc::ImportError)) return Value();
+    clear_error();
+    if (emit_warning(exc::RuntimeWarning, "Ignoring unimportable $PYTHONBREAKPOINT: \"" + hookname + "\"", 1) < 0)
+      return Value();
+    return none();
+  }
+  return call(hook.get(), args, nargs, kwnames);
+}
+
+// sys.call_tracing(func, args): func(*args) (krait has no tracing to switch on around it).
+Value sys_call_tracing(Value, const Value* args, size_t nargs) {
+  if (nargs != 2) return raise_format(exc::TypeError, "call_tracing expected 2 arguments, got %zu", nargs);
+  if (!is_tuple(args[1]))
+    return raise_format(exc::TypeError, "call_tracing() argument 2 must be tuple, not %s", type_of(args[1])->name.c_str());
+  return call(args[0], tuple_items(args[1]), tuple_size(args[1]));
+}
+
 const MethodDef kSysFunctions[] = {
+    {"breakpointhook", (void*)sys_breakpointhook, MethodKind::FastKeywords},
+    {"call_tracing", (void*)sys_call_tracing, MethodKind::Fast},
     {"exit", (void*)sys_exit, MethodKind::Fast},
     {"getrecursionlimit", (void*)sys_getrecursionlimit, MethodKind::NoArgs},
     {"setrecursionlimit", (void*)sys_setrecursionlimit, MethodKind::OneArg},
@@ -319,18 +353,43 @@ Value str_list(const std::vector<std::string>& items) {
   return l;
 }
 
+// sys.copyright: CPython 3.11's text (the same the copyright() builtin prints).
+const char kCopyright[] =
+    "Copyright (c) 2001-2023 Python Software Foundation.\nAll Rights Reserved.\n\n"
+    "Copyright (c) 2000 BeOpen.com.\nAll Rights Reserved.\n\n"
+    "Copyright (c) 1995-2001 Corporation for National Research Initiatives.\nAll Rights Reserved.\n\n"
+    "Copyright (c) 1991-1995 Stichting Mathematisch Centrum, Amsterdam.\nAll Rights Reserved.";
+
 // sys's named tuples (version_info, hash_info, float_info, int_info, flags) and implementation,
-// built by a little Python: tuple subclasses with a property a field, as CPython's structseq.
+// built by a little Python around _structseq(name, fields, values): a native struct sequence
+// type "sys.<name>" (runtime/structseq.h) and its one instance. As in CPython, flags and
+// version_info cannot be instantiated from Python.
+Value sys_structseq(Value, const Value* args, size_t nargs) {
+  if (nargs != 3 || !is_str(args[0]) || !is_tuple(args[1]) || !is_tuple(args[2]) ||
+      tuple_size(args[1]) != tuple_size(args[2]))
+    return raise(exc::TypeError, "_structseq(name, fields, values)");
+  std::string name = str_to_utf8(args[0]);
+  std::string qualified = "sys." + name;
+  std::vector<std::string> names;
+  for (size_t i = 0; i < tuple_size(args[1]); ++i) names.push_back(str_to_utf8(tuple_get(args[1], i)));
+  std::vector<StructSeqField> fields;
+  for (const std::string& n : names) fields.push_back(StructSeqField{n.c_str()});
+  StructSeqDesc desc{qualified.c_str(), nullptr, fields.data(), fields.size(), fields.size()};
+  TypeObject* type = structseq_new_type(desc);
+  if (!type) return Value();
+  Ref seq = Ref::steal(structseq_new(type));
+  if (!seq) return Value();
+  for (size_t i = 0; i < fields.size(); ++i) structseq_set(seq.get(), i, new_ref(tuple_get(args[2], i)));
+  if (name == "flags" || name == "version_info") {
+    type->new_ = nullptr;
+    if (dict_del_item_str(type->dict, "__new__") < 0) return Value();
+    type_modified(type);
+  }
+  return seq.release();
+}
+const MethodDef kStructSeqMaker = {"_structseq", (void*)sys_structseq, MethodKind::Fast};
+
 const char kStructSeqSource[] = R"PY(
-def _structseq(name, fields, values):
-    ns = {'__slots__': (), 'n_fields': len(fields), 'n_sequence_fields': len(fields),
-          'n_unnamed_fields': 0, '__module__': 'sys'}
-    for i, f in enumerate(fields):
-        ns[f] = property(lambda self, i=i: tuple.__getitem__(self, i))
-    def __repr__(self):
-        return 'sys.' + name + '(' + ', '.join(f + '=' + repr(v) for f, v in zip(fields, self)) + ')'
-    ns['__repr__'] = __repr__
-    return type(name, (tuple,), ns)(values)
 version_info = _structseq('version_info', ('major', 'minor', 'micro', 'releaselevel', 'serial'),
                           (3, 11, 2, 'final', 0))
 hash_info = _structseq('hash_info', ('width', 'modulus', 'inf', 'nan', 'imag', 'algorithm', 'hash_bits',
@@ -362,6 +421,70 @@ Quitter.__module__ = '_sitebuiltins'
 exit = Quitter('exit', 'Ctrl-D (i.e. EOF)')
 quit = Quitter('quit', 'Ctrl-D (i.e. EOF)')
 del Quitter
+# copyright, credits, license and help, which site adds to builtins: the text is read (the
+# license from its file, when there is one) the first time it is shown.
+class _Printer(object):
+    MAXLINES = 23
+    def __init__(self, name, data, files=(), dirs=()):
+        self._Printer__name = name
+        self._Printer__data = data
+        self._Printer__lines = None
+        self._Printer__filenames = [d + '/' + f for d in dirs for f in files]
+    def _Printer__setup(self):
+        if self._Printer__lines:
+            return
+        data = None
+        for filename in self._Printer__filenames:
+            try:
+                with open(filename, encoding='utf-8') as fp:
+                    data = fp.read()
+                break
+            except OSError:
+                pass
+        if not data:
+            data = self._Printer__data
+        self._Printer__lines = data.split('\n')
+        self._Printer__linecnt = len(self._Printer__lines)
+    def __repr__(self):
+        self._Printer__setup()
+        if len(self._Printer__lines) <= self.MAXLINES:
+            return '\n'.join(self._Printer__lines)
+        return 'Type %s() to see the full %s text' % ((self._Printer__name,) * 2)
+    def __call__(self):
+        self._Printer__setup()
+        prompt = 'Hit Return for more, or q (and Return) to quit: '
+        lineno = 0
+        while 1:
+            try:
+                for i in range(lineno, lineno + self.MAXLINES):
+                    print(self._Printer__lines[i])
+            except IndexError:
+                break
+            else:
+                lineno += self.MAXLINES
+                key = None
+                while key is None:
+                    key = input(prompt)
+                    if key not in ('', 'q'):
+                        key = None
+                if key == 'q':
+                    break
+class _Helper(object):
+    def __repr__(self):
+        return ('Type help() for interactive help, '
+                'or help(object) for help about object.')
+    def __call__(self, *args, **kwds):
+        import pydoc
+        return pydoc.help(*args, **kwds)
+_Printer.__module__ = _Helper.__module__ = '_sitebuiltins'
+copyright = _Printer('copyright', _copyright)
+credits = _Printer('credits', """\
+    Thanks to CWI, CNRI, BeOpen.com, Zope Corporation and a cast of thousands
+    for supporting Python development.  See www.python.org for more information.""")
+license = _Printer('license', 'See https://www.python.org/psf/license/',
+                   ['LICENSE.txt', 'LICENSE'], [_stdlib_dir + '/..', _stdlib_dir, '.'])
+help = _Helper()
+del _Printer, _Helper, _copyright, _stdlib_dir
 )PY";
 
 // sys.flags' values, in the order of its fields.
@@ -388,6 +511,13 @@ int add_structseqs(Value module, const vm::Config& config) {
   if (!ns || !flags || dict_set_item_str(ns.get(), "_flag_values", flags.get()) < 0 ||
       dict_set_item_str(ns.get(), "_namespace", Value::object(&namespace_type)) < 0)
     return -1;
+  Ref maker = Ref::steal(builtin_function_new(&kStructSeqMaker, Value(), Value()));
+  if (!maker || dict_set_item_str(ns.get(), "_structseq", maker.get()) < 0) return -1;
+  Ref copyright = Ref::steal(str_from_ascii(kCopyright));
+  Ref stdlib_dir = Ref::steal(str_from_utf8(config.stdlib_dir));
+  if (!copyright || !stdlib_dir || dict_set_item_str(ns.get(), "_copyright", copyright.get()) < 0 ||
+      dict_set_item_str(ns.get(), "_stdlib_dir", stdlib_dir.get()) < 0)
+    return -1;
   Ref src = Ref::steal(str_from_utf8(kStructSeqSource));
   if (!ns || !src) return -1;
   Value args[2] = {src.get(), ns.get()};
@@ -397,8 +527,8 @@ int add_structseqs(Value module, const vm::Config& config) {
     Value v = dict_get_item_str(ns.get(), name);
     if (!v || module_add(module, name, v) < 0) return -1;
   }
-  // exit() and quit(), which CPython's site module adds to builtins.
-  for (const char* name : {"exit", "quit"}) {
+  // exit(), quit(), copyright, credits, license and help, which CPython's site module adds to builtins.
+  for (const char* name : {"exit", "quit", "copyright", "credits", "license", "help"}) {
     Value v = dict_get_item_str(ns.get(), name);
     if (!v || dict_set_item_str(builtins_dict(), name, v) < 0) return -1;
   }
@@ -495,6 +625,9 @@ int init_sys(const vm::Config& config) {
   if (!g_sys) return -1;
   Value m = g_sys;
   if (module_add_functions(m, kSysFunctions) < 0) return -1;
+  // sys.__breakpointhook__ is the original hook itself.
+  if (Value hook = dict_get_item_str(module_dict(m), "breakpointhook"); !hook || module_add(m, "__breakpointhook__", hook) < 0)
+    return -1;
   Ref modules = Ref::steal(dict_new());
   Ref args = Ref::steal(str_list(argv.empty() ? std::vector<std::string>{""} : argv));
   Ref path = Ref::steal(str_list(module_search_path(config)));
@@ -518,6 +651,10 @@ int init_sys(const vm::Config& config) {
   Ref executable = Ref::steal(str_from_utf8(config.executable));
   Ref prefix = Ref::steal(str_from_ascii("/usr"));
   Ref platlibdir = Ref::steal(str_from_ascii("lib"));
+  Ref abiflags = Ref::steal(str_from_ascii(""));
+  Ref api_version = Ref::steal(int_from_int64(1013));  // CPython 3.11's PYTHON_API_VERSION
+  Ref copyright = Ref::steal(str_from_ascii(kCopyright));
+  if (!abiflags || !api_version || !copyright) return -1;
   Ref names = Ref::steal(tuple_new(builtin_modules().size()));
   if (!names) return -1;
   for (size_t i = 0; i < builtin_modules().size(); ++i) {
@@ -543,7 +680,9 @@ int init_sys(const vm::Config& config) {
                  {"orig_argv", orig_argv.get()}, {"warnoptions", warnoptions.get()},
                  {"_xoptions", xoptions.get()}, {"meta_path", meta_path.get()},
                  {"path_hooks", path_hooks.get()}, {"path_importer_cache", importer_cache.get()},
-                 {"pycache_prefix", pycache_prefix.get()}, {"platlibdir", platlibdir.get()}};
+                 {"pycache_prefix", pycache_prefix.get()}, {"platlibdir", platlibdir.get()},
+                 {"base_exec_prefix", prefix.get()}, {"abiflags", abiflags.get()},
+                 {"api_version", api_version.get()}, {"copyright", copyright.get()}};
   for (auto& e : entries)
     if (module_add(m, e.name, e.value) < 0) return -1;
   if (dict_set_item_str(modules.get(), "sys", m) < 0) return -1;

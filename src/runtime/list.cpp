@@ -2,6 +2,8 @@
 // comparison to be consistent, repr with recursion "[...]".
 #include "runtime/list.h"
 
+#include "runtime/iter_pickle.h"
+
 #include <cstdlib>
 #include <algorithm>
 #include <cstring>
@@ -764,10 +766,14 @@ const MethodDef list_methods[] = {
 };
 const MethodDef list_iterator_methods[] = {
     M("__length_hint__", list_iterator_length_hint, NoArgs),
+    M("__reduce__", list_iterator_reduce, NoArgs),      // iter_pickle.cpp
+    M("__setstate__", list_iterator_setstate, OneArg),
     {nullptr, nullptr, MethodKind::NoArgs},
 };
 const MethodDef list_reverseiterator_methods[] = {
     M("__length_hint__", list_reverseiterator_length_hint, NoArgs),
+    M("__reduce__", list_reverseiterator_reduce, NoArgs),
+    M("__setstate__", list_reverseiterator_setstate, OneArg),
     {nullptr, nullptr, MethodKind::NoArgs},
 };
 #undef M

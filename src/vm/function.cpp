@@ -81,9 +81,6 @@ int set_code(Value self, Value value) {
   set_field(as_function(self)->code, value);
   return 0;
 }
-Value get_globals(Value self) { return new_ref(as_function(self)->globals); }
-Value get_builtins(Value self) { return new_ref(as_function(self)->builtins); }
-Value get_closure(Value self) { return new_ref(as_function(self)->closure); }
 Value get_name(Value self) { return new_ref(as_function(self)->name); }
 int set_name(Value self, Value value) {
   if (!value || !is_str(value)) return raise(exc::TypeError, "__name__ must be set to a string object"), -1;
@@ -145,9 +142,6 @@ int set_dict(Value self, Value value) {
 
 const GetSetDef kFunctionGetSets[] = {
     {"__code__", get_code, set_code},
-    {"__globals__", get_globals},
-    {"__builtins__", get_builtins},
-    {"__closure__", get_closure},
     {"__name__", get_name, set_name},
     {"__qualname__", get_qualname, set_qualname},
     {"__defaults__", get_defaults, set_defaults},
@@ -159,6 +153,10 @@ const GetSetDef kFunctionGetSets[] = {
 const MemberDef kFunctionMembers[] = {
     {"__doc__", MemberKind::ObjectNone, offsetof(FunctionObject, doc)},
     {"__module__", MemberKind::ObjectNone, offsetof(FunctionObject, module)},
+    // Read-only members, as CPython's (types.MemberDescriptorType is type(f.__globals__) there).
+    {"__globals__", MemberKind::ObjectNone, offsetof(FunctionObject, globals), true},
+    {"__builtins__", MemberKind::ObjectNone, offsetof(FunctionObject, builtins), true},
+    {"__closure__", MemberKind::ObjectNone, offsetof(FunctionObject, closure), true},
     {nullptr, MemberKind::Object, 0}};
 
 Value function_type_new(TypeObject*, const Value* args, size_t nargs, Value kwnames) {

@@ -5,6 +5,7 @@
 
 #include "bytecode/opcodes.h"
 
+#include "runtime/generic_alias.h"
 #include "runtime/abstract.h"
 #include "runtime/builtin_function.h"
 #include "runtime/descriptors.h"
@@ -814,6 +815,7 @@ void init_plain_type(TypeObject* t, const char* name, size_t size, DeallocFunc d
 
 int init_async_types() {
   add_methods(&async_generator_type, kAgenMethods);
+  add_methods(&async_generator_type, kClassGetItemMethod);
   add_getsets(&async_generator_type, kAgenGetSets);
   init_plain_type(&wrapped_value_type, "async_generator_wrapped_value", sizeof(WrappedValue), wrapped_dealloc);
   init_plain_type(&asend_type, "async_generator_asend", sizeof(ASendObject), asend_dealloc);
@@ -838,7 +840,6 @@ Value async_gen_wrap(Value v) {
   return Value::object(w);
 }
 
-int init_generator_types() {
 // --- coroutine.__await__(): a coroutine_wrapper iterating the coroutine ----------------------------
 struct CoroWrapper : Object {
   Value coro;  // owned
@@ -874,6 +875,7 @@ const MethodDef kCoroWrapperMethods[] = {
     {"close", (void*)coro_wrapper_close, MethodKind::NoArgs},
     {nullptr, nullptr, MethodKind::NoArgs}};
 
+int init_generator_types() {
   init_gen_type(&generator_type, "generator");
   generator_type.iter = gen_self_iter;
   generator_type.iternext = gen_iternext;
@@ -883,7 +885,6 @@ const MethodDef kCoroWrapperMethods[] = {
   init_gen_type(&coroutine_type, "coroutine");
   add_methods(&coroutine_type, kGenMethods);
   add_getsets(&coroutine_type, kCoroGetSets);
-  if (type_ready(&coroutine_type) < 0) return -1;
   add_methods(&coroutine_type, kCoroMethods);
   add_getsets(&coroutine_type, kCoroOriginGetSet);
   init_plain_type(&coro_wrapper_type, "coroutine_wrapper", sizeof(CoroWrapper), coro_wrapper_dealloc);
@@ -891,6 +892,7 @@ const MethodDef kCoroWrapperMethods[] = {
   coro_wrapper_type.iternext = coro_wrapper_next;
   add_methods(&coro_wrapper_type, kCoroWrapperMethods);
   if (type_ready(&coro_wrapper_type) < 0) return -1;
+  if (type_ready(&coroutine_type) < 0) return -1;
   init_gen_type(&async_generator_type, "async_generator");
   if (init_async_types() < 0) return -1;
   return type_ready(&async_generator_type);
