@@ -2,6 +2,8 @@
 // bytearray_type is defined but has no constructor ("not implemented" on use).
 #include "runtime/bytes.h"
 
+#include "runtime/iter_pickle.h"
+
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -355,10 +357,43 @@ void bytes_iterator_dealloc(Object* self) {
 }
 Value iter_self(Value self) { return new_ref(self); }
 
+// __length_hint__, __reduce__ ((iter, (bytes,), index), or (iter, ((),)) once exhausted) and
+// __setstate__ of bytes_iterator and bytearray_iterator.
+Value bytes_iterator_length_hint(Value self) {
+  BytesIterObject* it = static_cast<BytesIterObject*>(self.as_object());
+  if (it->bytes.is_null()) return int_from_int64(0);
+  int64_t left = static_cast<int64_t>(byteseq_view(it->bytes).size()) - it->index;
+  return int_from_int64(left < 0 ? 0 : left);
+}
+Value bytes_iterator_reduce(Value self) {
+  BytesIterObject* it = static_cast<BytesIterObject*>(self.as_object());
+  if (it->bytes.is_null()) {
+    Ref empty = Ref::steal(tuple_empty());
+    return empty ? iter_reduce_exhausted(empty.get()) : Value();
+  }
+  return iter_reduce_value("iter", it->bytes, it->index);
+}
+Value bytes_iterator_setstate(Value self, Value state) {
+  int64_t index;
+  if (!iter_state_index(state, &index)) return Value();
+  BytesIterObject* it = static_cast<BytesIterObject*>(self.as_object());
+  if (it->bytes) {
+    int64_t n = static_cast<int64_t>(byteseq_view(it->bytes).size());
+    it->index = index < 0 ? 0 : index > n ? n : index;
+  }
+  return new_ref(none());
+}
+
 #define M(name, fn, kind) {name, reinterpret_cast<void*>(&fn), MethodKind::kind}
 const MethodDef bytes_methods[] = {
     M("__getnewargs__", bytes_getnewargs, NoArgs),
     M("__bytes__", bytes_bytes, NoArgs),
+    {nullptr, nullptr, MethodKind::NoArgs},
+};
+const MethodDef bytes_iterator_methods[] = {
+    M("__length_hint__", bytes_iterator_length_hint, NoArgs),
+    M("__reduce__", bytes_iterator_reduce, NoArgs),
+    M("__setstate__", bytes_iterator_setstate, OneArg),
     {nullptr, nullptr, MethodKind::NoArgs},
 };
 #undef M
@@ -400,6 +435,7 @@ void init_bytes_types() {
     it.type->dealloc = bytes_iterator_dealloc;
     it.type->iter = iter_self;
     it.type->iternext = bytes_iterator_next;
+    add_methods(it.type, bytes_iterator_methods);
     type_ready(it.type);
   }
 

@@ -1,6 +1,8 @@
 // range: lazy arithmetic sequences of ints (any size), with int64 iterators on the fast path.
 #include "runtime/range.h"
 
+#include "runtime/iter_pickle.h"
+
 #include <climits>
 #include <string>
 
@@ -23,6 +25,7 @@ namespace {
 // An iterator over values that may exceed int64: next, step and remaining are ints.
 struct LongRangeIterObject : Object {
   Value next, step, remaining;
+  Value start, len;  // the first value and the count, for __reduce__/__setstate__
 };
 
 RangeObject* as_range(Value v) { return static_cast<RangeObject*>(v.as_object()); }
@@ -256,6 +259,8 @@ Value make_iterator(Value first, Value step, Value count) {
       it->next = f;
       it->step = s;
       it->remaining = n;
+      it->start = f;
+      it->len = n;
       return Value::object(it);
     }
   }
@@ -265,6 +270,8 @@ Value make_iterator(Value first, Value step, Value count) {
   it->next = new_ref(first);
   it->step = new_ref(step);
   it->remaining = new_ref(count);
+  it->start = new_ref(first);
+  it->len = new_ref(count);
   return Value::object(it);
 }
 
@@ -326,6 +333,8 @@ void longrangeiter_dealloc(Object* self) {
   decref(it->next);
   decref(it->step);
   decref(it->remaining);
+  decref(it->start);
+  decref(it->len);
   free_object(self);
 }
 
@@ -346,12 +355,73 @@ Value longrangeiter_length_hint(Value self) {
   return new_ref(static_cast<LongRangeIterObject*>(self.as_object())->remaining);
 }
 
+// __reduce__: (iter, (range(start, start + len*step, step),), index), index = len - remaining.
+Value range_iterator_reduce_from(Value start, Value step, Value len, Value index) {
+  Ref span = Ref::steal(int_multiply(len, step));
+  Ref stop = Ref::steal(span ? int_add(start, span.get()) : Value());
+  Ref range = Ref::steal(stop ? range_new(start, stop.get(), step) : Value());
+  if (!range) return Value();
+  return iter_reduce_value("iter", range.get(), index);
+}
+Value rangeiter_reduce(Value self) {
+  auto* it = static_cast<RangeIterObject*>(self.as_object());
+  Ref start = Ref::steal(int_from_int64(it->start)), step = Ref::steal(int_from_int64(it->step));
+  Ref len = Ref::steal(int_from_int64(it->len)), index = Ref::steal(int_from_int64(it->len - it->remaining));
+  if (!start || !step || !len || !index) return Value();
+  return range_iterator_reduce_from(start.get(), step.get(), len.get(), index.get());
+}
+Value rangeiter_setstate(Value self, Value state) {
+  auto* it = static_cast<RangeIterObject*>(self.as_object());
+  Ref n = Ref::steal(number_index(state));
+  if (!n) return Value();
+  int64_t index;
+  if (!int_to_int64(n.get(), &index)) return raise(exc::OverflowError, "Python int too large to convert to C long");
+  index = index < 0 ? 0 : index > it->len ? it->len : index;
+  it->next = it->start + index * it->step;
+  it->remaining = it->len - index;
+  return new_ref(none());
+}
+Value longrangeiter_reduce(Value self) {
+  auto* it = static_cast<LongRangeIterObject*>(self.as_object());
+  Ref index = Ref::steal(int_subtract(it->len, it->remaining));
+  if (!index) return Value();
+  return range_iterator_reduce_from(it->start, it->step, it->len, index.get());
+}
+// The index is clipped to [0, len] by comparison, as CPython's (so any comparable state).
+Value longrangeiter_setstate(Value self, Value state) {
+  auto* it = static_cast<LongRangeIterObject*>(self.as_object());
+  Ref index = Ref::borrow(state);
+  int below = rich_compare_bool(state, Value::small_int(0), CompareOp::Lt);
+  if (below < 0) return Value();
+  if (below) {
+    index = Ref::steal(Value::small_int(0));
+  } else {
+    int above = rich_compare_bool(it->len, state, CompareOp::Lt);
+    if (above < 0) return Value();
+    if (above) index = Ref::borrow(it->len);
+  }
+  Ref span = Ref::steal(binary_op(index.get(), it->step, BinaryOp::Multiply));
+  Ref next = Ref::steal(span ? binary_op(it->start, span.get(), BinaryOp::Add) : Value());
+  Ref remaining = Ref::steal(next ? binary_op(it->len, index.get(), BinaryOp::Subtract) : Value());
+  if (!remaining) return Value();
+  Value old_next = it->next, old_remaining = it->remaining;
+  it->next = next.release();
+  it->remaining = remaining.release();
+  decref(old_next);
+  decref(old_remaining);
+  return new_ref(none());
+}
+
 const MethodDef rangeiter_methods[] = {
     {"__length_hint__", (void*)rangeiter_length_hint, MethodKind::NoArgs},
+    {"__reduce__", (void*)rangeiter_reduce, MethodKind::NoArgs},
+    {"__setstate__", (void*)rangeiter_setstate, MethodKind::OneArg},
     {nullptr, nullptr, MethodKind::NoArgs},
 };
 const MethodDef longrangeiter_methods[] = {
     {"__length_hint__", (void*)longrangeiter_length_hint, MethodKind::NoArgs},
+    {"__reduce__", (void*)longrangeiter_reduce, MethodKind::NoArgs},
+    {"__setstate__", (void*)longrangeiter_setstate, MethodKind::OneArg},
     {nullptr, nullptr, MethodKind::NoArgs},
 };
 

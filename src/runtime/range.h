@@ -19,6 +19,8 @@ struct RangeIterObject : Object {
   int64_t next = 0;
   int64_t step = 1;
   int64_t remaining = 0;
+  int64_t start = 0;  // the first value and the count, for __reduce__/__setstate__
+  int64_t len = 0;
 };
 
 extern TypeObject range_iterator_type;        // "range_iterator"

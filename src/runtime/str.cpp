@@ -2,6 +2,8 @@
 // slots. The methods are in str_methods.cpp, formatting in str_format.cpp.
 #include "runtime/str.h"
 
+#include "runtime/iter_pickle.h"
+
 #include <cstdarg>
 #include <cstdio>
 #include <cstdlib>
@@ -25,6 +27,7 @@
 namespace krait::runtime {
 
 TypeObject str_type, str_iterator_type;
+TypeObject str_ascii_iterator_type;  // CPython 3.11 iterates ASCII strs with its own type
 
 namespace {
 
@@ -599,7 +602,7 @@ struct StrIterObject : Object {
 };
 
 Value str_iter(Value self) {
-  StrIterObject* it = new_object<StrIterObject>(&str_iterator_type);
+  StrIterObject* it = new_object<StrIterObject>(str_is_ascii(self) ? &str_ascii_iterator_type : &str_iterator_type);
   if (it == nullptr) return Value();
   it->index = 0;
   incref(self);
@@ -635,8 +638,30 @@ Value str_iterator_length_hint(Value self) {
   return int_from_int64(static_cast<int64_t>(str_length(it->str)) - it->index);
 }
 
+// (iter, (str,), index), or (iter, ('',)) once exhausted.
+Value str_iterator_reduce(Value self) {
+  StrIterObject* it = static_cast<StrIterObject*>(self.as_object());
+  if (it->str.is_null()) {
+    Ref empty = Ref::steal(str_empty());
+    return empty ? iter_reduce_exhausted(empty.get()) : Value();
+  }
+  return iter_reduce_value("iter", it->str, it->index);
+}
+Value str_iterator_setstate(Value self, Value state) {
+  int64_t index;
+  if (!iter_state_index(state, &index)) return Value();
+  StrIterObject* it = static_cast<StrIterObject*>(self.as_object());
+  if (it->str) {
+    int64_t n = static_cast<int64_t>(str_length(it->str));
+    it->index = index < 0 ? 0 : index > n ? n : index;
+  }
+  return incref(none()), none();
+}
+
 const MethodDef str_iterator_methods[] = {
     {"__length_hint__", reinterpret_cast<void*>(&str_iterator_length_hint), MethodKind::NoArgs},
+    {"__reduce__", reinterpret_cast<void*>(&str_iterator_reduce), MethodKind::NoArgs},
+    {"__setstate__", reinterpret_cast<void*>(&str_iterator_setstate), MethodKind::OneArg},
     {nullptr, nullptr, MethodKind::NoArgs},
 };
 
@@ -727,13 +752,16 @@ void init_str_types() {
   add_methods(&t, str_methods);
   type_ready(&t);
 
-  TypeObject& it = str_iterator_type;
-  coll::init_static_type(it, "str_iterator", sizeof(StrIterObject), 0);
-  it.dealloc = str_iterator_dealloc;
-  it.iter = str_iterator_iter;
-  it.iternext = str_iterator_next;
-  add_methods(&it, str_iterator_methods);
-  type_ready(&it);
+  for (TypeObject* iter_type : {&str_iterator_type, &str_ascii_iterator_type}) {
+    TypeObject& it = *iter_type;
+    coll::init_static_type(it, iter_type == &str_iterator_type ? "str_iterator" : "str_ascii_iterator",
+                           sizeof(StrIterObject), 0);
+    it.dealloc = str_iterator_dealloc;
+    it.iter = str_iterator_iter;
+    it.iternext = str_iterator_next;
+    add_methods(&it, str_iterator_methods);
+    type_ready(&it);
+  }
 }
 
 }  // namespace krait::runtime

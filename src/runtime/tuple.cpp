@@ -1,6 +1,8 @@
 // tuple: inline items, the empty-tuple singleton, CPython 3.11's xxHash-based hash.
 #include "runtime/tuple.h"
 
+#include "runtime/iter_pickle.h"
+
 #include "runtime/abstract.h"
 #include "runtime/coll_util.h"
 #include "runtime/errors.h"
@@ -345,6 +347,8 @@ const MethodDef tuple_methods[] = {
 };
 const MethodDef tuple_iterator_methods[] = {
     M("__length_hint__", tuple_iterator_length_hint, NoArgs),
+    M("__reduce__", tuple_iterator_reduce, NoArgs),      // iter_pickle.cpp
+    M("__setstate__", tuple_iterator_setstate, OneArg),
     {nullptr, nullptr, MethodKind::NoArgs},
 };
 #undef M
