@@ -229,6 +229,8 @@ def main():
         krait = os.path.abspath(args.krait)
         sections.append(("marshal of generated values (tests/marshal_values.py)",
                          lambda: run_script("marshal_values.py", "--krait", krait)))
+        sections.append(("-X trace and dis adaptive=True (tests/vm_views.py)",
+                         lambda: run_script("vm_views.py", "--krait", krait)))
         sections.append(("corrupted .pyc files, every 3rd byte (tests/pyc_corruption.py)",
                          lambda: run_script("pyc_corruption.py", "--krait", krait, "--step", "3")))
     if not args.no_ast and not args.filters:

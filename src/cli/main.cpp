@@ -28,6 +28,7 @@
 #include "runtime/gc.h"
 #include "vm/eval.h"
 #include "vm/pyc.h"
+#include "vm/trace.h"
 
 namespace {
 
@@ -289,6 +290,8 @@ int parse_only(const std::vector<std::string>& paths) {
 
 // -X gc-stats: the cycle collector's and allocator's statistics on stderr at exit.
 bool gc_stats_at_exit = false;
+// -X trace: every instruction of the program (start-up excluded) on stderr (vm/trace.h).
+bool trace_instructions = false;
 
 int start_vm(const krait::vm::Config& config) {
     if (krait::vm::init_vm(config) < 0) {
@@ -296,10 +299,12 @@ int start_vm(const krait::vm::Config& config) {
         krait::vm::print_current_exception();
         return -1;
     }
+    if (trace_instructions) krait::vm::enable_instruction_trace();
     return 0;
 }
 
 int finish(int status) {
+    krait::vm::trace_flush();
     if (gc_stats_at_exit) krait::runtime::print_gc_stats(stderr);
     return status;
 }
@@ -509,9 +514,10 @@ int krait_main(int argc, char** argv) {
                 case 'X': {
                     auto v = argument("-X");
                     if (!v) return 2;
-                    // -X OPTION: CPython accepts any name (sys._xoptions); krait acts on gc-stats
-                    // and pycache_prefix.
+                    // -X OPTION: CPython accepts any name (sys._xoptions); krait acts on gc-stats,
+                    // trace and pycache_prefix.
                     if (*v == "gc-stats") gc_stats_at_exit = true;
+                    if (*v == "trace") trace_instructions = true;
                     if (v->rfind("pycache_prefix=", 0) == 0)
                         config.pycache_prefix = std::filesystem::absolute(v->substr(15)).lexically_normal().string();
                     config.xoptions.push_back(*v);

@@ -25,6 +25,7 @@
 #include "vm/import.h"
 #include "vm/interp.h"
 #include "vm/specialize.h"
+#include "vm/trace.h"
 
 namespace krait::vm {
 
@@ -64,13 +65,23 @@ bool compare_floats(double a, double b, CompareOp op) {
 
 Value eval_frame(ThreadState& ts, Frame* entry, Value throw_pending) {
   static void* targets[256];
-  static bool targets_ready = false;
+  static void* traced_targets[256];  // the handlers, when targets[] all lead to L_trace
+  static bool targets_ready = false, trace_installed = false;
   if (!targets_ready) {
     for (auto& t : targets) t = &&L_unknown;
 #define KRAIT_OP(name, number, cache, effect, jump_effect, flags) targets[number] = &&L_##name;
 #define KRAIT_SPECIALIZED(name, number, base) targets[number] = &&L_##name;
 #include "bytecode/opcodes.def"
     targets_ready = true;
+  }
+  // -X trace (switched on once start-up is done): every instruction passes through L_trace on its
+  // way to its handler.
+  if (instruction_trace_enabled() && !trace_installed) [[unlikely]] {
+    for (int i = 0; i < 256; ++i) {
+      traced_targets[i] = targets[i];
+      targets[i] = &&L_trace;
+    }
+    trace_installed = true;
   }
 
   entry->is_entry = true;
@@ -1534,6 +1545,10 @@ Value eval_frame(ThreadState& ts, Frame* entry, Value throw_pending) {
     DISPATCH();
   }
 
+  L_trace: {
+    trace_instruction(f, INSTR(), oparg, base, sp);
+    goto* traced_targets[opcode];
+  }
   L_unknown: {
     SAVE_SP();
     raise_format(exc::SystemError, "unknown opcode %d", opcode);
