@@ -7,6 +7,7 @@
 #include <cstdint>
 
 #include "runtime/builtin_types.h"
+#include "runtime/gc.h"
 #include "runtime/object.h"
 
 namespace krait::runtime {
@@ -82,6 +83,8 @@ inline Value dict_swap_at_hint(Value dict, int64_t ix, Value key, Value value) {
   Value old = e.value;
   e.value = value;
   d->version = ++dict_version_counter;
+  // A dict is tracked by the collector once it holds a possible container (dict.cpp's insert).
+  if (!gc_is_tracked(d) && gc_may_be_tracked(value)) gc_track(d);
   return old;
 }
 
