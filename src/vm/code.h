@@ -38,7 +38,8 @@ struct GlobalCacheEntry {
 struct CodeObject : runtime::Object {
   // The compiler's / marshal's form. Null for a code object made by types.CodeType(...) or
   // replace() whose co_consts holds values a bytecode::Constant cannot represent (a list...):
-  // such a code object runs but cannot be marshalled.
+  // such a code object runs but cannot be marshalled. Null too, until code_marshal_data() makes
+  // it, for a code object read by marshal (a .pyc loaded is rarely dumped again).
   std::shared_ptr<const bytecode::CodeData> data;
   // Always set: co_code, names, tables as CodeData (the same object as `data` when that is set;
   // otherwise its consts are empty and `consts` below is the truth).
