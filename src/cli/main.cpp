@@ -290,8 +290,6 @@ int parse_only(const std::vector<std::string>& paths) {
 
 // -X gc-stats: the cycle collector's and allocator's statistics on stderr at exit.
 bool gc_stats_at_exit = false;
-// -X trace: every instruction of the program (start-up excluded) on stderr (vm/trace.h).
-bool trace_instructions = false;
 
 int start_vm(const krait::vm::Config& config) {
     if (krait::vm::init_vm(config) < 0) {
@@ -299,7 +297,6 @@ int start_vm(const krait::vm::Config& config) {
         krait::vm::print_current_exception();
         return -1;
     }
-    if (trace_instructions) krait::vm::enable_instruction_trace();
     return 0;
 }
 
@@ -517,7 +514,7 @@ int krait_main(int argc, char** argv) {
                     // -X OPTION: CPython accepts any name (sys._xoptions); krait acts on gc-stats,
                     // trace and pycache_prefix.
                     if (*v == "gc-stats") gc_stats_at_exit = true;
-                    if (*v == "trace") trace_instructions = true;
+                    if (*v == "trace") config.trace_instructions = true;
                     if (v->rfind("pycache_prefix=", 0) == 0)
                         config.pycache_prefix = std::filesystem::absolute(v->substr(15)).lexically_normal().string();
                     config.xoptions.push_back(*v);

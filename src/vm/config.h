@@ -25,6 +25,7 @@ struct Config {
   int optimize = 0;                      // -O / -OO / PYTHONOPTIMIZE
   int verbose = 0;                       // -v / PYTHONVERBOSE
   bool dont_write_bytecode = false;      // -B / PYTHONDONTWRITEBYTECODE
+  bool trace_instructions = false;       // -X trace (vm/trace.h): from the program's first instruction
   bool ignore_environment = false;       // -E
   bool isolated = false;                 // -I
   bool no_site = false;                  // -S

@@ -17,8 +17,9 @@
 #include "vm/eval.h"
 #include "vm/function.h"
 #include "vm/import.h"
-#include "vm/pyc.h"
 #include "vm/interp.h"
+#include "vm/pyc.h"
+#include "vm/trace.h"
 
 namespace krait::vm {
 
@@ -150,6 +151,7 @@ int run_code_as_main(Value code, const std::string& file, MainKind kind) {
   if (dict_set_item_str(modules::sys_modules(), "__main__", main.get()) < 0 ||
       set_main_attributes(globals, file, kind) < 0)
     return report_startup_error();
+  if (config().trace_instructions) enable_instruction_trace();
   Ref result = Ref::steal(eval_code(code, globals, globals));
   int status = 0;
   if (!result) status = handle_uncaught(fetch_exception());
@@ -184,6 +186,7 @@ int run_module_as_main(const std::string& module) {
   Ref run = runpy ? Ref::steal(get_attr(runpy.get(), "_run_module_as_main")) : Ref();
   if (!run || !name) return handle_uncaught(fetch_exception());
   Value args[2] = {name.get(), true_value()};
+  if (config().trace_instructions) enable_instruction_trace();  // runpy's finding of the module too
   Ref result = Ref::steal(call(run.get(), args, 2));
   int status = 0;
   if (!result) status = handle_uncaught(fetch_exception());
