@@ -44,8 +44,8 @@ Value unary(Value, Value arg) {
 
 // floor/ceil: ints stay themselves, floats become ints, other objects use __floor__/__ceil__.
 Value rounding(Value arg, const char* special, double (*f)(double)) {
-  if (is_int(arg)) return number_index(arg);
-  if (!is_float(arg)) {
+  if (is_int_exact(arg)) return new_ref(arg);
+  if (!is_float_exact(arg)) {  // int subclasses (bool) too: their __floor__ gives a plain int
     Ref method = Ref::steal(lookup_special(arg, special));
     if (method) return call_no_args(method.get());
     if (error_occurred()) return Value();

@@ -374,7 +374,8 @@ Value unpack_item(const char* p, const Item& item) {
     case 'c': return bytes_from(std::string_view(p, 1));
     case 's': return bytes_from(std::string_view(p, size_t(item.size)));
     case 'p': {
-      if (item.size == 0) return bytes_empty();
+      if (item.size == 0)  // CPython reads a length byte that is not there and fails so
+        return raise(exc::SystemError, "Negative size passed to PyBytes_FromStringAndSize");
       int64_t n = static_cast<unsigned char>(p[0]);
       if (n >= item.size) n = item.size - 1;
       return bytes_from(std::string_view(p + 1, size_t(n)));
