@@ -13,6 +13,7 @@
 #include "runtime/module.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
+#include "runtime/unraisable.h"
 #include "vm/eval.h"
 #include "vm/state.h"
 
@@ -27,15 +28,6 @@ namespace {
 Value callbacks_list;
 Value garbage_list;
 
-// Reports an exception that cannot propagate (as CPython's sys.unraisablehook prints it).
-void write_unraisable(Value object) {
-  Ref exception = fetch_exception();
-  Ref text = Ref::steal(repr(object));
-  if (text) std::fprintf(stderr, "Exception ignored in: %s\n", str_cstr(text.get()));
-  else clear_error();
-  std::fflush(stderr);
-  if (exception) vm::print_exception(exception.get());
-}
 
 // --- argument helpers ------------------------------------------------------------------------------
 

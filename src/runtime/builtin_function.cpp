@@ -9,6 +9,8 @@
 #include "runtime/gc.h"
 #include "runtime/memory.h"
 #include "runtime/module.h"
+#include "runtime/str.h"
+#include "runtime/tuple.h"
 
 namespace krait::runtime {
 
@@ -45,10 +47,30 @@ void bf_traverse(Object* self, VisitFunc visit, void* context) {
   if (f->module) visit(f->module, context);
 }
 
+// CPython names a function of a module other than builtins "module.name" in the argument errors
+// of its no-argument and one-argument functions ("gc.enable() takes no arguments (1 given)").
+bool check_module_function_arguments(BuiltinFunctionObject* f, size_t nargs, Value kwnames) {
+  MethodKind kind = f->def->kind;
+  if (kind != MethodKind::NoArgs && kind != MethodKind::OneArg) return true;
+  if (!f->module || !is_str(f->module)) return true;
+  size_t wanted = kind == MethodKind::OneArg ? 1 : 0;
+  size_t nkw = kwnames ? tuple_size(kwnames) : 0;
+  if (nkw == 0 && nargs == wanted) return true;
+  std::string module = str_to_utf8(f->module);
+  if (module == "builtins") return true;
+  std::string name = module + "." + f->def->name + "()";
+  if (nkw != 0) raise(exc::TypeError, name + " takes no keyword arguments");
+  else if (kind == MethodKind::NoArgs) raise(exc::TypeError, name + " takes no arguments (" + std::to_string(nargs) + " given)");
+  else raise(exc::TypeError, name + " takes exactly one argument (" + std::to_string(nargs) + " given)");
+  return false;
+}
+
 Value bf_call(Value callable, const Value* args, size_t nargs, Value kwnames) {
   auto* f = as_bf(callable);
+  const TypeObject* owner = owner_of(f);
+  if (owner == nullptr && !check_module_function_arguments(f, nargs, kwnames)) return Value();
   Value self = f->def->is_static ? Value() : f->self;
-  return call_method_def(f->def, self, args, nargs, kwnames, owner_of(f));
+  return call_method_def(f->def, self, args, nargs, kwnames, owner);
 }
 
 Value bf_repr(Value self) {
@@ -135,6 +157,7 @@ void init_builtin_function_type() {
                    sizeof(BuiltinFunctionObject));
   builtin_function_type.flags = (builtin_function_type.flags & ~TypeFlag::BaseType) | TypeFlag::HaveGc;
   builtin_function_type.dealloc = bf_dealloc;
+  builtin_function_type.weaklist_offset = offsetof(BuiltinFunctionObject, weakrefs);
   builtin_function_type.traverse = bf_traverse;
   builtin_function_type.call = bf_call;
   builtin_function_type.repr = bf_repr;

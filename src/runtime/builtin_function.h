@@ -10,6 +10,7 @@ struct BuiltinFunctionObject : Object {
   const MethodDef* def;
   Value self;     // the bound object, or the module for module-level functions (may be null)
   Value module;   // __module__: the module's name (a str), or null
+  Value weakrefs; // weak-reference list (weakref.h)
 };
 
 // self and module borrowed (may be null). `module` is the module's name (a str) or the module.

@@ -7,6 +7,7 @@
 #include "runtime/abstract.h"
 #include "runtime/coll_util.h"
 #include "runtime/errors.h"
+#include "runtime/gc.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
 #include "runtime/memory.h"
@@ -208,6 +209,9 @@ int insert(DictObject* d, Value key, Value value, int64_t hash) {
   int64_t ix = lookup(d, key, hash, &slot);
   if (ix == -2) return -1;
   d->version = ++dict_version_counter;
+  // As CPython: a dict is tracked by the collector only once it holds something that could be
+  // part of a cycle (gc.is_tracked({"a": 1}) is False).
+  if (!gc_is_tracked(d) && (gc_may_be_tracked(key) || gc_may_be_tracked(value))) gc_track(d);
   if (ix >= 0) {
     DictEntry* e = &entries(d->keys)[ix];
     Value old = e->value;
@@ -245,8 +249,7 @@ bool is_dict_exact(Value v) { return v.is_object() && v.as_object()->type == &di
 Value dict_new() {
   DictObject* d = allocate_dict(&dict_type);
   if (d == nullptr) return Value();
-  gc_track(d);
-  return Value::object(d);
+  return Value::object(d);  // untracked until it holds a container (insert)
 }
 
 Value dict_new_presized(size_t n) {
@@ -905,7 +908,7 @@ Value dict_ior(Value a, Value b) {
 Value dict_new_slot(TypeObject* type, const Value* args, size_t nargs, Value kwnames) {
   DictObject* d = allocate_dict(type);
   if (d == nullptr) return Value();
-  gc_track(d);
+  if (type != &dict_type) gc_track(d);  // dict() starts untracked, as dict_new's dicts
   return Value::object(d);
 }
 int dict_init(Value self, const Value* args, size_t nargs, Value kwnames) {

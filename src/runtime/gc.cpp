@@ -14,6 +14,10 @@
 #include <cstring>
 
 #include "runtime/builtin_types.h"
+#include "runtime/dict.h"
+#include "runtime/list.h"
+#include "runtime/str.h"
+#include "runtime/tuple.h"
 #include "runtime/errors.h"
 #include "vm/state.h"
 
@@ -211,6 +215,20 @@ void untrack_atomic_tuples(GcHeader* list) {
   }
 }
 
+// As CPython, in full collections only (frequent checks would make building a big dict
+// quadratic): a plain dict that holds only atoms is untracked again (insert tracks it if a
+// container is stored later).
+void untrack_atomic_dicts(GcHeader* list) {
+  for (GcHeader* h = list->next, *next; h != list; h = next) {
+    next = h->next;
+    Object* object = object_of(h);
+    if (object->type != &dict_type) continue;
+    bool may_be_tracked = false;
+    traverse(object, visit_may_be_tracked, &may_be_tracked);
+    if (!may_be_tracked) gc_untrack(object);
+  }
+}
+
 void deduce_unreachable(GcHeader* list, GcHeader* unreachable) {
   update_refs(list);
   subtract_refs(list);
@@ -336,6 +354,7 @@ size_t collect_main(int generation) {
     if (generation == kGcGenerations - 2) state.long_lived_pending += list_size(young);
     list_merge(young, old);
   } else {
+    untrack_atomic_dicts(young);
     state.long_lived_pending = 0;
     state.long_lived_total = list_size(young);
   }
@@ -503,9 +522,40 @@ std::vector<Object*> gc_get_referrers(const Value* targets, size_t count) {
   return referrers;
 }
 
+namespace {
+// gc.get_referents shows what CPython's traverse functions visit, in their order: a list's and a
+// tuple's items from the last (ints and floats included: they are objects there), a dict's value
+// before its key, and no keys at all while every key is an exact str (CPython's str-only tables).
+bool referents_as_cpython(Object* object, std::vector<Value>* referents) {
+  Value v = Value::object(object);
+  if (object->type == &list_type) {
+    for (size_t i = list_size(v); i-- > 0;) referents->push_back(list_get(v, i));
+    return true;
+  }
+  if (object->type == &tuple_type) {
+    for (size_t i = tuple_size(v); i-- > 0;) referents->push_back(tuple_get(v, i));
+    return true;
+  }
+  if (object->type == &dict_type) {
+    bool str_keys = true;
+    size_t pos = 0;
+    Value key, value;
+    while (dict_next(v, &pos, &key, &value)) str_keys = str_keys && is_str_exact(key);
+    pos = 0;
+    while (dict_next(v, &pos, &key, &value)) {
+      referents->push_back(value);
+      if (!str_keys) referents->push_back(key);
+    }
+    return true;
+  }
+  return false;
+}
+}  // namespace
+
 std::vector<Value> gc_get_referents(Object* object) {
   std::vector<Value> referents;
-  if (object->flags & ObjectFlag::HasGcHeader) traverse(object, visit_collect, &referents);
+  if (!(object->flags & ObjectFlag::HasGcHeader)) return referents;
+  if (!referents_as_cpython(object, &referents)) traverse(object, visit_collect, &referents);
   return referents;
 }
 

@@ -128,6 +128,7 @@ void init_method_type() {
   init_static_type(&method_type, "method", &object_type, sizeof(MethodObject));
   method_type.flags = (method_type.flags & ~TypeFlag::BaseType) | TypeFlag::HaveGc;
   method_type.dealloc = method_dealloc;
+  method_type.weaklist_offset = offsetof(MethodObject, weakrefs);
   method_type.traverse = method_traverse;
   method_type.call = method_call;
   method_type.repr = method_repr;

@@ -8,6 +8,7 @@ namespace krait::runtime {
 struct MethodObject : Object {
   Value function;   // the callable (a function, usually)
   Value self;
+  Value weakrefs;    // weak-reference list (weakref.h)
 };
 
 // A new bound method (both arguments borrowed).

@@ -903,6 +903,7 @@ void init_common(TypeObject& t, const char* name) {
   coll::init_static_type(t, name, sizeof(SetObject), TypeFlag::BaseType | TypeFlag::HaveGc);
   t.dealloc = set_dealloc;
   t.traverse = set_traverse;
+  t.weaklist_offset = offsetof(SetObject, weakrefs);
   t.clear = set_clear_slot;
   t.repr = set_repr;
   t.richcompare = set_richcompare;

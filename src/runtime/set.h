@@ -25,6 +25,7 @@ struct SetObject : Object {
   int64_t hash;          // frozenset only: -1 until computed
   int64_t finger;        // where pop() looks next
   SetEntry smalltable[kSetMinSize];
+  Value weakrefs;        // weak-reference list (weakref.h)
 };
 
 struct SetIterObject : Object {

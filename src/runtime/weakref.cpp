@@ -9,6 +9,7 @@
 #include "runtime/list.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
+#include "runtime/unraisable.h"
 #include "vm/eval.h"
 #include "vm/state.h"
 
@@ -70,16 +71,6 @@ void basic_refs(WeakrefObject* head, WeakrefObject** ref, WeakrefObject** proxy)
     head = head->next;
   }
   if (head != nullptr && !head->callback && is_proxy(Value::object(head))) *proxy = head;
-}
-
-// Reports an exception from a callback (sys.unraisablehook's format).
-void write_unraisable(Value object) {
-  Ref exception = fetch_exception();
-  Ref text = Ref::steal(repr(object));
-  if (text) std::fprintf(stderr, "Exception ignored in: %s\n", str_cstr(text.get()));
-  else clear_error();
-  std::fflush(stderr);
-  if (exception) vm::print_exception(exception.get());
 }
 
 // Calls each weakref's callback with the weakref (one reference to each is consumed).

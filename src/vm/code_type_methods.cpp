@@ -528,6 +528,7 @@ int init_code_type() {
   t->name = t->qualname = "code";
   t->basic_size = sizeof(CodeObject);
   t->dealloc = code_dealloc;
+  t->weaklist_offset = offsetof(CodeObject, weakrefs);
   t->repr = code_repr;
   t->richcompare = code_richcompare;
   t->hash = code_hash;

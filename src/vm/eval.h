@@ -34,6 +34,8 @@ void set_recursion_limit(int limit);
 // Prints `exception` with its traceback and chained exceptions to stderr as CPython 3.11's
 // default excepthook does.
 void print_exception(Value exception);
+// The traceback and the exception's line, without chained exceptions (the unraisable hook's form).
+std::string format_exception_unchained(Value exception);
 
 // Sets up the runtime, the VM's types, builtins and sys (sys.argv = argv); 0 or -1.
 int init_vm(const Config& config);

@@ -257,6 +257,7 @@ int init_function_types() {
   f->descr_get = function_descr_get;
   f->new_ = function_type_new;
   f->dict_offset = offsetof(FunctionObject, dict);
+  f->weaklist_offset = offsetof(FunctionObject, weakrefs);
   add_getsets(f, kFunctionGetSets);
   add_members(f, kFunctionMembers);
   if (type_ready(f) < 0) return -1;

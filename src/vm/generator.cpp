@@ -14,8 +14,10 @@
 #include "runtime/memory.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
+#include "runtime/unraisable.h"
 #include "vm/eval.h"
 #include "vm/eval_helpers.h"
+#include "vm/import.h"
 
 #pragma GCC diagnostic ignored "-Winvalid-offsetof"
 
@@ -331,13 +333,27 @@ void gen_clear(Object* self) {
   xdecref(e);
 }
 
+// A coroutine dropped before it started: warnings._warn_unawaited_coroutine reports it, as in
+// CPython ("RuntimeWarning: coroutine 'f' was never awaited").
+void warn_unawaited(Object* self) {
+  Ref warnings = Ref::steal(import_module("warnings"));
+  Ref warn = warnings ? Ref::steal(get_attr(warnings.get(), "_warn_unawaited_coroutine")) : Ref();
+  Ref r = warn ? Ref::steal(call_one_arg(warn.get(), Value::object(self))) : Ref();
+  if (!r) write_unraisable(Value::object(self));
+}
+
 void gen_finalize(Object* self) {
   auto* g = static_cast<GeneratorObject*>(self);
-  if (g->state != GenState::Suspended) return;
+  bool unawaited = g->state == GenState::Created && self->type == &coroutine_type;
+  if (g->state != GenState::Suspended && !unawaited) return;
   Ref saved = fetch_exception();
-  Value r = gen_close(Value::object(self));
-  if (!r) clear_error();  // an unraisable error in CPython; dropped here
-  xdecref(r);
+  if (unawaited) {
+    warn_unawaited(self);
+  } else {
+    Value r = gen_close(Value::object(self));
+    if (!r) write_unraisable(Value::object(self));
+    xdecref(r);
+  }
   if (saved) restore_exception(saved.release());
 }
 
@@ -362,6 +378,7 @@ void init_gen_type(TypeObject* t, const char* name) {
   t->traverse = gen_traverse;
   t->clear = gen_clear;
   t->finalize = gen_finalize;
+  t->weaklist_offset = offsetof(GeneratorObject, weakrefs);
   t->repr = gen_repr;
 }
 

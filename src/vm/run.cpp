@@ -156,6 +156,7 @@ int run_code_as_main(Value code, const std::string& file, MainKind kind) {
   int status = 0;
   if (!result) status = handle_uncaught(fetch_exception());
   result = Ref();
+  modules::run_atexit_callbacks();
   clear_module_dict(globals);
   modules::flush_std_streams();
   return status;
@@ -191,6 +192,7 @@ int run_module_as_main(const std::string& module) {
   int status = 0;
   if (!result) status = handle_uncaught(fetch_exception());
   result = Ref();
+  modules::run_atexit_callbacks();
   Value main = dict_get_item_str(modules::sys_modules(), "__main__");
   if (main && is_module(main)) clear_module_dict(module_dict(main));
   modules::flush_std_streams();

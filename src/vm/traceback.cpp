@@ -463,6 +463,17 @@ void print_recursive(PrintContext& ctx, Value e) {
 
 }  // namespace
 
+// What sys.unraisablehook's default prints for an exception: its traceback and its line, without
+// the chained exceptions (runtime/unraisable.cpp).
+std::string format_exception_unchained(Value exception) {
+  std::string out;
+  if (!is_exception_instance(exception)) return out;
+  Value tb = as_exception(exception)->traceback;
+  if (tb && !tb.is(none())) format_traceback(out, tb);
+  format_exception_line(out, exception);
+  return out;
+}
+
 void print_exception(Value exception) {
   PrintContext ctx;
   if (!is_exception_instance(exception)) {
