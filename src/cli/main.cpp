@@ -26,6 +26,8 @@
 #include "parse/tokenizer.h"
 #include "compile/compiler.h"
 #include "runtime/gc.h"
+#include "modules/modules.h"
+#include "runtime/exceptions.h"
 #include "vm/eval.h"
 #include "vm/pyc.h"
 #include "vm/trace.h"
@@ -174,15 +176,18 @@ int dump_ast(const std::string& path) {
 
 // Parses and compiles source bytes as CPython's compile(source, name, 'exec') would; a syntax
 // error (from the parser or the compiler) is printed as CPython prints it, and null returned.
-std::shared_ptr<const krait::bytecode::CodeData> compile_or_report(const std::string& bytes,
-                                                                   const std::string& display_name,
-                                                                   InputKind kind) {
+// `optimize`: -O's level; `warnings` (may be null) receives the compiler's SyntaxWarnings.
+std::shared_ptr<const krait::bytecode::CodeData> compile_or_report(
+        const std::string& bytes, const std::string& display_name, InputKind kind, int optimize = 0,
+        std::vector<std::pair<int, std::string>>* warnings = nullptr) {
     krait::ast::Arena arena;
     std::string decoded;
     auto* module = parse_or_report(bytes, display_name, kind, arena, decoded);
     if (!module) return nullptr;
     krait::compile::CompileOptions options;
     options.filename = display_name;
+    options.optimize = optimize;
+    options.warnings = warnings;
     krait::SyntaxErrorInfo error;
     auto code = krait::compile::compile_module(module, arena, options, error);
     if (!code) {
@@ -310,9 +315,19 @@ int finish(int status) {
 // the parser or the compiler) are printed as CPython prints them.
 int run_source(const std::string& bytes, const std::string& display_name, InputKind kind,
                const krait::vm::Config& config) {
-    auto code = compile_or_report(bytes, display_name, kind);
+    std::vector<std::pair<int, std::string>> warnings;
+    auto code = compile_or_report(bytes, display_name, kind, config.optimize, &warnings);
     if (!code) return 1;
     if (start_vm(config) < 0) return 1;
+    // The compiler's SyntaxWarnings, issued once the warnings machinery exists (CPython issues
+    // them while compiling, before the program runs).
+    for (auto& [lineno, message] : warnings) {
+        if (krait::modules::emit_warning_explicit(krait::runtime::exc::SyntaxWarning, message, display_name,
+                                                  lineno) < 0) {
+            krait::vm::print_current_exception();
+            return finish(1);
+        }
+    }
     krait::vm::MainKind main_kind = kind == InputKind::String ? krait::vm::MainKind::Command
                                     : display_name == "<stdin>" ? krait::vm::MainKind::Stdin
                                                                 : krait::vm::MainKind::Script;

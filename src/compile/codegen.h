@@ -60,7 +60,13 @@ struct CompileError : std::runtime_error {
   explicit CompileError(SyntaxErrorInfo i) : std::runtime_error(i.msg), info(std::move(i)) {}
 };
 
+struct CompileWarning {
+  int lineno;
+  std::string message;  // a SyntaxWarning's text
+};
+
 struct CodegenOptions {
+  std::vector<CompileWarning>* warnings = nullptr;  // where SyntaxWarnings go (null: dropped)
   std::string filename;
   int optimize = 0;
   int future_flags = 0;        // CO_FUTURE_* bits in force (copied into every co_flags)
@@ -106,6 +112,13 @@ class Codegen {
   }
   void unset_loc() { u().loc.lineno = -1; }
   [[noreturn]] void error(const std::string& msg);
+  // SyntaxWarnings (codegen_warn.cpp), at the current location's line.
+  void warn(const std::string& msg);
+  void check_caller(ast::expr* func);
+  void check_subscripter(ast::expr* value);
+  void check_index(ast::expr* value, ast::expr* index);
+  void check_compare(ast::Compare* e);
+  void check_assert(ast::Assert* s);
   std::string mangle_name(const std::string& name) { return mangle(u().private_name, u().has_private, name); }
 
   // ---- names ----

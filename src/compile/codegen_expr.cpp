@@ -248,6 +248,7 @@ void Codegen::jump_if(ast::expr* e, BasicBlock* next, bool cond) {
       set_loc(e);
       size_t n = c->ops.size() - 1;
       if (n > 0) {
+        check_compare(c);
         BasicBlock* cleanup = new_block();
         visit_expr(c->left);
         for (size_t i = 0; i < n; ++i) {
@@ -297,6 +298,7 @@ void Codegen::addcompare(ast::cmpop op) {
 }
 
 void Codegen::compare(ast::Compare* e) {
+  check_compare(e);
   visit_expr(e->left);
   size_t n = e->ops.size() - 1;
   if (n == 0) {
@@ -500,6 +502,10 @@ void Codegen::formatted_value(ast::FormattedValue* e) {
 void Codegen::subscript(ast::Subscript* e) {
   int op = e->ctx == ast::expr_context::Load ? BINARY_SUBSCR
          : e->ctx == ast::expr_context::Store ? STORE_SUBSCR : DELETE_SUBSCR;
+  if (e->ctx == ast::expr_context::Load) {
+    check_subscripter(e->value);
+    check_index(e->value, e->slice);
+  }
   visit_expr(e->value);
   visit_expr(e->slice);
   addop(op);
@@ -647,6 +653,7 @@ bool Codegen::maybe_optimize_method_call(ast::Call* e) {
 
 void Codegen::call(ast::Call* e) {
   if (maybe_optimize_method_call(e)) return;
+  check_caller(e->func);
   set_loc(e->func);
   addop(PUSH_NULL);
   set_loc(e);

@@ -284,6 +284,7 @@ void Codegen::while_stmt(ast::While* s) {
 }
 
 void Codegen::assert_stmt(ast::Assert* s) {
+  check_assert(s);  // even under -O, as CPython
   if (opt_.optimize) return;
   BasicBlock* end = new_block();
   jump_if(s->test, end, true);

@@ -98,10 +98,20 @@ std::shared_ptr<const bytecode::CodeData> compile_module(ast::mod* module, ast::
   cg.interactive = options.mode == ParseMode::Single;
   cg.top_level_await = options.flags & kPyCfAllowTopLevelAwait;
   cg.future_lineno = future_lineno;
+  std::vector<CompileWarning> warnings;
+  cg.warnings = &warnings;
+  // The warnings found before an error are issued too (CPython issues them as it goes).
+  auto hand_over = [&]() {
+    if (options.warnings)
+      for (CompileWarning& w : warnings) options.warnings->emplace_back(w.lineno, std::move(w.message));
+  };
   try {
     Codegen codegen(symtable, cg);
-    return codegen.compile_mod(module);
+    auto code = codegen.compile_mod(module);
+    hand_over();
+    return code;
   } catch (const CompileError& e) {
+    hand_over();
     error = e.info;
     return nullptr;
   }

@@ -3,6 +3,8 @@
 
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "bytecode/code_data.h"
 #include "parse/ast_nodes.h"
@@ -16,6 +18,8 @@ struct CompileOptions {
   ParseMode mode = ParseMode::File;  // exec / eval / single
   int optimize = 0;                  // 1: no asserts, __debug__ is False; 2: also no docstrings
   int flags = 0;                     // compile()'s flags: CO_FUTURE_* features, PyCF_* bits
+  // Receives the SyntaxWarnings found ({line, message}, in CPython's order); null: dropped.
+  std::vector<std::pair<int, std::string>>* warnings = nullptr;
 };
 
 // AST optimization, symbol table, code generation and assembly, as CPython 3.11's compiler.

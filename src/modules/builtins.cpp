@@ -9,6 +9,7 @@
 #include "modules/builtins_internal.h"
 #include "modules/modules.h"
 #include "runtime/args.h"
+#include "vm/config.h"
 #include "vm/import.h"
 #include "parse/parser.h"
 #include "parse/source.h"
@@ -559,7 +560,7 @@ Value syntax_error_from(const SyntaxErrorInfo& info, const std::string& filename
 }
 
 // Compiles `source` (str or bytes) into a code object.
-Value compile_source(Value source, const std::string& filename, ParseMode mode) {
+Value compile_source(Value source, const std::string& filename, ParseMode mode, int optimize = -1) {
   std::string text;
   if (is_str(source)) {
     text = str_to_utf8(source);
@@ -593,7 +594,20 @@ Value compile_source(Value source, const std::string& filename, ParseMode mode) 
   compile::CompileOptions options;
   options.filename = filename;
   options.mode = mode;
+  options.optimize = optimize >= 0 ? optimize : vm::config().optimize;  // -1: the interpreter's -O level
+  std::vector<std::pair<int, std::string>> warnings;
+  options.warnings = &warnings;
   auto code = compile::compile_module(module, arena, options, err);
+  for (auto& [lineno, message] : warnings) {
+    if (emit_warning_explicit(exc::SyntaxWarning, message, filename, lineno) == 0) continue;
+    // A warning turned into an error is reported as a SyntaxError, as CPython's compiler does.
+    if (!error_matches(exc::SyntaxWarning)) return Value();
+    clear_error();
+    SyntaxErrorInfo as_error;
+    as_error.msg = message;
+    as_error.lineno = lineno;
+    return syntax_error_from(as_error, filename, normal);
+  }
   if (!code) return syntax_error_from(err, filename, normal);
   return vm::code_from_data(code);
 }
@@ -629,7 +643,14 @@ Value builtin_compile(Value, const Value* args, size_t nargs, Value kwnames) {
   else if (is_bytes(kw[1])) filename = std::string(bytes_view(kw[1]));
   else
     return raise_format(exc::TypeError, "expected str, bytes or os.PathLike object, not %s", type_of(kw[1])->name.c_str());
-  return compile_source(kw[0], filename, mode);
+  int optimize = -1;
+  if (kw[5]) {
+    int64_t level = as_ssize(kw[5]);
+    if (level == -1 && error_occurred()) return Value();
+    if (level < -1 || level > 2) return raise(exc::ValueError, "compile(): invalid optimize value");
+    optimize = int(level);
+  }
+  return compile_source(kw[0], filename, mode, optimize);
 }
 
 Value exec_or_eval(const char* fname, const Value* args, size_t nargs, Value kwnames, ParseMode mode) {

@@ -81,6 +81,10 @@ Value frozen_module_code(const char* origname, bool is_package);
 // warnings.warn counts it from the innermost Python frame). 0, or -1 + error (a warning
 // turned into an exception, or a failure to import warnings).
 int emit_warning(runtime::TypeObject* category, const std::string& message, int stacklevel);
+// warnings.warn_explicit(message, category, filename, lineno): as the compiler issues its
+// SyntaxWarnings. 0, or -1 + error.
+int emit_warning_explicit(runtime::TypeObject* category, const std::string& message, const std::string& filename,
+                          int lineno);
 
 // True for builtins.__import__ as krait made it (IMPORT_NAME calls it without arguments).
 bool is_original_import(Value f);

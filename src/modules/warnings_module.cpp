@@ -352,4 +352,13 @@ int emit_warning(TypeObject* category, const std::string& message, int stackleve
   return r ? 0 : -1;
 }
 
+int emit_warning_explicit(TypeObject* category, const std::string& message, const std::string& filename, int lineno) {
+  if (init_state() < 0) return -1;
+  Ref text = Ref::steal(str_from_utf8(message));
+  Ref file = Ref::steal(str_from_utf8(filename));
+  if (!text || !file) return -1;
+  Ref r = Ref::steal(do_warn_explicit(text.get(), Value::object(category), file.get(), lineno, Value(), Value(), Value()));
+  return r ? 0 : -1;
+}
+
 }  // namespace krait::modules

@@ -48,7 +48,7 @@ Value object_new_slot(TypeObject* type, const Value* args, size_t nargs, Value k
     if (type->new_ != &object_new_slot)
       return raise(exc::TypeError, "object.__new__() takes exactly one argument (the type to instantiate)");
     if (type->init == &object_init_slot)
-      return raise_format(exc::TypeError, "%s() takes no arguments", type->qualname.c_str());
+      return raise_format(exc::TypeError, "%s() takes no arguments", type->name.c_str());
   }
   if (type->flags & TypeFlag::Abstract) return abstract_error(type);
   Object* object = allocate_object(type, type->basic_size);
@@ -65,7 +65,8 @@ int object_init_slot(Value self, const Value* args, size_t nargs, Value kwnames)
       return -1;
     }
     if (type->new_ == &object_new_slot) {
-      raise_format(exc::TypeError, "%s() takes no arguments", type->qualname.c_str());
+      raise_format(exc::TypeError, "%s.__init__() takes exactly one argument (the instance to initialize)",
+                   type->name.c_str());
       return -1;
     }
   }

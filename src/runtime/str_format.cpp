@@ -251,43 +251,74 @@ struct Formatter {
         i += 2;
         continue;
       }
-      // A replacement field: find its end, counting nested braces.
-      size_t start = ++i;
-      int level = 1;
-      size_t field_end = SIZE_MAX, conv_at = SIZE_MAX, spec_at = SIZE_MAX;
-      bool in_brackets = false;
-      while (i < n) {
-        char32_t d = str_char(format, i);
-        if (d == '[' && spec_at == SIZE_MAX) in_brackets = true;
-        else if (d == ']' && spec_at == SIZE_MAX) in_brackets = false;
-        if (!in_brackets || spec_at != SIZE_MAX) {
-          if (d == '{') {
-            ++level;
-          } else if (d == '}') {
-            if (--level == 0) break;
-          } else if (level == 1 && spec_at == SIZE_MAX && d == ':') {
-            spec_at = i;
-          } else if (level == 1 && spec_at == SIZE_MAX && conv_at == SIZE_MAX && d == '!') {
-            conv_at = i;
-          }
-        }
-        ++i;
-      }
-      if (i >= n) {
-        raise(exc::ValueError, level > 1 || true ? "expected '}' before end of string" : "");
+      if (i + 1 >= n) {
+        raise(exc::ValueError, "Single '{' encountered in format string");
         return false;
       }
-      size_t end = i++;
-      field_end = conv_at != SIZE_MAX ? conv_at : spec_at != SIZE_MAX ? spec_at : end;
-      char32_t conversion = 0;
-      if (conv_at != SIZE_MAX) {
-        size_t conv_end = spec_at != SIZE_MAX ? spec_at : end;
-        if (conv_end - conv_at != 2) {
-          if (conv_end - conv_at < 2) raise(exc::ValueError, "end of string while looking for conversion specifier");
-          else raise(exc::ValueError, "expected ':' after conversion specifier");
+      // A replacement field, parsed as CPython's parse_field: the name runs to '}', ':' or '!'
+      // (brackets may hold them), then a conversion, then a spec with nested braces counted.
+      size_t start = ++i;
+      char32_t d = 0;
+      bool terminated = false;
+      while (i < n) {
+        d = str_char(format, i++);
+        if (d == '{') {
+          raise(exc::ValueError, "unexpected '{' in field name");
           return false;
         }
-        conversion = str_char(format, conv_at + 1);
+        if (d == '[') {
+          while (i < n && str_char(format, i) != ']') ++i;
+          continue;
+        }
+        if (d == '}' || d == ':' || d == '!') {
+          terminated = true;
+          break;
+        }
+      }
+      size_t field_end = terminated ? i - 1 : i;
+      char32_t conversion = 0;
+      bool has_spec = false;
+      size_t spec_start = 0, spec_end = 0;
+      if (d == '!' || d == ':') {
+        bool spec_follows = true;
+        if (d == '!') {
+          if (i >= n) {
+            raise(exc::ValueError, "end of string while looking for conversion specifier");
+            return false;
+          }
+          conversion = str_char(format, i++);
+          if (i < n) {
+            char32_t e = str_char(format, i++);
+            if (e == '}') spec_follows = false;
+            else if (e != ':') {
+              raise(exc::ValueError, "expected ':' after conversion specifier");
+              return false;
+            }
+          }
+        }
+        if (spec_follows) {
+          spec_start = i;
+          int count = 1;
+          bool closed = false;
+          while (i < n) {
+            char32_t e = str_char(format, i++);
+            if (e == '{') {
+              ++count;
+            } else if (e == '}' && --count == 0) {
+              closed = true;
+              break;
+            }
+          }
+          if (!closed) {
+            raise(exc::ValueError, "unmatched '{' in format spec");
+            return false;
+          }
+          spec_end = i - 1;
+          has_spec = true;
+        }
+      } else if (d != '}') {
+        raise(exc::ValueError, "expected '}' before end of string");
+        return false;
       }
       Ref field = Ref::steal(str_substring(format, start, field_end));
       Ref obj = Ref::steal(get_field(field.get()));
@@ -320,8 +351,8 @@ struct Formatter {
       }
       if (!obj) return false;
       Ref spec;
-      if (spec_at != SIZE_MAX) {
-        Ref raw = Ref::steal(str_substring(format, spec_at + 1, end));
+      if (has_spec) {
+        Ref raw = Ref::steal(str_substring(format, spec_start, spec_end));
         StrBuilder nested;
         if (!render(raw.get(), nested, depth + 1)) return false;
         spec = Ref::steal(nested.finish());

@@ -724,22 +724,28 @@ Value get_text_signature(Value self) {
   return incref(none()), none();
 }
 
+// CPython's type has these as read-only members: assigning says "readonly attribute".
+int readonly_member(Value, Value) {
+  raise(exc::AttributeError, "readonly attribute");
+  return -1;
+}
+
 const GetSetDef type_getsets[] = {
     {"__name__", get_name, set_name},
     {"__qualname__", get_qualname, set_qualname},
     {"__bases__", get_bases, type_set_bases},
-    {"__mro__", get_mro},
-    {"__base__", get_base},
+    {"__mro__", get_mro, readonly_member},
+    {"__base__", get_base, readonly_member},
     {"__module__", get_module, set_module},
     {"__dict__", type_get_dict},
     {"__doc__", get_doc, set_doc},
     {"__abstractmethods__", get_abstractmethods, set_abstractmethods},
     {"__annotations__", get_annotations, set_annotations},
-    {"__flags__", get_flags},
-    {"__basicsize__", get_basicsize},
-    {"__dictoffset__", get_dictoffset},
-    {"__weakrefoffset__", get_weakrefoffset},
-    {"__itemsize__", get_itemsize},
+    {"__flags__", get_flags, readonly_member},
+    {"__basicsize__", get_basicsize, readonly_member},
+    {"__dictoffset__", get_dictoffset, readonly_member},
+    {"__weakrefoffset__", get_weakrefoffset, readonly_member},
+    {"__itemsize__", get_itemsize, readonly_member},
     {"__text_signature__", get_text_signature},
     {nullptr, nullptr},
 };
