@@ -123,6 +123,24 @@ bool encode_through_mapping(Value mapping, char32_t ch, std::string& out, bool* 
   return false;
 }
 
+// Decoding through a str table when every byte is defined: two passes straight into the str;
+// null without an error when a byte is undefined (the careful loop reports it).
+Value decode_with_table(std::string_view data, Value table) {
+  char32_t map[256];
+  size_t size = str_length(table);
+  for (size_t i = 0; i < 256; ++i) map[i] = i < size ? str_char(table, i) : 0xFFFE;
+  char32_t maxchar = 0;
+  for (unsigned char byte : data) {
+    char32_t c = map[byte];
+    if (c == 0xFFFE) return Value();
+    if (c > maxchar) maxchar = c;
+  }
+  Value v = str_new(data.size(), maxchar);
+  if (!v) return Value();
+  for (size_t i = 0; i < data.size(); ++i) str_write(v, i, map[static_cast<unsigned char>(data[i])]);
+  return v;
+}
+
 }  // namespace
 
 int init_encoding_map_type() {
@@ -175,6 +193,10 @@ Value charmap_build(Value table) {
 
 Value charmap_decode(std::string_view data, std::string_view errors, Value mapping) {
   if (!mapping || mapping.is(none())) return latin1_decode(data, errors);
+  if (is_str(mapping)) {
+    if (Value v = decode_with_table(data, mapping)) return v;
+    if (error_occurred()) return Value();
+  }
   DecodeContext c("charmap", data, errors);
   StrBuilder b;
   b.reserve(data.size());

@@ -1,6 +1,8 @@
 // UTF-16 and UTF-32 with either byte order, with or without a BOM. The native order (what a BOM
 // announces when encoding with byteorder 0, and what decoding assumes without one) is little
 // endian, as on the machines krait runs on.
+#include <cstring>
+
 #include "modules/codecs/codecs_internal.h"
 #include "runtime/bytes.h"
 #include "runtime/errors.h"
@@ -40,7 +42,48 @@ void put_char(std::string& out, char32_t c, int width, bool big) {
   put_unit(out, c, width, big);
 }
 
+// Without surrogates nothing can fail: the output is sized once and written in place.
+Value encode_utf_clean(Value str, int byteorder, int width, size_t n) {
+  bool big = byteorder > 0;
+  size_t units = n;
+  if (width == 2)
+    for (size_t i = 0; i < n; ++i) units += str_char(str, i) > 0xFFFF;
+  size_t size = (units + (byteorder == 0)) * size_t(width);
+  Value bytes = bytes_new(size);
+  if (!bytes) return Value();
+  unsigned char* p = reinterpret_cast<unsigned char*>(bytes_mutable_data(bytes));
+  auto put = [&](uint32_t u) {
+    for (int k = 0; k < width; ++k) *p++ = (unsigned char)(u >> (big ? 8 * (width - 1 - k) : 8 * k));
+  };
+  if (byteorder == 0) put(0xFEFF);
+  if (width == 2 && !big && str_kind(str) == 2) {  // the storage is already UTF-16-LE
+    std::memcpy(p, str_data(str), n * 2);
+    return bytes;
+  }
+  if (width == 4 && !big && str_kind(str) == 4) {
+    std::memcpy(p, str_data(str), n * 4);
+    return bytes;
+  }
+  for (size_t i = 0; i < n; ++i) {
+    char32_t c = str_char(str, i);
+    if (width == 2 && c > 0xFFFF) {
+      put(0xD800 + ((c - 0x10000) >> 10));
+      put(0xDC00 + ((c - 0x10000) & 0x3FF));
+    } else {
+      put(c);
+    }
+  }
+  return bytes;
+}
+
 Value encode_utf(Value str, std::string_view errors, int byteorder, int width) {
+  size_t n0 = str_length(str);
+  bool clean = str_kind(str) == 1;
+  if (!clean) {
+    clean = true;
+    for (size_t i = 0; i < n0 && clean; ++i) clean = !is_surrogate(str_char(str, i));
+  }
+  if (clean) return encode_utf_clean(str, byteorder, width, n0);
   bool big = byteorder > 0;
   const char* name = width == 2 ? (byteorder == 0 ? "utf-16" : big ? "utf-16-be" : "utf-16-le")
                                 : (byteorder == 0 ? "utf-32" : big ? "utf-32-be" : "utf-32-le");
@@ -96,12 +139,48 @@ int detect_bom(std::string_view data, int width, size_t* skip) {
 Value utf16_encode(Value str, std::string_view errors, int byteorder) { return encode_utf(str, errors, byteorder, 2); }
 Value utf32_encode(Value str, std::string_view errors, int byteorder) { return encode_utf(str, errors, byteorder, 4); }
 
+// Whole units with no surrogates among them: decoded in two passes straight into the str;
+// null without an error otherwise.
+Value decode_clean(std::string_view d, int width, bool big) {
+  size_t n = d.size() / size_t(width);
+  char32_t maxchar = 0;
+  if (width == 2 && !big) {  // the common case, read as 16-bit words
+    for (size_t k = 0; k < n; ++k) {
+      uint16_t u;
+      std::memcpy(&u, d.data() + 2 * k, 2);
+      if (is_surrogate(u)) return Value();
+      if (u > maxchar) maxchar = u;
+    }
+  } else {
+    for (size_t k = 0; k < n; ++k) {
+      uint32_t u = get_unit(d, k * size_t(width), width, big);
+      if (is_surrogate(u) || u > 0x10FFFF) return Value();
+      if (u > maxchar) maxchar = u;
+    }
+  }
+  Value v = str_new(n, maxchar);
+  if (!v) return Value();
+  if (!big && size_t(str_kind(v)) == size_t(width)) {  // little-endian units are the storage
+    std::memcpy(as_str(v)->data, d.data(), n * size_t(width));
+    return v;
+  }
+  for (size_t k = 0; k < n; ++k) str_write(v, k, get_unit(d, k * size_t(width), width, big));
+  return v;
+}
+
 Value utf16_decode(std::string_view data, std::string_view errors, int* byteorder, bool final, size_t* consumed) {
   size_t i = 0;
   int bo = *byteorder;
   if (bo == 0) bo = detect_bom(data, 2, &i);
   *byteorder = bo;
   bool big = bo > 0;
+  if ((data.size() - i) % 2 == 0) {
+    if (Value v = decode_clean(data.substr(i), 2, big)) {
+      if (consumed) *consumed = data.size();
+      return v;
+    }
+    if (error_occurred()) return Value();
+  }
   DecodeContext c(big ? "utf-16-be" : "utf-16-le", data, errors);
   StrBuilder b;
   b.reserve(data.size() / 2);
@@ -146,6 +225,13 @@ Value utf32_decode(std::string_view data, std::string_view errors, int* byteorde
   if (bo == 0) bo = detect_bom(data, 4, &i);
   *byteorder = bo;
   bool big = bo > 0;
+  if ((data.size() - i) % 4 == 0) {
+    if (Value v = decode_clean(data.substr(i), 4, big)) {
+      if (consumed) *consumed = data.size();
+      return v;
+    }
+    if (error_occurred()) return Value();
+  }
   DecodeContext c(big ? "utf-32-be" : "utf-32-le", data, errors);
   StrBuilder b;
   b.reserve(data.size() / 4);
