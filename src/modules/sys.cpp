@@ -210,7 +210,8 @@ Value sys_intern(Value, Value s) {
   incref(s);
   return intern(s);
 }
-Value sys_getrefcount(Value, Value v) { return int_from_int64(v.is_object() ? v.as_object()->refcount + 1 : 1 << 30); }
+// The argument on the caller's stack is one of the references counted, as in CPython.
+Value sys_getrefcount(Value, Value v) { return int_from_int64(v.is_object() ? v.as_object()->refcount : 1 << 30); }
 // getsizeof: __sizeof__ plus the collector's header for tracked objects, as CPython computes it.
 Value sys_getsizeof(Value, const Value* args, size_t nargs) {
   if (nargs < 1 || nargs > 2) return raise_format(exc::TypeError, "getsizeof() takes at most 2 arguments (%zu given)", nargs);

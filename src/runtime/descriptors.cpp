@@ -34,7 +34,8 @@ bool check_no_kwargs(const char* name, Value kwnames) {
 
 Value call_method_def(const MethodDef* def, Value self, const Value* args, size_t nargs, Value kwnames,
                       const TypeObject* owner) {
-  auto name = [&]() { return owner ? owner->name + "." + def->name : std::string(def->name); };
+  // The method's __qualname__ ("deque.count"), as CPython's messages show it.
+  auto name = [&]() { return owner ? owner->qualname + "." + def->name : std::string(def->name); };
   switch (def->kind) {
     case MethodKind::NoArgs:
       if (kw_count(kwnames)) return raise(exc::TypeError, name() + "() takes no keyword arguments");
@@ -125,6 +126,17 @@ void descr_dealloc(Object* self) {
   auto* d = static_cast<MethodDescriptorObject*>(self);
   decref(Value::object(d->owner));
   free_object(self);
+}
+
+// getset and member descriptors of a class (its __dict__, __weakref__, __slots__ entries) are
+// in a cycle with it (class -> dict -> descriptor -> class): the collector must see that edge.
+void owner_traverse(Object* self, VisitFunc visit, void* context) {
+  visit(Value::object(static_cast<GetSetDescriptorObject*>(self)->owner), context);
+}
+void member_traverse(Object* self, VisitFunc visit, void* context) {
+  auto* d = static_cast<MemberDescriptorObject*>(self);
+  visit(Value::object(d->owner), context);
+  if (d->name) visit(d->name, context);
 }
 
 Value md_name(Value self) { return str_from_utf8(as_md(self)->def->name); }
@@ -249,7 +261,7 @@ int mem_set(Value self, Value obj, Value value) {
     case MemberKind::ObjectNone: {
       Value* slot = reinterpret_cast<Value*>(base);
       if (value.is_null() && slot->is_null() && d->def->kind == MemberKind::Object) {
-        raise_format(exc::AttributeError, "'%s' object has no attribute '%s'", value_type_name(obj), d->def->name);
+        raise(exc::AttributeError, d->def->name);  // deleting an unset slot: just its name, as CPython
         return -1;
       }
       Value old = *slot;
@@ -769,6 +781,7 @@ Value getset_descriptor_new(TypeObject* owner, const GetSetDef* def) {
   d->def = def;
   d->owner = owner;
   incref(Value::object(owner));
+  gc_track(d);
   return Value::object(d);
 }
 Value member_descriptor_new(TypeObject* owner, const MemberDef* def) {
@@ -778,6 +791,7 @@ Value member_descriptor_new(TypeObject* owner, const MemberDef* def) {
   d->owner = owner;
   d->name = Value();
   incref(Value::object(owner));
+  gc_track(d);
   return Value::object(d);
 }
 Value wrapper_descriptor_new(TypeObject* owner, const SlotDef* slot, void* function) {
@@ -850,13 +864,15 @@ void init_descriptor_types() {
   classmethod_descriptor_type.repr = md_repr;
   add_getsets(&classmethod_descriptor_type, md_getsets);
 
-  init_type(&getset_descriptor_type, "getset_descriptor", sizeof(GetSetDescriptorObject), false, descr_dealloc);
+  init_type(&getset_descriptor_type, "getset_descriptor", sizeof(GetSetDescriptorObject), true, descr_dealloc);
+  getset_descriptor_type.traverse = owner_traverse;
   getset_descriptor_type.descr_get = gs_get;
   getset_descriptor_type.descr_set = gs_set;
   getset_descriptor_type.repr = gs_repr;
   add_getsets(&getset_descriptor_type, gs_getsets);
 
-  init_type(&member_descriptor_type, "member_descriptor", sizeof(MemberDescriptorObject), false, descr_dealloc);
+  init_type(&member_descriptor_type, "member_descriptor", sizeof(MemberDescriptorObject), true, descr_dealloc);
+  member_descriptor_type.traverse = member_traverse;
   member_descriptor_type.descr_get = mem_get;
   member_descriptor_type.descr_set = mem_set;
   member_descriptor_type.repr = mem_repr;

@@ -455,7 +455,7 @@ int assign_slice(Value self, int64_t lo, int64_t hi, const Value* items, int64_t
     std::memmove(l->items + hi + delta, l->items + hi, static_cast<size_t>(n - hi) * sizeof(Value));
   }
   for (int64_t i = 0; i < m; ++i) l->items[lo + i] = new_ref(items[i]);
-  for (Value v : old) xdecref(v);
+  for (size_t i = old.size(); i-- > 0;) xdecref(old[i]);  // last first, as CPython (__del__ order)
   return 0;
 }
 
