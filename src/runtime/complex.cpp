@@ -220,11 +220,12 @@ bool parse_complex(std::string_view s, C* out) {
   return true;
 }
 
-// The value of a complex() argument: 1 ok, -1 error (message by position).
+// The value of a complex() argument: 2 when it is complex (a complex, or __complex__'s result),
+// 1 for a real number, -1 error (message by position).
 int argument_value(Value v, C* out, bool first) {
   if (is_complex(v)) {
     *out = {complex_real(v), complex_imag(v)};
-    return 1;
+    return 2;
   }
   Ref method = Ref::steal(lookup_special(v, "__complex__"));
   if (method) {
@@ -235,7 +236,7 @@ int argument_value(Value v, C* out, bool first) {
       return -1;
     }
     *out = {complex_real(r.get()), complex_imag(r.get())};
-    return 1;
+    return 2;
   }
   if (error_occurred()) return -1;
   TypeObject* t = type_of(v);
@@ -270,12 +271,13 @@ Value complex_new(TypeObject* type, const Value* args, size_t nargs, Value kwnam
   if (type == &complex_type && a[1].is_null() && a[0].is_object() && a[0].as_object()->type == &complex_type)
     return new_ref(a[0]);
   C r, i = {0.0, 0.0};
-  if (argument_value(a[0], &r, true) < 0) return Value();
+  int first = argument_value(a[0], &r, true);
+  if (first < 0) return Value();
   if (!a[1].is_null() && argument_value(a[1], &i, false) < 0) return Value();
   // real + imag*1j, adding only the parts that exist (so -0.0 survives: complex(-0.0, -0.0)).
   double real = r.r, imag = i.r;
   if (!a[1].is_null() && is_complex(a[1])) real -= i.i;
-  if (is_complex(a[0])) imag = a[1].is_null() ? r.i : imag + r.i;
+  if (first == 2) imag = a[1].is_null() ? r.i : imag + r.i;
   return make(type, {real, imag});
 }
 

@@ -155,8 +155,9 @@ Value finish(const FormatSpec& spec, const std::string& sign_prefix, std::string
              const std::string& tail, int group, size_t body_chars_extra = 0) {
   char align = spec.align ? spec.align : '>';
   // Zero padding with '=' (also set by '0') grows the digits themselves, so grouping covers it.
+  // (Hex digits count: 'deadbeef' groups too; "inf"/"nan" never start with one.)
   if (align == '=' && spec.fill == '0' && spec.width > 0 && !integer_part.empty() &&
-      std::isdigit(static_cast<unsigned char>(integer_part[0]))) {
+      std::isxdigit(static_cast<unsigned char>(integer_part[0]))) {
     std::string grouped = group_digits(integer_part, spec.grouping, group);
     while (static_cast<int64_t>(sign_prefix.size() + grouped.size() + tail.size()) < spec.width) {
       integer_part.insert(integer_part.begin(), '0');
@@ -164,7 +165,7 @@ Value finish(const FormatSpec& spec, const std::string& sign_prefix, std::string
     }
   }
   std::string body = (spec.grouping && !integer_part.empty() &&
-                      std::isdigit(static_cast<unsigned char>(integer_part[0])))
+                      std::isxdigit(static_cast<unsigned char>(integer_part[0])))
                          ? group_digits(integer_part, spec.grouping, group)
                          : integer_part;
   body += tail;
@@ -395,7 +396,7 @@ Value complex_format_spec(double real, double imag, Value spec_str) {
   if (type == 0) {
     parens = true;
     skip_real = real == 0.0 && !std::signbit(real);
-    style = spec.precision < 0 ? 'r' : 0;  // repr style drops ".0" on integral parts
+    style = spec.precision < 0 ? 'r' : 'g';  // repr style drops ".0" on integral parts; with a precision: 'g'
   }
   auto piece = [&](double x) {
     std::string b = double_body(x, style, spec.precision, spec.alternate);

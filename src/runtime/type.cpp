@@ -377,6 +377,14 @@ int type_ready(TypeObject* type) {
     type->flags |= type->base->flags & (TypeFlag::HaveGc | TypeFlag::MatchSequence | TypeFlag::MatchMapping);
   }
   for (size_t i = 1; i < tuple_size(mro); ++i) inherit_slots(type, as_type(tuple_get(mro, i)), new_null_static);
+  // A built-in type that compares but defines no hash (list, dict, set...) is unhashable, and
+  // says so in its dict: __hash__ = None (CPython's type_ready_set_hash).
+  if (!heap && !type->hash) {
+    if (!dict_get_item(type->dict, KRAIT_NAME("__hash__")) &&
+        dict_set_item(type->dict, KRAIT_NAME("__hash__"), none()) < 0)
+      return -1;
+    type->hash = hash_not_implemented;
+  }
   static const SubclassFlag kFlags[] = {
       {&int_type, TypeFlag::IntSubclass},     {&list_type, TypeFlag::ListSubclass},
       {&tuple_type, TypeFlag::TupleSubclass}, {&bytes_type, TypeFlag::BytesSubclass},
