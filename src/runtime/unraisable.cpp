@@ -8,12 +8,21 @@
 #include "runtime/abstract.h"
 #include "runtime/errors.h"
 #include "runtime/str.h"
+#include "runtime/exceptions.h"
 #include "vm/eval.h"
+#include "vm/frame.h"
 #include "vm/state.h"
 
 namespace krait::runtime {
 
 void write_unraisable(Value object, const char* context) {
+  // As CPython: an exception raised without a traceback (a RuntimeError from a generator's close on
+  // drop) is shown at the line that was running.
+  vm::ThreadState& ts = vm::thread_state();
+  if (ts.current_exception && is_exception_instance(ts.current_exception) && ts.frame != nullptr) {
+    Value tb = exception_traceback(ts.current_exception);
+    if (!tb || tb.is(none())) vm::traceback_add(ts.frame);
+  }
   Ref exception = fetch_exception();
   if (!exception) return;
   std::string text;
