@@ -1471,6 +1471,19 @@ Value eval_frame(ThreadState& ts, Frame* entry, Value throw_pending) {
     SKIP_CACHES(LOAD_ATTR);
     DISPATCH();
   }
+  TARGET(LOAD_METHOD_CLASS) {
+    Value owner = TOP();
+    DEOPT_IF(!has_type(owner, &type_type) ||
+                 static_cast<TypeObject*>(owner.as_object())->version_tag != read_u32(CACHE() + cache::kTypeVersion),
+             LOAD_METHOD);
+    Value m = Value::object(static_cast<Object*>(read_pointer(CACHE() + cache::kDescriptor)));
+    incref(m);
+    TOP() = Value();
+    PUSH(m);
+    decref(owner);
+    SKIP_CACHES(LOAD_METHOD);
+    DISPATCH();
+  }
   TARGET(LOAD_METHOD_NO_DICT) TARGET(LOAD_METHOD_WITH_DICT) {
     Value owner = TOP();
     TypeObject* type = type_of(owner);

@@ -81,6 +81,19 @@ int specialize_attr(uint16_t* instr, Value owner, Value name, bool store, int sl
   return rewrite(instr, hint_op);
 }
 
+// `Class.function(...)` on a class whose metaclass is type: the class's attribute is a plain
+// function (a class gives it unbound) and type has no attribute of that name to take precedence.
+int specialize_load_method_class(uint16_t* instr, Value owner, Value name) {
+  auto* cls = static_cast<TypeObject*>(owner.as_object());
+  if (cls->version_tag == 0 || type_lookup(&type_type, name)) return 0;
+  Value descr = type_lookup(cls, name);
+  if (!descr || type_of(descr) != &function_type) return 0;
+  uint16_t* cache = instr + 1;
+  write_u32(cache + cache::kTypeVersion, cls->version_tag);
+  write_pointer(cache + cache::kDescriptor, descr.as_object());  // the class keeps it while its version holds
+  return rewrite(instr, bytecode::LOAD_METHOD_CLASS);
+}
+
 }  // namespace
 
 int specialize_load_attr(uint16_t* instr, Value owner, Value name) {
@@ -105,6 +118,7 @@ int specialize_load_method(uint16_t* instr, Value owner, Value name) {
   }
   if (!is_str_exact(name)) return 0;
   TypeObject* type = type_of(owner);
+  if (type == &type_type) return specialize_load_method_class(instr, owner, name);
   uint32_t version = generic_type_version(type, false);
   if (version == 0) return 0;
   // Only what LOAD_METHOD binds without a bound-method object (get_method's rule).
