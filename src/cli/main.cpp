@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <csignal>
 #include <chrono>
 #include <cstdlib>
 #include <cstdio>
@@ -308,6 +309,14 @@ int start_vm(const krait::vm::Config& config) {
 int finish(int status) {
     krait::vm::trace_flush();
     if (gc_stats_at_exit) krait::runtime::print_gc_stats(stderr);
+    if (krait::vm::unhandled_keyboard_interrupt()) {
+        // As CPython: die by SIGINT with its default action, so the parent sees the signal.
+        std::fflush(stdout);
+        std::fflush(stderr);
+        std::signal(SIGINT, SIG_DFL);
+        kill(getpid(), SIGINT);
+        return 130;  // 128 + SIGINT, should the signal not end the process
+    }
     return status;
 }
 

@@ -47,6 +47,9 @@ enum class MainKind { Script, Pyc, Command, Stdin };
 // uncaught exception as CPython and returns the process exit code (SystemExit handled, streams
 // flushed).
 int run_main(std::shared_ptr<const bytecode::CodeData> code, const std::string& file, MainKind kind);
+// Whether the program ended with an uncaught KeyboardInterrupt: CPython then ends the process
+// by SIGINT (exit status -2 as the shell sees it) once everything is finalized.
+bool unhandled_keyboard_interrupt();
 // The same for a whole .pyc file's bytes (`krait FILE.pyc`).
 int run_main_pyc(std::string_view bytes, const std::string& path);
 // -m MODULE: runpy._run_module_as_main(module).

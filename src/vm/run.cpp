@@ -67,7 +67,10 @@ int report_startup_error() {
   return 1;
 }
 
+bool g_unhandled_keyboard_interrupt = false;
+
 int handle_uncaught(Ref e) {
+  if (is_subtype(type_of(e.get()), exc::KeyboardInterrupt)) g_unhandled_keyboard_interrupt = true;
   if (is_subtype(type_of(e.get()), exc::SystemExit)) {
     int status = exit_status(e.get());
     modules::flush_std_streams();
@@ -168,6 +171,8 @@ void print_current_exception() {
   Ref e = fetch_exception();
   if (e) print_exception(e.get());
 }
+
+bool unhandled_keyboard_interrupt() { return g_unhandled_keyboard_interrupt; }
 
 int run_main(std::shared_ptr<const bytecode::CodeData> data, const std::string& file, MainKind kind) {
   Ref code = Ref::steal(code_from_data(data));
