@@ -24,6 +24,7 @@
 #include "runtime/str.h"
 #include "runtime/structseq.h"
 #include "runtime/tuple.h"
+#include "runtime/unraisable.h"
 #include "vm/config.h"
 #include "vm/eval.h"
 #include "vm/frame.h"
@@ -629,6 +630,7 @@ int init_sys(const vm::Config& config) {
   // sys.__breakpointhook__ is the original hook itself.
   if (Value hook = dict_get_item_str(module_dict(m), "breakpointhook"); !hook || module_add(m, "__breakpointhook__", hook) < 0)
     return -1;
+  if (add_unraisablehook(m) < 0) return -1;  // runtime/unraisable.cpp
   Ref modules = Ref::steal(dict_new());
   Ref args = Ref::steal(str_list(argv.empty() ? std::vector<std::string>{""} : argv));
   Ref path = Ref::steal(str_list(module_search_path(config)));
