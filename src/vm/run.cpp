@@ -9,6 +9,7 @@
 #include "runtime/dict.h"
 #include "runtime/errors.h"
 #include "runtime/exceptions.h"
+#include "runtime/gc.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
 #include "runtime/module.h"
@@ -98,6 +99,18 @@ int handle_uncaught(Ref e) {
 
 // At exit: __main__'s namespace goes away as CPython's finalization collects it: the dict is
 // emptied, then its values are released in insertion order (__del__ methods run in that order).
+void clear_module_dict(Value dict);
+
+// At exit, after the atexit callbacks: a collection (if enabled) finalizes the cyclic garbage
+// while the modules are intact, then __main__ is cleared, then a last collection finalizes the
+// cycles that held on to its globals (CPython collects around its module teardown likewise).
+void finalize_main(Value dict) {
+  if (gc_is_enabled()) gc_collect();
+  clear_module_dict(dict);
+  gc_collect();
+  if (error_occurred()) clear_error();
+}
+
 void clear_module_dict(Value dict) {
   std::vector<Value> values;
   size_t pos = 0;
@@ -160,7 +173,7 @@ int run_code_as_main(Value code, const std::string& file, MainKind kind) {
   if (!result) status = handle_uncaught(fetch_exception());
   result = Ref();
   modules::run_atexit_callbacks();
-  clear_module_dict(globals);
+  finalize_main(globals);
   modules::flush_std_streams();
   return status;
 }
@@ -199,7 +212,7 @@ int run_module_as_main(const std::string& module) {
   result = Ref();
   modules::run_atexit_callbacks();
   Value main = dict_get_item_str(modules::sys_modules(), "__main__");
-  if (main && is_module(main)) clear_module_dict(module_dict(main));
+  if (main && is_module(main)) finalize_main(module_dict(main));
   modules::flush_std_streams();
   return status;
 }
