@@ -39,6 +39,11 @@ namespace {
 
 // Exact-type guards of the specialized forms.
 inline bool has_type(Value v, const TypeObject* type) { return v.is_object() && v.as_object()->type == type; }
+// The instance's __dict__ field, for a type whose instances keep it at a fixed offset (the forms
+// that use it are made, or kept, only for such types).
+inline Value* instance_dict_slot(Value owner, const TypeObject* type) {
+  return reinterpret_cast<Value*>(reinterpret_cast<char*>(owner.as_object()) + type->dict_offset);
+}
 
 bool compare_ints(int64_t a, int64_t b, CompareOp op) {
   switch (op) {
@@ -1453,17 +1458,27 @@ Value eval_frame(ThreadState& ts, Frame* entry, Value throw_pending) {
     }
     DISPATCH();
   }
-  TARGET(LOAD_ATTR_WITH_HINT) TARGET(LOAD_ATTR_SLOT) {
+  TARGET(LOAD_ATTR_SLOT) {
+    Value owner = TOP();
+    DEOPT_IF(type_of(owner)->version_tag != read_u32(CACHE() + cache::kTypeVersion), LOAD_ATTR);
+    // The version names one type, whose instances are objects with the slot this form reads.
+    Value v = reinterpret_cast<Value*>(owner.as_object())[CACHE()[cache::kIndex]];
+    DEOPT_IF(!v, LOAD_ATTR);
+    incref(v);
+    TOP() = v;
+    decref(owner);
+    SKIP_CACHES(LOAD_ATTR);
+    DISPATCH();
+  }
+  TARGET(LOAD_ATTR_WITH_HINT) {
     Value owner = TOP();
     TypeObject* type = type_of(owner);
-    DEOPT_IF(type->version_tag != read_u32(CACHE() + cache::kTypeVersion), LOAD_ATTR);
-    // The version names one type, whose instances are objects with the field this form reads.
-    Value v;
-    if (opcode == bytecode::LOAD_ATTR_SLOT) {
-      v = reinterpret_cast<Value*>(owner.as_object())[CACHE()[cache::kIndex]];
-    } else if (Value dict = *instance_field(owner.as_object(), type->dict_offset)) {
-      v = dict_value_at_hint(dict, CACHE()[cache::kIndex], NAME(oparg));
-    }
+    // Another class at the same site (a base class's method) is served too when its instances
+    // keep the attribute in their dict as well.
+    if (type->version_tag != read_u32(CACHE() + cache::kTypeVersion))
+      DEOPT_IF(!instance_dict_attribute(type, NAME(oparg), false), LOAD_ATTR);
+    Value dict = *instance_dict_slot(owner, type);
+    Value v = dict ? dict_value_at_hint(dict, CACHE()[cache::kIndex], NAME(oparg)) : Value();
     DEOPT_IF(!v, LOAD_ATTR);
     incref(v);
     TOP() = v;
@@ -1487,37 +1502,47 @@ Value eval_frame(ThreadState& ts, Frame* entry, Value throw_pending) {
   TARGET(LOAD_METHOD_NO_DICT) TARGET(LOAD_METHOD_WITH_DICT) {
     Value owner = TOP();
     TypeObject* type = type_of(owner);
-    DEOPT_IF(type->version_tag != read_u32(CACHE() + cache::kTypeVersion), LOAD_METHOD);
-    if (opcode == bytecode::LOAD_METHOD_WITH_DICT) {
+    Value m;
+    if (type->version_tag == read_u32(CACHE() + cache::kTypeVersion)) {
+      m = Value::object(static_cast<Object*>(read_pointer(CACHE() + cache::kDescriptor)));
+    } else {
+      m = plain_method(type, NAME(oparg));  // another class at the same site
+      DEOPT_IF(!m || type->dict_offset < 0, LOAD_METHOD);
+    }
+    if (type->dict_offset != 0) {
       // An instance attribute of the same name would win over the method.
-      Value dict = *instance_field(owner.as_object(), type->dict_offset);
+      Value dict = *instance_dict_slot(owner, type);
       DEOPT_IF(dict && dict_size(dict) != 0 && dict_entry_index(dict, NAME(oparg)) >= 0, LOAD_METHOD);
     }
-    Value m = Value::object(static_cast<Object*>(read_pointer(CACHE() + cache::kDescriptor)));
     incref(m);
     TOP() = m;
     PUSH(owner);
     SKIP_CACHES(LOAD_METHOD);
     DISPATCH();
   }
-  TARGET(STORE_ATTR_WITH_HINT) TARGET(STORE_ATTR_SLOT) {
+  TARGET(STORE_ATTR_SLOT) {
     Value owner = TOP(), v = SECOND();
-    TypeObject* type = type_of(owner);
-    DEOPT_IF(type->version_tag != read_u32(CACHE() + cache::kTypeVersion), STORE_ATTR);
-    Value old;
-    if (opcode == bytecode::STORE_ATTR_SLOT) {
-      Value* slot = reinterpret_cast<Value*>(owner.as_object()) + CACHE()[cache::kIndex];
-      old = *slot;
-      *slot = v;  // the stack's reference moves into the object
-    } else {
-      Value dict = *instance_field(owner.as_object(), type->dict_offset);
-      DEOPT_IF(!dict, STORE_ATTR);
-      old = dict_swap_at_hint(dict, CACHE()[cache::kIndex], NAME(oparg), v);
-      DEOPT_IF(!old, STORE_ATTR);
-    }
+    DEOPT_IF(type_of(owner)->version_tag != read_u32(CACHE() + cache::kTypeVersion), STORE_ATTR);
+    Value* slot = reinterpret_cast<Value*>(owner.as_object()) + CACHE()[cache::kIndex];
+    Value old = *slot;
+    *slot = v;  // the stack's reference moves into the object
     sp -= 2;
     decref(owner);
     xdecref(old);
+    SKIP_CACHES(STORE_ATTR);
+    DISPATCH();
+  }
+  TARGET(STORE_ATTR_WITH_HINT) {
+    Value owner = TOP(), v = SECOND();
+    TypeObject* type = type_of(owner);
+    if (type->version_tag != read_u32(CACHE() + cache::kTypeVersion))
+      DEOPT_IF(!instance_dict_attribute(type, NAME(oparg), true), STORE_ATTR);
+    Value dict = *instance_dict_slot(owner, type);
+    Value old = dict ? dict_swap_at_hint(dict, CACHE()[cache::kIndex], NAME(oparg), v) : Value();
+    DEOPT_IF(!old, STORE_ATTR);  // (the stack's reference to v moved into the dict otherwise)
+    sp -= 2;
+    decref(owner);
+    decref(old);
     SKIP_CACHES(STORE_ATTR);
     DISPATCH();
   }

@@ -96,6 +96,20 @@ int specialize_load_method_class(uint16_t* instr, Value owner, Value name) {
 
 }  // namespace
 
+bool instance_dict_attribute(TypeObject* type, Value name, bool store) {
+  if (generic_type_version(type, store) == 0 || type->dict_offset <= 0) return false;
+  Value descr = type_lookup(type, name);
+  return !descr || !type_of(descr)->descr_set;
+}
+
+Value plain_method(TypeObject* type, Value name) {
+  if (generic_type_version(type, false) == 0) return Value();
+  Value descr = type_lookup(type, name);
+  if (!descr) return Value();
+  TypeObject* dt = type_of(descr);
+  return dt == &function_type || dt == &method_descriptor_type ? descr : Value();
+}
+
 int specialize_load_attr(uint16_t* instr, Value owner, Value name) {
   int64_t ix = module_hint(owner, name);
   if (ix >= 0) {
@@ -122,10 +136,8 @@ int specialize_load_method(uint16_t* instr, Value owner, Value name) {
   uint32_t version = generic_type_version(type, false);
   if (version == 0) return 0;
   // Only what LOAD_METHOD binds without a bound-method object (get_method's rule).
-  Value descr = type_lookup(type, name);
+  Value descr = plain_method(type, name);
   if (!descr) return 0;
-  TypeObject* dt = type_of(descr);
-  if (dt != &function_type && dt != &method_descriptor_type) return 0;
   int form;
   if (type->dict_offset == 0) {
     form = bytecode::LOAD_METHOD_NO_DICT;

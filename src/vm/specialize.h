@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "runtime/type.h"
 #include "runtime/value.h"
 
 namespace krait::vm {
@@ -56,6 +57,14 @@ int specialize_binary_subscr(uint16_t* instr, runtime::Value container, runtime:
 int specialize_store_subscr(uint16_t* instr, runtime::Value container, runtime::Value sub);
 int specialize_unpack_sequence(uint16_t* instr, runtime::Value seq);
 int specialize_call(uint16_t* instr, runtime::Value callable, int nargs, runtime::Value kwnames);
+
+// Polymorphic sites (one instruction, instances of several classes, as a method of a base class
+// sees): when the type is not the one a form was made for, these say whether the form's work is
+// still right for it, so that it need not deoptimize.
+// Whether `type` keeps `name` in a plain instance dict that no data descriptor of the type shadows.
+bool instance_dict_attribute(runtime::TypeObject* type, runtime::Value name, bool store);
+// The plain method (function or method descriptor) `type` has for `name`, or null (borrowed).
+runtime::Value plain_method(runtime::TypeObject* type, runtime::Value name);
 
 // The generic form back in place of a specialized one, with the back-off count.
 inline void deoptimize(uint16_t* instr, int base_opcode) {
