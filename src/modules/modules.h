@@ -66,6 +66,8 @@ Value create_operator_module();
 Value create_functools_module();
 // functools.partial(func, *args, **kwargs) (kwargs a dict or null): a new partial object.
 Value make_partial(Value func, const Value* args, size_t nargs, Value kwargs);
+// _sre (src/modules/sre/): the regular expression engine under CPython's pure-Python re.
+Value create_sre_module();
 // _io (src/modules/io/): FileIO, BytesIO, StringIO, the buffered and text layers, open().
 Value create_io_module();
 // _imp, _thread, _warnings (imp_module.cpp, thread_module.cpp, warnings_module.cpp): what
@@ -109,7 +111,20 @@ Value create_time_module();
 Value create_struct_module();
 // _random (src/modules/random_module.cpp): the Mersenne Twister Random type.
 Value create_random_module();
-// _sha512 (src/modules/sha512_module.cpp): sha512 hashing (random.py's seeding of str/bytes).
+// The hash modules (src/modules/hashes/, over hash_object.h): _md5, _sha1, _sha256
+// (sha224/sha256), _sha512 (sha384/sha512; random.py's seeding of str/bytes), _sha3 (sha3_*,
+// shake_*), _blake2 (blake2b, blake2s).
+Value create_md5_module();
+Value create_sha1_module();
+Value create_sha256_module();
 Value create_sha512_module();
+Value create_sha3_module();
+Value create_blake2_module();
+// _contextvars (contextvars_module.cpp): ContextVar, Token, Context, copy_context.
+Value create_contextvars_module();
+// binascii (binascii_module.cpp): hex, base64, quoted-printable, crc32/crc_hqx; zlib
+// (zlib_module.cpp): the system zlib behind CPython's interface.
+Value create_binascii_module();
+Value create_zlib_module();
 
 }  // namespace krait::modules

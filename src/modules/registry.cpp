@@ -15,20 +15,27 @@ Value existing_sys() { return runtime::new_ref(sys_module()); }
 
 // Sorted by name (sys.builtin_module_names is sorted).
 const BuiltinModule kBuiltinModules[] = {
+    {"_blake2", create_blake2_module},
     {"_codecs", create_codecs_module},
     {"_collections", create_collections_module},
+    {"_contextvars", create_contextvars_module},
     {"_functools", create_functools_module},
     {"_imp", create_imp_module},
     {"_io", create_io_module},
+    {"_md5", create_md5_module},
     {"_opcode", create_opcode_module},
     {"_operator", create_operator_module},
     {"_random", create_random_module},
+    {"_sha1", create_sha1_module},
+    {"_sha256", create_sha256_module},
+    {"_sha3", create_sha3_module},
     {"_sha512", create_sha512_module},
     {"_struct", create_struct_module},
     {"_thread", create_thread_module},
     {"_warnings", create_warnings_module},
     {"_weakref", create_weakref_module},
     {"atexit", create_atexit_module},
+    {"binascii", create_binascii_module},
     {"builtins", existing_builtins},
     {"errno", create_errno_module},
     {"gc", create_gc_module},
@@ -38,6 +45,7 @@ const BuiltinModule kBuiltinModules[] = {
     {"posix", create_posix_module},
     {"sys", existing_sys},
     {"time", create_time_module},
+    {"zlib", create_zlib_module},
 };
 
 }  // namespace

@@ -1,9 +1,11 @@
 // _sha512: SHA-512 and SHA-384 (FIPS 180-4), what random.py uses to seed from str/bytes and
-// hashlib falls back to. krait's own implementation of the standard's compression function.
+// hashlib falls back to. krait's own implementation of the standard's compression function, over
+// the shared hash object protocol (hash_object.h).
 #include <cstdint>
 #include <cstring>
 #include <string>
 
+#include "modules/hashes/hash_object.h"
 #include "modules/modules.h"
 #include "modules/native_args.h"
 #include "runtime/args.h"
@@ -135,129 +137,38 @@ std::string sha_digest(const Sha512State* state) {
   return out;
 }
 
-// --- the objects ----------------------------------------------------------------------------
+void sha512_init(void* state, int digest_size) { sha_init(static_cast<Sha512State*>(state), digest_size); }
+void sha512_update(void* state, const unsigned char* data, size_t size) {
+  sha_update(static_cast<Sha512State*>(state), std::string_view(reinterpret_cast<const char*>(data), size));
+}
+void sha512_final(const void* state, unsigned char* out, size_t length) {
+  std::string digest = sha_digest(static_cast<const Sha512State*>(state));
+  std::memcpy(out, digest.data(), length);
+}
+
+const HashAlgorithm kSha512 = {"sha512", 64, 128, sizeof(Sha512State), sha512_init, sha512_update, sha512_final};
+const HashAlgorithm kSha384 = {"sha384", 48, 128, sizeof(Sha512State), sha512_init, sha512_update, sha512_final};
 
 TypeObject sha512_type, sha384_type;
 
-struct ShaObject : Object {
-  Sha512State state;
-};
-
-ShaObject* as_sha(Value v) { return static_cast<ShaObject*>(v.as_object()); }
-
-// The bytes to hash: str refused with hashlib's message, other non-buffers too.
-bool data_argument(Value v, std::string_view* out) {
-  if (is_str(v)) return raise(exc::TypeError, "Strings must be encoded before hashing"), false;
-  if (!has_buffer(v)) return raise(exc::TypeError, "object supporting the buffer API required"), false;
-  return bytes_like_view(v, out);
-}
-
-Value new_sha(TypeObject* type, int digest_size) {
-  auto* s = static_cast<ShaObject*>(allocate_object(type, sizeof(ShaObject)));
-  if (!s) return Value();
-  sha_init(&s->state, digest_size);
-  return Value::object(s);
-}
-
-Value make_hash(const char* name, TypeObject* type, int digest_size, const Value* args, size_t nargs,
-                Value kwnames) {
-  Value a[2];
-  if (nargs > 1)
-    return raise_format(exc::TypeError, "%s() takes at most 1 positional argument (%zu given)", name, nargs);
-  if (!bind_args({name, {"string", "usedforsecurity"}, 0, 0, 1}, args, nargs, kwnames, a)) return Value();
-  Ref h = Ref::steal(new_sha(type, digest_size));
-  if (!h) return Value();
-  if (a[0]) {
-    std::string_view data;
-    if (!data_argument(a[0], &data)) return Value();
-    sha_update(&as_sha(h.get())->state, data);
-  }
-  return h.release();
-}
-
 Value sha512_function(Value, const Value* args, size_t nargs, Value kwnames) {
-  return make_hash("sha512", &sha512_type, 64, args, nargs, kwnames);
+  return hash_function_call("sha512", &sha512_type, &kSha512, args, nargs, kwnames);
 }
 Value sha384_function(Value, const Value* args, size_t nargs, Value kwnames) {
-  return make_hash("sha384", &sha384_type, 48, args, nargs, kwnames);
+  return hash_function_call("sha384", &sha384_type, &kSha384, args, nargs, kwnames);
 }
 
-Value sha_update_method(Value self, Value data) {
-  std::string_view view;
-  if (!data_argument(data, &view)) return Value();
-  sha_update(&as_sha(self)->state, view);
-  return new_ref(none());
-}
-
-Value sha_digest_method(Value self) { return bytes_from(sha_digest(&as_sha(self)->state)); }
-
-Value sha_hexdigest_method(Value self) {
-  static const char kHex[] = "0123456789abcdef";
-  std::string digest = sha_digest(&as_sha(self)->state), hex;
-  for (unsigned char c : digest) {
-    hex += kHex[c >> 4];
-    hex += kHex[c & 15];
-  }
-  return str_from_ascii(hex);
-}
-
-Value sha_copy_method(Value self) {
-  Ref copy = Ref::steal(new_sha(type_of(self), as_sha(self)->state.digest_size));
-  if (!copy) return Value();
-  as_sha(copy.get())->state = as_sha(self)->state;
-  return copy.release();
-}
-
-Value sha_get_name(Value self) { return str_from_ascii(as_sha(self)->state.digest_size == 64 ? "sha512" : "sha384"); }
-Value sha_get_digest_size(Value self) { return int_from_int64(as_sha(self)->state.digest_size); }
-Value sha_get_block_size(Value) { return int_from_int64(128); }
-
-void sha_dealloc(Object* self) { free_object(self); }
-
-#define M(name, fn, kind) {name, reinterpret_cast<void*>(&fn), MethodKind::kind}
-const MethodDef sha_methods[] = {
-    M("copy", sha_copy_method, NoArgs),
-    M("digest", sha_digest_method, NoArgs),
-    M("hexdigest", sha_hexdigest_method, NoArgs),
-    M("update", sha_update_method, OneArg),
-    {nullptr, nullptr, MethodKind::NoArgs},
-};
-const GetSetDef sha_getsets[] = {
-    {"name", sha_get_name},
-    {"digest_size", sha_get_digest_size},
-    {"block_size", sha_get_block_size},
-    {nullptr, nullptr},
-};
+#define M(name, fn) {name, reinterpret_cast<void*>(&fn), MethodKind::FastKeywords}
 const MethodDef module_functions[] = {
-    M("sha512", sha512_function, FastKeywords),
-    M("sha384", sha384_function, FastKeywords),
+    M("sha512", sha512_function),
+    M("sha384", sha384_function),
     {nullptr, nullptr, MethodKind::NoArgs},
 };
 #undef M
 
-void init_type(TypeObject& t, const char* name, const char* qualname) {
-  t.refcount = 1;
-  t.Object::flags = ObjectFlag::Immortal;
-  t.type = &type_type;
-  t.name = name;
-  t.qualname = qualname;
-  t.base = &object_type;
-  t.basic_size = sizeof(ShaObject);
-  t.flags = 0;
-  t.dealloc = sha_dealloc;
-  add_methods(&t, sha_methods);
-  add_getsets(&t, sha_getsets);
-}
-
 int init_sha_types() {
-  static bool done = false;
-  if (done) return 0;
-  init_type(sha512_type, "_sha512.sha512", "sha512");
-  init_type(sha384_type, "_sha512.sha384", "sha384");
-  for (TypeObject* t : {&sha512_type, &sha384_type})
-    if (type_ready(t) < 0) return -1;
-  done = true;
-  return 0;
+  if (init_hash_type(&sha512_type, "_sha512.sha512", "sha512", &kSha512, false, nullptr) < 0) return -1;
+  return init_hash_type(&sha384_type, "_sha512.sha384", "sha384", &kSha384, false, nullptr);
 }
 
 }  // namespace
@@ -267,7 +178,8 @@ Value create_sha512_module() {
   Ref module = Ref::steal(module_new("_sha512"));
   if (!module) return Value();
   if (module_add_functions(module.get(), module_functions) < 0) return Value();
-  if (module_add(module.get(), "SHA384Type", Value::object(&sha384_type)) < 0) return Value();
+  // CPython 3.11's _sha512 names its sha512 type SHA384Type (and has no SHA512Type).
+  if (module_add(module.get(), "SHA384Type", Value::object(&sha512_type)) < 0) return Value();
   return module.release();
 }
 
