@@ -151,13 +151,14 @@ class Optimizer {
     if (!future_annotations()) opt(f->returns);
   }
 
+  // CPython folds a `for` loop's list/set display into a constant, not an `async for`'s.
   template <class F>
-  void for_loop(F* f) {
+  void for_loop(F* f, bool fold) {
     expr(f->target);
     expr(f->iter);
     stmts(f->body);
     stmts(f->orelse);
-    fold_iter(f->iter);
+    if (fold) fold_iter(f->iter);
   }
 
   template <class T>
@@ -216,8 +217,8 @@ class Optimizer {
         opt(a->value);
         break;
       }
-      case K::For: for_loop(s->as<ast::For>()); break;
-      case K::AsyncFor: for_loop(s->as<ast::AsyncFor>()); break;
+      case K::For: for_loop(s->as<ast::For>(), true); break;
+      case K::AsyncFor: for_loop(s->as<ast::AsyncFor>(), false); break;
       case K::While: {
         auto* w = s->as<ast::While>();
         expr(w->test);

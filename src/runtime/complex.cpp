@@ -1,6 +1,7 @@
 // complex: arithmetic, comparison, hashing, repr, complex() parsing and complex_type.
 #include "runtime/complex.h"
 
+#include <cerrno>
 #include <cmath>
 #include <string>
 
@@ -316,21 +317,26 @@ Value complex_from_doubles(double real, double imag) { return make(&complex_type
 
 bool is_complex(Value v) { return v.is_object() && is_subtype(v.as_object()->type, &complex_type); }
 
+// CPython's complex_pow: small integral exponents by repeated multiplication, others through
+// polar form; errors come from errno as the C library leaves it (cos(inf) is EDOM, so
+// (inf+1j)**1j raises ZeroDivisionError there too), then an infinite part means ERANGE.
 Value complex_power_doubles(double ar, double ai, double br, double bi) {
   C a = {ar, ai}, b = {br, bi}, r;
-  if (b.r == 0.0 && b.i == 0.0) {
-    r = {1.0, 0.0};
-  } else if (a.r == 0.0 && a.i == 0.0) {
-    if (b.i != 0.0 || b.r < 0.0) return raise(exc::ZeroDivisionError, "0.0 to a negative or complex power");
-    r = {0.0, 0.0};
-  } else if (b.i == 0.0 && b.r == std::floor(b.r) && std::fabs(b.r) <= 100.0) {
+  errno = 0;
+  if (b.i == 0.0 && b.r == std::floor(b.r) && std::fabs(b.r) <= 100.0) {
     long n = static_cast<long>(b.r);
-    if (n > 0) {
+    if (n >= 0) {
       r = c_powu(a, n);
     } else {
       bool ok;
       r = c_quot({1.0, 0.0}, c_powu(a, -n), &ok);
+      if (!ok) errno = EDOM;
     }
+  } else if (b.r == 0.0 && b.i == 0.0) {
+    r = {1.0, 0.0};
+  } else if (a.r == 0.0 && a.i == 0.0) {
+    if (b.i != 0.0 || b.r < 0.0) errno = EDOM;
+    r = {0.0, 0.0};
   } else {
     double vabs = std::hypot(a.r, a.i);
     double len = std::pow(vabs, b.r);
@@ -342,9 +348,13 @@ Value complex_power_doubles(double ar, double ai, double br, double bi) {
     }
     r = {len * std::cos(phase), len * std::sin(phase)};
   }
-  if ((std::isinf(r.r) || std::isinf(r.i)) && std::isfinite(a.r) && std::isfinite(a.i) &&
-      std::isfinite(b.r) && std::isfinite(b.i))
-    return raise(exc::OverflowError, "complex exponentiation");
+  if (std::isinf(r.r) || std::isinf(r.i)) {
+    if (errno == 0) errno = ERANGE;
+  } else if (errno == ERANGE) {
+    errno = 0;
+  }
+  if (errno == EDOM) return raise(exc::ZeroDivisionError, "0.0 to a negative or complex power");
+  if (errno == ERANGE) return raise(exc::OverflowError, "complex exponentiation");
   return make(&complex_type, r);
 }
 

@@ -287,6 +287,8 @@ void split_body(const std::string& body, std::string* integer_part, std::string*
 }
 
 bool all_zero_digits(const std::string& body) {
+  // "inf" and "nan" are no zero: 'z' leaves -inf alone.
+  if (body.empty() || !std::isdigit(static_cast<unsigned char>(body[0]))) return false;
   for (char c : body) {
     if (c == 'e' || c == 'E') break;
     if (c >= '1' && c <= '9') return false;

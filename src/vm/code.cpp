@@ -50,9 +50,15 @@ Value constant_to_value(const bytecode::Constant& c) {
         tuple_items(t)[i] = item;
       }
       if (c.kind == Kind::Tuple) return t;
-      Value fs = frozenset_new(t);
+      // CPython's compiler builds the frozenset from the items in source order, then its
+      // constant merging re-creates it from that set's iteration order (merge_consts_recursive):
+      // two insertion passes, which decide the order a printed set shows.
+      Ref first = Ref::steal(frozenset_new(t));
       decref(t);
-      return fs;
+      if (!first) return Value();
+      Ref order = Ref::steal(tuple_from_iterable(first.get()));
+      if (!order) return Value();
+      return frozenset_new(order.get());
     }
     case Kind::Code: return code_from_data(c.code);
   }
