@@ -33,6 +33,15 @@ bool uint32_mask_argument(Value v, uint32_t* out) {
   return true;
 }
 
+// Argument Clinic's count check for functions whose first `min` parameters are positional-only:
+// "f() takes exactly 1 positional argument (0 given)" ("at least" when more may be positional).
+bool clinic_positional(const char* fname, size_t nargs, size_t min, size_t max_positional) {
+  if (nargs >= min) return true;
+  return raise_format(exc::TypeError, "%s() takes %s %zu positional argument%s (%zu given)", fname,
+                      min == max_positional ? "exactly" : "at least", min, min == 1 ? "" : "s", nargs),
+         false;
+}
+
 namespace {
 
 Value g_error, g_incomplete;
@@ -89,10 +98,7 @@ Value hexlify_named(const char* name, const Value* args, size_t nargs, Value kwn
   Value rest[2];
   size_t n = 0;
   if (a[1]) rest[n++] = a[1];
-  if (a[2]) {
-    if (!a[1]) return raise(exc::TypeError, "sep must be str or bytes.");
-    rest[n++] = a[2];
-  }
+  if (a[1] && a[2]) rest[n++] = a[2];  // bytes_per_sep without sep is ignored
   Ref text = Ref::steal(bytes_hex_method(data, rest, n, Value()));
   if (!text) return Value();
   return bytes_from(str_utf8(text.get()));
@@ -133,6 +139,7 @@ int base64_value(unsigned char c) {
 
 Value b2a_base64_function(Value, const Value* args, size_t nargs, Value kwnames) {
   Value a[2];
+  if (!clinic_positional("b2a_base64", nargs, 1, 1)) return Value();
   if (!bind_args({"b2a_base64", {"data", "newline"}, 1, 1, 1}, args, nargs, kwnames, a)) return Value();
   std::string_view data;
   bool newline = true;
@@ -160,6 +167,7 @@ Value b2a_base64_function(Value, const Value* args, size_t nargs, Value kwnames)
 
 Value a2b_base64_function(Value, const Value* args, size_t nargs, Value kwnames) {
   Value a[2];
+  if (!clinic_positional("a2b_base64", nargs, 1, 1)) return Value();
   if (!bind_args({"a2b_base64", {"data", "strict_mode"}, 1, 1, 1}, args, nargs, kwnames, a)) return Value();
   std::string_view data;
   bool strict = false;
@@ -370,6 +378,7 @@ Value a2b_uu_function(Value, Value arg) {
 
 Value b2a_uu_function(Value, const Value* args, size_t nargs, Value kwnames) {
   Value a[2];
+  if (!clinic_positional("b2a_uu", nargs, 1, 1)) return Value();
   if (!bind_args({"b2a_uu", {"data", "backtick"}, 1, 1, 1}, args, nargs, kwnames, a)) return Value();
   std::string_view data;
   bool backtick = false;

@@ -134,9 +134,8 @@ Value context_iter(Value self) {
 
 Value context_get(Value self, const Value* args, size_t nargs) {
   if (nargs < 1 || nargs > 2)
-    return raise_format(exc::TypeError, "get expected %s 1 argument%s, got %zu", nargs < 1 ? "at least" : "at most",
-                        nargs < 1 ? "" : "s", nargs);
-  if (nargs > 2) return Value();
+    return raise_format(exc::TypeError, "get expected %s, got %zu", nargs < 1 ? "at least 1 argument" : "at most 2 arguments",
+                        nargs);
   if (!check_var_key(args[0])) return Value();
   Value v = dict_get_item(as_ctx(self)->vars, args[0]);
   if (v) return new_ref(v);
@@ -158,8 +157,12 @@ Value copy_context_function(Value) { return context_copy(current_context()); }
 // --- ContextVar -----------------------------------------------------------------------------
 
 Value contextvar_new(TypeObject*, const Value* args, size_t nargs, Value kwnames) {
+  size_t nkw = kwnames ? size_t(length(kwnames)) : 0;
+  if (nargs + nkw > 2) return raise_format(exc::TypeError, "ContextVar() takes at most 2 arguments (%zu given)", nargs + nkw);
+  if (nargs == 0) return raise(exc::TypeError, "ContextVar() takes exactly 1 positional argument (0 given)");
+  if (nargs > 1) return raise_format(exc::TypeError, "ContextVar() takes at most 1 positional argument (%zu given)", nargs);
   Value a[2];
-  if (!bind_args({"ContextVar", {"name", "default"}, 0, 1, 1}, args, nargs, kwnames, a)) return Value();
+  if (!bind_args({"ContextVar", {"name", "default"}, 1, 1, 1}, args, nargs, kwnames, a)) return Value();
   if (!is_str(a[0])) return raise(exc::TypeError, "context variable name must be a str");
   auto* v = static_cast<ContextVarObject*>(allocate_object(&contextvar_type, sizeof(ContextVarObject)));
   if (!v) return Value();

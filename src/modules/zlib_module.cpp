@@ -25,6 +25,7 @@ using namespace runtime;
 
 bool uint32_mask_argument(Value v, uint32_t* out);  // binascii_module.cpp
 Value make_module_exception(const char* module, const char* name, TypeObject* base);
+bool clinic_positional(const char* fname, size_t nargs, size_t min, size_t max_positional);
 
 namespace {
 
@@ -55,12 +56,11 @@ bool data_argument(Value v, std::string_view* out) {
 bool int_argument(Value v, int* out, int fallback) {
   if (!v) return *out = fallback, true;
   if (is_float(v)) return raise(exc::TypeError, "'float' object cannot be interpreted as an integer"), false;
-  int64_t i = as_ssize(v);
-  if (i == -1 && error_occurred()) return false;
-  if (i < INT32_MIN || i > INT32_MAX) {
-    return raise(exc::OverflowError, i < 0 ? "signed integer is less than minimum" : "signed integer is greater than maximum"),
-           false;
-  }
+  Ref index = Ref::steal(number_index(v));
+  if (!index) return false;
+  int64_t i;
+  if (!int_to_int64(index.get(), &i)) i = INT64_MAX;
+  if (i < INT32_MIN || i > INT32_MAX) return raise(exc::OverflowError, "Python int too large to convert to C int"), false;
   *out = int(i);
   return true;
 }
@@ -68,9 +68,9 @@ bool int_argument(Value v, int* out, int fallback) {
 bool size_argument(Value v, int64_t* out, int64_t fallback) {
   if (!v) return *out = fallback, true;
   if (is_float(v)) return raise(exc::TypeError, "'float' object cannot be interpreted as an integer"), false;
-  int64_t i = as_ssize(v);
-  if (i == -1 && error_occurred()) return false;
-  *out = i;
+  Ref index = Ref::steal(number_index(v));
+  if (!index) return false;
+  if (!int_to_int64(index.get(), out)) return raise(exc::OverflowError, "Python int too large to convert to C ssize_t"), false;
   return true;
 }
 
@@ -112,6 +112,7 @@ int run_deflate(z_stream& zst, int flush, std::string& out) {
 
 Value compress_function(Value, const Value* args, size_t nargs, Value kwnames) {
   Value a[3];
+  if (!clinic_positional("compress", nargs, 1, 3)) return Value();
   if (!bind_args({"compress", {"data", "level", "wbits"}, 1, 1}, args, nargs, kwnames, a)) return Value();
   std::string_view data;
   int level, wbits;
@@ -141,6 +142,7 @@ Value compress_function(Value, const Value* args, size_t nargs, Value kwnames) {
 
 Value decompress_function(Value, const Value* args, size_t nargs, Value kwnames) {
   Value a[3];
+  if (!clinic_positional("decompress", nargs, 1, 3)) return Value();
   if (!bind_args({"decompress", {"data", "wbits", "bufsize"}, 1, 1}, args, nargs, kwnames, a)) return Value();
   std::string_view data;
   int wbits;
@@ -238,9 +240,8 @@ Value compressobj_function(Value, const Value* args, size_t nargs, Value kwnames
       !int_argument(a[4], &strategy, Z_DEFAULT_STRATEGY))
     return Value();
   std::string_view zdict;
-  bool has_zdict = a[5] && a[5] != none();
-  if (has_zdict && !has_buffer(a[5])) return raise(exc::TypeError, "zdict argument must support the buffer protocol");
-  if (has_zdict && !bytes_like_view(a[5], &zdict)) return Value();
+  bool has_zdict = !a[5].is_null();
+  if (has_zdict && !data_argument(a[5], &zdict)) return Value();
   CompressObject* c = new_comp();
   if (!c) return Value();
   Ref self = Ref::steal(Value::object(c));
@@ -256,7 +257,9 @@ Value compressobj_function(Value, const Value* args, size_t nargs, Value kwnames
   return self.release();
 }
 
-Value comp_compress(Value self, Value data) {
+Value comp_compress(Value self, const Value* args, size_t nargs) {
+  if (nargs != 1) return raise_format(exc::TypeError, "compress() takes exactly 1 positional argument (%zu given)", nargs);
+  Value data = args[0];
   std::string_view view;
   if (!data_argument(data, &view)) return Value();
   CompressObject* c = as_comp(self);
@@ -411,6 +414,7 @@ int run_inflate(DecompressObject* d, int flush, std::string& out, size_t initial
 
 Value decomp_decompress(Value self, const Value* args, size_t nargs, Value kwnames) {
   Value a[2];
+  if (!clinic_positional("decompress", nargs, 1, 2)) return Value();
   if (!bind_args({"decompress", {"data", "max_length"}, 1, 1}, args, nargs, kwnames, a)) return Value();
   std::string_view data;
   int64_t max_length;
@@ -480,7 +484,7 @@ Value decomp_get_eof(Value self) { return new_ref(as_decomp(self)->eof ? true_va
 
 #define M(name, fn, kind) {name, reinterpret_cast<void*>(&fn), MethodKind::kind}
 const MethodDef comp_methods[] = {
-    M("compress", comp_compress, OneArg),
+    M("compress", comp_compress, Fast),
     M("flush", comp_flush, Fast),
     M("copy", comp_copy, NoArgs),
     M("__copy__", comp_copy, NoArgs),

@@ -51,28 +51,26 @@ Value hexdigest_method(Value self) {
 }
 
 // shake's digest(length) / hexdigest(length).
-bool xof_length(const char* fname, const Value* args, size_t nargs, Value kwnames, size_t* out) {
-  Value a[1];
-  if (!bind_args({fname, {"length"}, 0, 1}, args, nargs, kwnames, a)) return false;
-  if (!is_int(a[0])) return raise(exc::TypeError, "an integer is required"), false;
-  if (int_sign(a[0]) < 0) return raise(exc::ValueError, "value must be positive"), false;
+bool xof_length(Value length, size_t* out) {
+  if (!is_int(length)) return raise(exc::TypeError, "an integer is required"), false;
+  if (int_sign(length) < 0) return raise(exc::ValueError, "value must be positive"), false;
   int64_t n;
-  if (!int_to_int64(a[0], &n) && int_to_mpz(a[0]) >= mpz_class("18446744073709551616"))
+  if (!int_to_int64(length, &n) && int_to_mpz(length) >= mpz_class("18446744073709551616"))
     return raise(exc::OverflowError, "Python int too large to convert to C unsigned long"), false;
-  if (!int_to_int64(a[0], &n) || n >= (int64_t(1) << 29)) return raise(exc::ValueError, "length is too large"), false;
+  if (!int_to_int64(length, &n) || n >= (int64_t(1) << 29)) return raise(exc::ValueError, "length is too large"), false;
   *out = size_t(n);
   return true;
 }
 
-Value xof_digest_method(Value self, const Value* args, size_t nargs, Value kwnames) {
+Value xof_digest_method(Value self, Value length) {
   size_t n;
-  if (!xof_length("digest", args, nargs, kwnames, &n)) return Value();
+  if (!xof_length(length, &n)) return Value();
   return bytes_from(digest_of(self, n));
 }
 
-Value xof_hexdigest_method(Value self, const Value* args, size_t nargs, Value kwnames) {
+Value xof_hexdigest_method(Value self, Value length) {
   size_t n;
-  if (!xof_length("hexdigest", args, nargs, kwnames, &n)) return Value();
+  if (!xof_length(length, &n)) return Value();
   std::string d = digest_of(self, n);
   return hex_of(reinterpret_cast<const unsigned char*>(d.data()), d.size());
 }
@@ -103,8 +101,8 @@ const MethodDef hash_methods[] = {
 };
 const MethodDef xof_methods[] = {
     M("copy", copy_method, NoArgs),
-    M("digest", xof_digest_method, FastKeywords),
-    M("hexdigest", xof_hexdigest_method, FastKeywords),
+    M("digest", xof_digest_method, OneArg),
+    M("hexdigest", xof_hexdigest_method, OneArg),
     M("update", update_method, OneArg),
     {nullptr, nullptr, MethodKind::NoArgs},
 };
