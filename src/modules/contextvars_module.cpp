@@ -58,6 +58,7 @@ Value context_alloc(Value vars) {
   c->prev = Value();
   c->entered = false;
   if (!c->vars) return decref(Value::object(c)), Value();
+  gc_track(c);
   return Value::object(c);
 }
 
@@ -82,6 +83,27 @@ Value context_new(TypeObject*, const Value*, size_t nargs, Value kwnames) {
   if (nargs || (kwnames && length(kwnames) > 0))
     return raise(exc::TypeError, "Context() does not accept any arguments");
   return context_alloc(Value());
+}
+
+// The cycle collector's view: a context's values may refer back to it (or to its tokens).
+void visit_if_object(Value v, VisitFunc visit, void* context) {
+  if (v.is_object()) visit(v, context);
+}
+
+void context_traverse(Object* self, VisitFunc visit, void* context) {
+  auto* c = static_cast<ContextObject*>(self);
+  visit_if_object(c->vars, visit, context);
+  visit_if_object(c->prev, visit, context);
+}
+
+// The mapping may be shared with copies that are alive: it is replaced, not emptied.
+void context_clear(Object* self) {
+  auto* c = static_cast<ContextObject*>(self);
+  Value vars = c->vars, prev = c->prev;
+  c->vars = dict_new();
+  c->prev = Value();
+  xdecref(vars);
+  xdecref(prev);
 }
 
 void context_dealloc(Object* self) {
@@ -168,7 +190,19 @@ Value contextvar_new(TypeObject*, const Value* args, size_t nargs, Value kwnames
   if (!v) return Value();
   v->name = new_ref(a[0]);
   v->default_value = a[1] ? new_ref(a[1]) : Value();
+  gc_track(v);
   return Value::object(v);
+}
+
+void contextvar_traverse(Object* self, VisitFunc visit, void* context) {
+  visit_if_object(static_cast<ContextVarObject*>(self)->default_value, visit, context);
+}
+
+void contextvar_clear(Object* self) {
+  auto* v = static_cast<ContextVarObject*>(self);
+  Value d = v->default_value;
+  v->default_value = Value();
+  xdecref(d);
 }
 
 void contextvar_dealloc(Object* self) {
@@ -227,6 +261,7 @@ Value contextvar_set(Value self, Value value) {
   t->var = new_ref(self);
   t->old_value = new_ref(old ? old : Value::object(&missing_object));
   t->used = false;
+  gc_track(t);
   Ref token = Ref::steal(Value::object(t));
   if (replace_var(self, value) < 0) return Value();
   return token.release();
@@ -262,6 +297,23 @@ Value contextvar_get_name(Value self) { return new_ref(as_var(self)->name); }
 
 Value token_new(TypeObject*, const Value*, size_t, Value) {
   return raise(exc::RuntimeError, "Tokens can only be created by ContextVars");
+}
+
+void token_traverse(Object* self, VisitFunc visit, void* context) {
+  auto* t = static_cast<TokenObject*>(self);
+  visit_if_object(t->context, visit, context);
+  visit_if_object(t->var, visit, context);
+  visit_if_object(t->old_value, visit, context);
+}
+
+// Fields become None (never null: the methods read them).
+void token_clear(Object* self) {
+  auto* t = static_cast<TokenObject*>(self);
+  for (Value* field : {&t->context, &t->var, &t->old_value}) {
+    Value old = *field;
+    *field = new_ref(none());
+    xdecref(old);
+  }
 }
 
 void token_dealloc(Object* self) {
@@ -334,6 +386,9 @@ int init_types() {
   if (done) return 0;
   init_type(context_type, "_contextvars.Context", "Context", sizeof(ContextObject), context_dealloc);
   context_type.new_ = context_new;
+  context_type.flags = TypeFlag::HaveGc;
+  context_type.traverse = context_traverse;
+  context_type.clear = context_clear;
   context_type.hash = hash_not_implemented;
   context_type.richcompare = context_richcompare;
   context_type.iter = context_iter;
@@ -344,12 +399,18 @@ int init_types() {
 
   init_type(contextvar_type, "_contextvars.ContextVar", "ContextVar", sizeof(ContextVarObject), contextvar_dealloc);
   contextvar_type.new_ = contextvar_new;
+  contextvar_type.flags = TypeFlag::HaveGc;
+  contextvar_type.traverse = contextvar_traverse;
+  contextvar_type.clear = contextvar_clear;
   contextvar_type.repr = contextvar_repr;
   add_methods(&contextvar_type, contextvar_methods);
   add_getsets(&contextvar_type, contextvar_getsets);
 
   init_type(token_type, "_contextvars.Token", "Token", sizeof(TokenObject), token_dealloc);
   token_type.new_ = token_new;
+  token_type.flags = TypeFlag::HaveGc;
+  token_type.traverse = token_traverse;
+  token_type.clear = token_clear;
   token_type.repr = token_repr;
   add_methods(&token_type, token_methods);
   add_getsets(&token_type, token_getsets);
