@@ -98,6 +98,7 @@ Value eval_frame(ThreadState& ts, Frame* entry, Value throw_pending) {
   Value* base;
   Value* locals;
   Value kwnames;  // set by KW_NAMES for the next CALL (borrowed from co_consts)
+  Value found;    // what a specialized LOAD_ATTR/LOAD_METHOD form found (borrowed), for their shared tail
   uint16_t word;
   int opcode;
   int oparg;
@@ -1445,30 +1446,17 @@ Value eval_frame(ThreadState& ts, Frame* entry, Value throw_pending) {
       v = dict_value_at_hint(static_cast<ModuleObject*>(owner.as_object())->dict, CACHE()[cache::kIndex], NAME(oparg));
     if (method) DEOPT_IF(!v, LOAD_METHOD);
     else DEOPT_IF(!v, LOAD_ATTR);
-    incref(v);
-    if (method) {
-      TOP() = Value();
-      PUSH(v);
-      decref(owner);
-      SKIP_CACHES(LOAD_METHOD);
-    } else {
-      TOP() = v;
-      decref(owner);
-      SKIP_CACHES(LOAD_ATTR);
-    }
-    DISPATCH();
+    found = v;
+    if (method) goto push_null_and_found;
+    goto replace_owner_with_found;
   }
   TARGET(LOAD_ATTR_SLOT) {
     Value owner = TOP();
     DEOPT_IF(type_of(owner)->version_tag != read_u32(CACHE() + cache::kTypeVersion), LOAD_ATTR);
     // The version names one type, whose instances are objects with the slot this form reads.
-    Value v = reinterpret_cast<Value*>(owner.as_object())[CACHE()[cache::kIndex]];
-    DEOPT_IF(!v, LOAD_ATTR);
-    incref(v);
-    TOP() = v;
-    decref(owner);
-    SKIP_CACHES(LOAD_ATTR);
-    DISPATCH();
+    found = reinterpret_cast<Value*>(owner.as_object())[CACHE()[cache::kIndex]];
+    DEOPT_IF(!found, LOAD_ATTR);
+    goto replace_owner_with_found;
   }
   TARGET(LOAD_ATTR_WITH_HINT) {
     Value owner = TOP();
@@ -1478,12 +1466,34 @@ Value eval_frame(ThreadState& ts, Frame* entry, Value throw_pending) {
     if (type->version_tag != read_u32(CACHE() + cache::kTypeVersion))
       DEOPT_IF(!instance_dict_attribute(type, NAME(oparg), false), LOAD_ATTR);
     Value dict = *instance_dict_slot(owner, type);
-    Value v = dict ? dict_value_at_hint(dict, CACHE()[cache::kIndex], NAME(oparg)) : Value();
-    DEOPT_IF(!v, LOAD_ATTR);
-    incref(v);
-    TOP() = v;
+    found = dict ? dict_value_at_hint(dict, CACHE()[cache::kIndex], NAME(oparg)) : Value();
+    DEOPT_IF(!found, LOAD_ATTR);
+    goto replace_owner_with_found;
+  }
+  // The shared tails of the LOAD_ATTR / LOAD_METHOD forms (owner on top of the stack).
+  replace_owner_with_found: {
+    Value owner = TOP();
+    incref(found);
+    TOP() = found;
     decref(owner);
     SKIP_CACHES(LOAD_ATTR);
+    DISPATCH();
+  }
+  push_null_and_found: {  // a module's function: called without self
+    Value owner = TOP();
+    incref(found);
+    TOP() = Value();
+    PUSH(found);
+    decref(owner);
+    SKIP_CACHES(LOAD_METHOD);
+    DISPATCH();
+  }
+  push_found_and_owner: {  // a method found on the type: called with the owner as self
+    incref(found);
+    Value owner = TOP();
+    TOP() = found;
+    PUSH(owner);
+    SKIP_CACHES(LOAD_METHOD);
     DISPATCH();
   }
   TARGET(LOAD_METHOD_CLASS) {
@@ -1491,13 +1501,8 @@ Value eval_frame(ThreadState& ts, Frame* entry, Value throw_pending) {
     DEOPT_IF(!has_type(owner, &type_type) ||
                  static_cast<TypeObject*>(owner.as_object())->version_tag != read_u32(CACHE() + cache::kTypeVersion),
              LOAD_METHOD);
-    Value m = Value::object(static_cast<Object*>(read_pointer(CACHE() + cache::kDescriptor)));
-    incref(m);
-    TOP() = Value();
-    PUSH(m);
-    decref(owner);
-    SKIP_CACHES(LOAD_METHOD);
-    DISPATCH();
+    found = Value::object(static_cast<Object*>(read_pointer(CACHE() + cache::kDescriptor)));
+    goto push_null_and_found;
   }
   TARGET(LOAD_METHOD_NO_DICT) TARGET(LOAD_METHOD_WITH_DICT) {
     Value owner = TOP();
@@ -1514,11 +1519,8 @@ Value eval_frame(ThreadState& ts, Frame* entry, Value throw_pending) {
       Value dict = *instance_dict_slot(owner, type);
       DEOPT_IF(dict && dict_size(dict) != 0 && dict_entry_index(dict, NAME(oparg)) >= 0, LOAD_METHOD);
     }
-    incref(m);
-    TOP() = m;
-    PUSH(owner);
-    SKIP_CACHES(LOAD_METHOD);
-    DISPATCH();
+    found = m;
+    goto push_found_and_owner;
   }
   TARGET(STORE_ATTR_SLOT) {
     Value owner = TOP(), v = SECOND();
