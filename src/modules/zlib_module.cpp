@@ -74,9 +74,12 @@ bool size_argument(Value v, int64_t* out, int64_t fallback) {
   return true;
 }
 
-void set_input(z_stream& zst, std::string_view data) {
+// zlib counts input in 32-bit units; krait does not feed bigger inputs in pieces yet.
+bool set_input(z_stream& zst, std::string_view data) {
+  if (data.size() > 0xffffffffu) return raise(exc::OverflowError, "not implemented: zlib input over 4 GiB in one call"), false;
   zst.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
   zst.avail_in = uInt(data.size());
+  return true;
 }
 
 // Makes room for more output: `out` grows (doubling) and zst points at the free part; `limit` > 0
@@ -127,7 +130,7 @@ Value compress_function(Value, const Value* args, size_t nargs, Value kwnames) {
     deflateEnd(&zst);
     return zlib_error(zst, err, "while compressing data");
   }
-  set_input(zst, data);
+  if (!set_input(zst, data)) return deflateEnd(&zst), Value();
   std::string out;
   err = run_deflate(zst, Z_FINISH, out);
   if (err != Z_STREAM_END) {
@@ -153,7 +156,7 @@ Value decompress_function(Value, const Value* args, size_t nargs, Value kwnames)
   if (bufsize < 0) return raise(exc::ValueError, "bufsize must be non-negative");
   if (bufsize == 0) bufsize = 1;
   z_stream zst{};
-  set_input(zst, data);
+  if (!set_input(zst, data)) return Value();
   int err = inflateInit2(&zst, wbits);
   if (err == Z_MEM_ERROR) return raise(exc::MemoryError, "Out of memory while decompressing data");
   if (err != Z_OK) {
@@ -263,7 +266,7 @@ Value comp_compress(Value self, const Value* args, size_t nargs) {
   std::string_view view;
   if (!data_argument(data, &view)) return Value();
   CompressObject* c = as_comp(self);
-  set_input(c->zst, view);
+  if (!set_input(c->zst, view)) return Value();
   std::string out;
   int err = run_deflate(c->zst, Z_NO_FLUSH, out);
   if (err == Z_STREAM_ERROR) return zlib_error(c->zst, err, "while compressing data");
@@ -421,7 +424,7 @@ Value decomp_decompress(Value self, const Value* args, size_t nargs, Value kwnam
   if (!data_argument(a[0], &data) || !size_argument(a[1], &max_length, 0)) return Value();
   if (max_length < 0) return raise(exc::ValueError, "max_length must be non-negative");
   DecompressObject* d = as_decomp(self);
-  set_input(d->zst, data);
+  if (!set_input(d->zst, data)) return Value();
   size_t limit = size_t(max_length);
   size_t initial = limit && limit < kDefBufSize ? limit : kDefBufSize;
   std::string out;
@@ -440,7 +443,7 @@ Value decomp_flush(Value self, const Value* args, size_t nargs) {
   if (length <= 0) return raise(exc::ValueError, "length must be greater than zero");
   DecompressObject* d = as_decomp(self);
   Ref tail = Ref::borrow(d->unconsumed_tail);  // the input, kept alive while zlib reads it
-  set_input(d->zst, bytes_view(tail.get()));
+  if (!set_input(d->zst, bytes_view(tail.get()))) return Value();
   std::string out;
   int err = run_inflate(d, Z_FINISH, out, size_t(length), 0);
   if (err == INT32_MIN) return Value();
