@@ -2,6 +2,7 @@
 // re-exports and decimal keeps its thread-local context in. krait runs one thread, so the current
 // context is one global. A Context's mapping is a dict that is never changed in place once shared
 // (ContextVar.set makes a new one), which gives Context.copy() its snapshot semantics cheaply.
+#include <cstddef>
 #include <string>
 
 #include "modules/modules.h"
@@ -9,6 +10,7 @@
 #include "runtime/args.h"
 #include "runtime/builtin_types.h"
 #include "runtime/core_internal.h"
+#include "runtime/descriptors.h"
 #include "runtime/dict.h"
 #include "runtime/errors.h"
 #include "runtime/generic_alias.h"
@@ -291,7 +293,6 @@ Value contextvar_reset(Value self, Value token) {
   return new_ref(none());
 }
 
-Value contextvar_get_name(Value self) { return new_ref(as_var(self)->name); }
 
 // --- Token ----------------------------------------------------------------------------------
 
@@ -366,7 +367,8 @@ const MethodDef module_functions[] = {
     {nullptr, nullptr, MethodKind::NoArgs},
 };
 #undef M
-const GetSetDef contextvar_getsets[] = {{"name", contextvar_get_name}, {nullptr, nullptr}};
+const MemberDef contextvar_members[] = {{"name", MemberKind::Object, offsetof(ContextVarObject, name), true},
+                                        {nullptr, MemberKind::Object, 0}};
 const GetSetDef token_getsets[] = {{"var", token_get_var}, {"old_value", token_get_old_value}, {nullptr, nullptr}};
 
 void init_type(TypeObject& t, const char* name, const char* qualname, size_t size, DeallocFunc dealloc) {
@@ -404,7 +406,7 @@ int init_types() {
   contextvar_type.clear = contextvar_clear;
   contextvar_type.repr = contextvar_repr;
   add_methods(&contextvar_type, contextvar_methods);
-  add_getsets(&contextvar_type, contextvar_getsets);
+  add_members(&contextvar_type, contextvar_members);
 
   init_type(token_type, "_contextvars.Token", "Token", sizeof(TokenObject), token_dealloc);
   token_type.new_ = token_new;

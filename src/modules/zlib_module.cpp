@@ -3,6 +3,7 @@
 // calls in the same order, so the compressed bytes equal CPython's.
 #include <zlib.h>
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 
@@ -11,6 +12,7 @@
 #include "runtime/args.h"
 #include "runtime/builtin_types.h"
 #include "runtime/bytes.h"
+#include "runtime/descriptors.h"
 #include "runtime/errors.h"
 #include "runtime/float.h"
 #include "runtime/int.h"
@@ -479,9 +481,6 @@ Value decomp_copy(Value self) {
 
 Value decomp_deepcopy(Value self, Value) { return decomp_copy(self); }
 
-Value decomp_get_unused_data(Value self) { return new_ref(as_decomp(self)->unused_data); }
-Value decomp_get_unconsumed_tail(Value self) { return new_ref(as_decomp(self)->unconsumed_tail); }
-Value decomp_get_eof(Value self) { return new_ref(as_decomp(self)->eof ? true_value() : false_value()); }
 
 // --- module ---------------------------------------------------------------------------------
 
@@ -502,11 +501,11 @@ const MethodDef decomp_methods[] = {
     M("__deepcopy__", decomp_deepcopy, OneArg),
     {nullptr, nullptr, MethodKind::NoArgs},
 };
-const GetSetDef decomp_getsets[] = {
-    {"unused_data", decomp_get_unused_data},
-    {"unconsumed_tail", decomp_get_unconsumed_tail},
-    {"eof", decomp_get_eof},
-    {nullptr, nullptr},
+const MemberDef decomp_members[] = {
+    {"unused_data", MemberKind::Object, offsetof(DecompressObject, unused_data), true},
+    {"unconsumed_tail", MemberKind::Object, offsetof(DecompressObject, unconsumed_tail), true},
+    {"eof", MemberKind::Bool, offsetof(DecompressObject, eof), true},
+    {nullptr, MemberKind::Object, 0},
 };
 const MethodDef module_functions[] = {
     M("adler32", adler32_function, Fast),
@@ -538,7 +537,7 @@ int init_types() {
   add_methods(&compress_type, comp_methods);
   init_type(decompress_type, "zlib.Decompress", "Decompress", sizeof(DecompressObject), decomp_dealloc);
   add_methods(&decompress_type, decomp_methods);
-  add_getsets(&decompress_type, decomp_getsets);
+  add_members(&decompress_type, decomp_members);
   for (TypeObject* t : {&compress_type, &decompress_type})
     if (type_ready(t) < 0) return -1;
   done = true;

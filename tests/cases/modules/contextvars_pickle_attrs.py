@@ -1,0 +1,25 @@
+import pickle, copy, _md5, _sha3, _blake2, zlib, contextvars
+def t(f):
+    try:
+        r = f()
+        print('ok', type(r).__name__)
+    except Exception as e:
+        print(type(e).__name__, e)
+t(lambda: pickle.dumps(_md5.md5()))
+t(lambda: copy.copy(_md5.md5()))
+t(lambda: pickle.dumps(contextvars.ContextVar('a')))
+t(lambda: pickle.dumps(contextvars.copy_context()))
+t(lambda: copy.copy(contextvars.ContextVar('a')))
+t(lambda: pickle.dumps(zlib.compressobj()))
+t(lambda: _md5.md5().x)
+t(lambda: setattr(_md5.md5(), 'x', 1))
+t(lambda: contextvars.ContextVar('a').__dict__)
+t(lambda: setattr(contextvars.ContextVar('a'), 'name', 'b'))
+t(lambda: list(contextvars.copy_context().keys()))
+t(lambda: len(contextvars.copy_context().items()))
+t(lambda: contextvars.ContextVar('a') == contextvars.ContextVar('a'))
+t(lambda: hash(contextvars.ContextVar('a')) != 0)
+t(lambda: _sha3.sha3_224.name)
+t(lambda: _blake2.blake2b.name)
+t(lambda: zlib.decompressobj().eof.__class__)
+t(lambda: setattr(zlib.decompressobj(), 'eof', 1))
