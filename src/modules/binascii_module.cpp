@@ -352,10 +352,11 @@ Value a2b_uu_function(Value, Value arg) {
   size_t produced = 0, i = 1;
   uint32_t left = 0;
   int bits = 0;
-  for (; produced < want && i < data.size(); ++i) {
-    unsigned char c = data[i];
+  // Past the end of the line zero bits are fed in until the length is reached (as CPython does).
+  for (; produced < want; ++i) {
+    unsigned char c = i < data.size() ? data[i] : 0;
     uint32_t v;
-    if (c == '\n' || c == '\r') {
+    if (c == '\n' || c == '\r' || i >= data.size()) {
       v = 0;  // whitespace: the line was stripped, assume zero bits
     } else {
       if (c < ' ' || c > ' ' + 64) return binascii_error("Illegal char");
