@@ -1,0 +1,60 @@
+# re.sub/subn/split/findall/finditer, templates, callables, empty matches (3.7+ rules).
+import re
+
+print(re.findall(r"\d+", "a1b22c333"))
+print(re.findall(r"(\w)(\d)", "a1b2c3"))
+print(re.findall(r"(\w)\d", "a1b2c3"))
+print(re.findall(r"(a)|b", "abab"))
+print(re.findall(r"", "abc"))
+print(re.findall(r"x*", "axxb"))
+print(re.findall(r"\b", "ab cd"))
+print([m.span() for m in re.finditer(r"\w*", "ab  cd")])
+print([m.group() for m in re.finditer(r"a|", "bab")])
+print(re.sub(r"\d", "#", "a1b2c3"))
+print(re.sub(r"(\w+) (\w+)", r"\2 \1", "hello world foo bar"))
+print(re.sub(r"(?P<w>\w+)", r"<\g<w>>", "a bc"))
+print(re.sub(r"(\w)", r"\g<1>\g<0>", "ab"))
+print(re.sub(r"x*", "-", "abxd"))
+print(re.sub(r"", "-", "abc"))
+print(re.sub(r"a", lambda m: m.group().upper() * 2, "banana"))
+print(re.sub(r"a", "x", "aaaa", count=2))
+print(re.subn(r"a", "x", "banana"))
+print(re.subn(r"\s+", " ", "a   b \t c"))
+print(re.sub(r"(a)|b", r"[\1]", "ab"))
+print(re.sub(r"\n", r"\\n", "a\nb"))
+print(re.sub("a", r"\n", "bab"))
+print(re.split(r",", "a,b,,c"))
+print(re.split(r"(,)", "a,b,c"))
+print(re.split(r"\s*", "a b  c"))
+print(re.split(r"x*", "axbc"))
+print(re.split(r"(a)|b", "xaybz"))
+print(re.split(r",", "a,b,c,d", maxsplit=2))
+print(re.split(r"\W+", "Words, words, words."))
+print(re.split(r"(\W+)", "Words, words, words."))
+print(re.split(r"^$", "foo\n\nbar\n", flags=re.M))
+print(re.compile(r"(\d+)-(\d+)").match("10-20").expand(r"\2:\1 \g<1>"))
+print(re.escape("a.b*c"), re.fullmatch(re.escape("1+1=2?"), "1+1=2?") is not None)
+sc = re.compile(r"\d+|[a-z]+").scanner("12ab34")
+print(sc.match().group(), sc.match().group(), sc.search().group(), sc.search())
+print(re.compile("a").scanner("aa").pattern.pattern)
+# bytes patterns
+print(re.findall(rb"\w+", b"hello world 12"))
+print(re.sub(rb"o", b"0", b"foo boo"))
+print(re.split(rb"\s", bytearray(b"a b c")))
+print(re.match(rb"(?i)ABC", b"abc").group(), re.match(b"a", memoryview(b"ab")).group())
+print(re.findall(rb"[\x80-\xff]+", b"ab\x80\x81cd\xff"))
+print(repr(re.search(rb"\d+", b"ab123")))
+# errors between kinds
+for f in (lambda: re.match("a", b"a"), lambda: re.match(b"a", "a"), lambda: re.match("a", 1)):
+    try:
+        f()
+    except TypeError as e:
+        print("TypeError", e)
+# the Scanner class
+scanner = re.Scanner([(r"\d+", lambda s, t: int(t)), (r"[a-z]+", lambda s, t: t), (r"\s+", None)])
+print(scanner.scan("12 ab 3 cd !"))
+# a long subject: no recursion limit in the engine
+s = "ab" * 50000 + "c"
+print(re.match(r"(a|b)*c", s).span(), re.match(r"(?:ab)*c", s).end(), len(re.findall(r"a", s)))
+print(re.match(r"(a|b)*?c", s).span(), re.match(r"(.)*", "x" * 100000).span(1))
+print(re.sub(r"b", "", s)[:5], len(re.split("a", s)))
