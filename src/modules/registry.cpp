@@ -30,6 +30,7 @@ const BuiltinModule kBuiltinModules[] = {
     {"_sha256", create_sha256_module},
     {"_sha3", create_sha3_module},
     {"_sha512", create_sha512_module},
+    {"_sre", create_sre_module},
     {"_struct", create_struct_module},
     {"_thread", create_thread_module},
     {"_warnings", create_warnings_module},
