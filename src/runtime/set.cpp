@@ -132,8 +132,8 @@ restart:
           if (table != so->table || !entry->key.is(startkey)) goto restart;
           mask = static_cast<size_t>(so->mask);
         }
-      } else if (entry->hash == -1 && freeslot == nullptr) {
-        freeslot = entry;
+      } else if (entry->hash == -1) {
+        freeslot = entry;  // as CPython 3.11: the LAST deleted entry on the probe path is reused
       }
       ++entry;
     } while (probes--);
