@@ -337,9 +337,12 @@ int do_raise(Value exception, Value cause) {
     value = Ref::steal(call_no_args(exception));
     if (!value) return 0;
     if (!is_exception_instance(value.get())) {
+      // CPython formats both with %R: "<class '__main__.X'>", "<class 'int'>".
+      Ref called = Ref::steal(repr(exception));
+      Ref got = Ref::steal(repr(Value::object(type_of(value.get()))));
+      if (!called || !got) return 0;
       raise_format(exc::TypeError, "calling %s should have returned an instance of BaseException, not %s",
-                   static_cast<TypeObject*>(exception.as_object())->name.c_str(),
-                   type_of(value.get())->name.c_str());
+                   str_cstr(called.get()), str_cstr(got.get()));
       return 0;
     }
   } else if (is_exception_instance(exception)) {
@@ -421,8 +424,7 @@ int exception_group_match(Value eg, Value type, Value* match, Value* rest) {
       Value args[2] = {msg.get(), excs.get()};
       Value wrapped = call(Value::object(exc::BaseExceptionGroup), args, 2);
       if (!wrapped) return -1;
-      Value tb = exception_traceback(eg);
-      if (tb) exception_set_traceback(wrapped, tb);
+      // 3.11 leaves the wrapping group without a traceback (3.12 gives it the frame's).
       *match = wrapped;
     }
     *rest = none();

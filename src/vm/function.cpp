@@ -78,6 +78,13 @@ Value function_descr_get(Value descriptor, Value instance, Value owner) {
 Value get_code(Value self) { return new_ref(as_function(self)->code); }
 int set_code(Value self, Value value) {
   if (!value || !is_code(value)) return raise(exc::TypeError, "__code__ must be set to a code object"), -1;
+  // The closure tuple is fixed, so the new code must expect exactly that many free variables.
+  Value closure = as_function(self)->closure;
+  size_t nclosure = closure ? tuple_size(closure) : 0;
+  size_t nfree = static_cast<size_t>(as_code(value)->nfree);
+  if (nclosure != nfree)
+    return raise_format(exc::ValueError, "%s() requires a code object with %zu free vars, not %zu",
+                        str_cstr(as_function(self)->name), nclosure, nfree), -1;
   set_field(as_function(self)->code, value);
   return 0;
 }
