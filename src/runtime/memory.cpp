@@ -15,6 +15,18 @@
 #include <cstring>
 #include <map>
 #include <string>
+#ifdef KRAIT_REFCHECK
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "modules/modules.h"
+#include "runtime/builtin_types.h"
+#include "runtime/descriptors.h"
+#include "runtime/bytes.h"
+#include "runtime/str.h"
+#include "vm/code.h"
+#endif
 
 #include "runtime/errors.h"
 #include "runtime/gc.h"
@@ -133,29 +145,142 @@ void release_block(void* block, size_t size_class) {
 
 #ifdef KRAIT_REFCHECK
 // Objects allocated and freed per type (keyed by type; the name is copied because heap types
-// may be gone when the report is printed).
+// may be gone when the report is printed), and the set of live heap objects.
 struct TypeCounts {
   std::string name;
   size_t allocated = 0;
   size_t freed = 0;
 };
 std::map<const TypeObject*, TypeCounts>* type_counts = nullptr;
+std::unordered_set<Object*>* live_objects = nullptr;
+
+// What stays alive by design until exit (krait, like CPython with its static types, does not
+// tear the interpreter down): everything reachable from sys (hence sys.modules and every module's
+// namespace), from builtins, from interned strings and immortal objects, and from objects held by
+// the runtime's own static caches. The last kind cannot be told from a leak by looking at the
+// heap: an object whose refcount exceeds the references other live objects hold to it is held
+// from outside the heap graph, i.e. by a C++ static or leaked. Such objects are counted as roots
+// only when they are types or type dicts (static types' namespaces, reached from nothing else);
+// anything else held from outside is reported.
+// The references of objects that are not GC containers yet hold some (code objects, as in
+// CPython, have no traverse: their constants and names can hold no cycle).
+void visit_untraversed(Object* o, VisitFunc visit, void* context) {
+  if (o->type != &code_type) return;
+  auto* code = static_cast<vm::CodeObject*>(o);
+  for (Value v : {code->consts, code->names, code->localsplusnames, code->filename, code->name, code->qualname})
+    visit(v, context);
+}
+
+struct Marker {
+  std::unordered_set<Object*> seen;
+  std::vector<Object*> stack;
+  void push(Value v) {
+    if (!v.is_object()) return;
+    Object* o = v.as_object();
+    if (seen.insert(o).second) stack.push_back(o);
+  }
+  void run() {
+    while (!stack.empty()) {
+      Object* o = stack.back();
+      stack.pop_back();
+      if (TraverseFunc t = o->type->traverse)
+        t(o, [](Value v, void* self) { static_cast<Marker*>(self)->push(v); }, this);
+      else
+        visit_untraversed(o, [](Value v, void* self) { static_cast<Marker*>(self)->push(v); }, this);
+    }
+  }
+};
+
+// The type that defines a built-in descriptor (null for other objects).
+TypeObject* descriptor_owner(Object* o) {
+  const TypeObject* t = o->type;
+  if (t == &method_descriptor_type || t == &classmethod_descriptor_type)
+    return static_cast<MethodDescriptorObject*>(o)->owner;
+  if (t == &getset_descriptor_type) return static_cast<GetSetDescriptorObject*>(o)->owner;
+  if (t == &member_descriptor_type) return static_cast<MemberDescriptorObject*>(o)->owner;
+  if (t == &wrapper_descriptor_type) return static_cast<WrapperDescriptorObject*>(o)->owner;
+  return nullptr;
+}
 
 void print_leak_report() {
-  std::map<std::string, long> leaked;
-  for (auto& [type, counts] : *type_counts) {
-    long live = static_cast<long>(counts.allocated) - static_cast<long>(counts.freed);
-    if (live != 0) leaked[counts.name] += live;
+  Marker marker;
+  if (Value sys = modules::sys_module(); sys) marker.push(sys);
+  if (Value builtins = modules::builtins_module(); builtins) marker.push(builtins);
+  // References held by live heap objects, to find what is held from outside the heap graph.
+  std::unordered_map<Object*, size_t> inner;
+  for (Object* o : *live_objects)
+  {
+    auto count = [](Value v, void* map) {
+      if (v.is_object()) ++(*static_cast<std::unordered_map<Object*, size_t>*>(map))[v.as_object()];
+    };
+    if (TraverseFunc t = o->type->traverse)
+      t(o, count, &inner);
+    else
+      visit_untraversed(o, count, &inner);
   }
+  for (Object* o : *live_objects) {
+    bool by_design = (o->flags & (ObjectFlag::Immortal | ObjectFlag::Interned)) != 0;
+    if (!by_design && o->refcount > inner[o]) {
+      // Held from outside: a type (heap types held by a C++ static) is by design.
+      by_design = (o->type->flags & TypeFlag::TypeSubclass) != 0;
+    }
+    if (by_design) marker.push(Value::object(o));
+  }
+  // Static types are alive by design: the types of live objects, and the owners of built-in
+  // descriptors (a static type's namespace holds them even when no module shows the type).
+  for (Object* o : *live_objects) {
+    if (!(o->type->flags & TypeFlag::HeapType)) marker.push(Value::object(o->type));
+    TypeObject* owner = descriptor_owner(o);
+    if (owner != nullptr && !(owner->flags & TypeFlag::HeapType)) marker.push(Value::object(owner));
+  }
+  // The b'' singleton, the empty str and the one-character strs of code points below 256 are cached for good
+  // (CPython's are static).
+  std::vector<Object*> chars;
+  for (Object* o : *live_objects)
+    if (o->type == &str_type && o->refcount > inner[o] && marker.seen.count(o) == 0) chars.push_back(o);
+  for (Object* o : *live_objects)
+    if (o->type == &bytes_type && o->refcount > inner[o] && marker.seen.count(o) == 0) {
+      Value empty = bytes_empty();  // the b'' singleton (static in CPython)
+      marker.push(empty);
+      decref(empty);
+      break;
+    }
+  for (Object* o : chars) {
+    std::string_view text = str_utf8(Value::object(o));
+    char32_t cp = text.size() == 1 ? static_cast<unsigned char>(text[0])
+                : text.size() == 2 && static_cast<unsigned char>(text[0]) >= 0xC2 && static_cast<unsigned char>(text[0]) <= 0xC3
+                    ? ((text[0] & 0x1F) << 6) | (text[1] & 0x3F) : 0x110000;
+    if (text.empty()) cp = 0x110001;
+    if (cp >= 256 && cp != 0x110001) continue;
+    Value cached = cp == 0x110001 ? str_empty() : str_from_char(cp);  // the cache's entry exists: `o` may be it
+    if (cached.is_object() && cached.as_object() == o) marker.push(cached);
+    decref(cached);
+  }
+  marker.run();
+  std::map<std::string, long> leaked;
   long total = 0;
-  for (auto& [name, live] : leaked) total += live;
-  std::fprintf(stderr, "[refcheck] %ld objects alive at exit (allocated minus freed)\n", total);
+  bool verbose = std::getenv("KRAIT_REFCHECK_ROOTS") != nullptr;
+  for (Object* o : *live_objects) {
+    if (marker.seen.count(o)) continue;
+    // KRAIT_REFCHECK_ROOTS=1 lists the unreachable objects held from outside the heap graph:
+    // where to look for a missing decref.
+    if (verbose && o->refcount > inner[o])
+      std::fprintf(stderr, "[refcheck] held from outside: %s %p refcount %u (%zu from heap)\n",
+                   (*type_counts)[o->type].name.c_str(), static_cast<void*>(o), o->refcount, inner[o]);
+    if (verbose && o->type == &str_type) std::fprintf(stderr, "[refcheck]   str %s\n", std::string(str_utf8(Value::object(o))).substr(0, 60).c_str());
+    ++leaked[(*type_counts)[o->type].name];
+    ++total;
+  }
+  long alive = static_cast<long>(live_objects->size());
+  std::fprintf(stderr, "[refcheck] %ld objects leaked (allocated minus freed, not reachable from a root; %ld alive by design)\n",
+               total, alive - total);
   for (auto& [name, live] : leaked) std::fprintf(stderr, "[refcheck]   %-32s %ld\n", name.c_str(), live);
 }
 
 TypeCounts& counts_for(const TypeObject* type) {
   if (type_counts == nullptr) {
     type_counts = new std::map<const TypeObject*, TypeCounts>();
+    live_objects = new std::unordered_set<Object*>();
     std::atexit(print_leak_report);
   }
   TypeCounts& counts = (*type_counts)[type];
@@ -188,6 +313,7 @@ Object* allocate_object(TypeObject* type, size_t size) {
   if (type->flags & TypeFlag::HeapType) incref(type);
 #ifdef KRAIT_REFCHECK
   ++counts_for(type).allocated;
+  live_objects->insert(object);
 #endif
   return object;
 }
@@ -198,6 +324,7 @@ void free_object(Object* object) {
   TypeObject* type = object->type;
 #ifdef KRAIT_REFCHECK
   ++counts_for(type).freed;
+  live_objects->erase(object);
 #endif
   void* block = object;
   if (flags & ObjectFlag::HasGcHeader) {
