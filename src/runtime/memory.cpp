@@ -24,6 +24,7 @@
 #include "runtime/builtin_types.h"
 #include "runtime/descriptors.h"
 #include "runtime/bytes.h"
+#include "runtime/dict.h"
 #include "runtime/str.h"
 #include "vm/code.h"
 #endif
@@ -267,6 +268,15 @@ void print_leak_report() {
     if (verbose && o->refcount > inner[o])
       std::fprintf(stderr, "[refcheck] held from outside: %s %p refcount %u (%zu from heap)\n",
                    (*type_counts)[o->type].name.c_str(), static_cast<void*>(o), o->refcount, inner[o]);
+    if (verbose && o->type == &dict_type && o->refcount > inner[o]) {
+      // A dict's first str keys tell whose namespace it is.
+      std::string keys;
+      size_t pos = 0;
+      Value key, value;
+      for (int n = 0; n < 4 && dict_next(Value::object(o), &pos, &key, &value); ++n)
+        if (key.is_object() && key.as_object()->type == &str_type) keys += " " + std::string(str_utf8(key));
+      std::fprintf(stderr, "[refcheck]   dict keys:%s\n", keys.c_str());
+    }
     if (verbose && o->type == &str_type) std::fprintf(stderr, "[refcheck]   str %s\n", std::string(str_utf8(Value::object(o))).substr(0, 60).c_str());
     ++leaked[(*type_counts)[o->type].name];
     ++total;
