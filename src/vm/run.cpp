@@ -200,6 +200,12 @@ int run_main_pyc(std::string_view bytes, const std::string& path) {
 }
 
 int run_module_as_main(const std::string& module) {
+  // runpy runs the module in the existing __main__'s namespace, as it is when CPython starts.
+  Ref initial_main = Ref::steal(module_new("__main__"));
+  if (!initial_main) return report_startup_error();
+  if (dict_set_item_str(modules::sys_modules(), "__main__", initial_main.get()) < 0 ||
+      set_main_attributes(module_dict(initial_main.get()), "", MainKind::Command) < 0)
+    return report_startup_error();
   Ref runpy = Ref::steal(import_module("runpy"));
   Ref name = Ref::steal(str_from_utf8(module));
   Ref run = runpy ? Ref::steal(get_attr(runpy.get(), "_run_module_as_main")) : Ref();
