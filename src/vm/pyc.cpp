@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "bytecode/marshal.h"
+#include "bytecode/marshal_io.h"
 #include "modules/modules.h"
 #include "runtime/abstract.h"
 #include "runtime/args.h"
@@ -167,19 +168,37 @@ Value classify_pyc(Value, const Value* args, size_t nargs) {
   return int_from_int64(get_u32(data, 4));
 }
 
+// The marshalled body of a .pyc for `code` (false + error when it cannot be dumped). importlib's
+// marshal.dumps(code) sees a code object its caller also holds: CPython flags it (FLAG_REF,
+// back-reference 0), as in every CPython .pyc, so the body is CPython's byte for byte.
+bool pyc_body(Value code, std::string* body) {
+  std::shared_ptr<const bytecode::CodeData> data = code_marshal_data(code);
+  if (!data) {
+    raise(exc::NotImplementedError, "not implemented: marshal of a code object without compiler data");
+    return false;
+  }
+  bytecode::MarshalWriter out(bytecode::kMarshalVersion);
+  int flag = out.add_ref(uint64_t(reinterpret_cast<uintptr_t>(code.as_object())));
+  bytecode::MarshalError error;
+  if (!bytecode::marshal_dump_code_into(out, *data, flag, 0, error)) {
+    raise_marshal_error(error);
+    return false;
+  }
+  *body = out.take();
+  return true;
+}
+
 Value pyc_bytes(Value code, uint32_t flags, std::string_view key8) {
   if (!is_code(code)) return raise_format(exc::TypeError, "marshal.dumps() of %s: a code object is required", type_name(type_of(code)));
-  std::shared_ptr<const bytecode::CodeData> data = code_marshal_data(code);
-  if (!data) return raise(exc::NotImplementedError, "not implemented: marshal of a code object without compiler data");
-  bytecode::MarshalError error;
-  std::string body = bytecode::marshal_dumps(*data, bytecode::kMarshalVersion, &error);
-  if (error) return raise_marshal_error(error);
+  std::string body;
+  if (!pyc_body(code, &body)) return Value();
   return bytes_from(pyc_build(flags, key8, body));
 }
 
-// int(v) & 0xFFFFFFFF, as importlib's _pack_uint32 takes it.
+// importlib's _pack_uint32: int(x) & 0xFFFFFFFF (py_compile passes a float mtime).
 bool uint32_of(Value v, uint32_t* out) {
-  Ref index = Ref::steal(number_index(v));
+  Value int_class = Value::object(&int_type);
+  Ref index = Ref::steal(call(int_class, &v, 1, Value()));
   Ref mask = Ref::steal(int_from_int64(0xFFFFFFFF));
   Ref masked = index ? Ref::steal(binary_op(index.get(), mask.get(), BinaryOp::And)) : Ref();
   if (!masked) return false;
@@ -278,11 +297,12 @@ Value load_cached_source_code(const std::string& path, const std::string& shown_
   if (!text) return Value();
   Ref code = Ref::steal(modules::compile_exec_source(text.get(), shown_as));
   if (!code) return Value();
-  bytecode::MarshalError error;
-  std::string dumped = bytecode::marshal_dumps(*as_code(code.get())->data, bytecode::kMarshalVersion, &error);
-  if (!error) {
+  std::string dumped;
+  if (pyc_body(code.get(), &dumped)) {
     ::mkdir(dir.c_str(), 0755);
     write_atomically(cache, pyc_build(0, key, dumped));
+  } else {
+    clear_error();  // the cache is an optimization: a code object that cannot be dumped still runs
   }
   return code.release();
 }
