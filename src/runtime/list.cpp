@@ -41,11 +41,10 @@ bool list_resize(ListObject* l, int64_t newsize) {
   int64_t new_allocated = (newsize + (newsize >> 3) + 6) & ~int64_t(3);
   if (newsize - l->size > new_allocated - newsize) new_allocated = (newsize + 3) & ~int64_t(3);
   if (newsize == 0) new_allocated = 0;
-  Value* items = static_cast<Value*>(std::realloc(l->items, static_cast<size_t>(new_allocated) * sizeof(Value)));
-  if (items == nullptr && new_allocated > 0) {
-    raise_no_memory();
-    return false;
-  }
+  // Item arrays come from the allocator's pools (memory.h), as CPython's from pymalloc.
+  size_t old_bytes = static_cast<size_t>(l->allocated > 0 ? l->allocated : 0) * sizeof(Value);
+  Value* items = static_cast<Value*>(mem_realloc(l->items, old_bytes, static_cast<size_t>(new_allocated) * sizeof(Value)));
+  if (items == nullptr && new_allocated > 0) return false;  // MemoryError set
   l->items = items;
   l->size = newsize;
   l->allocated = new_allocated;
@@ -60,11 +59,10 @@ ListObject* allocate_list(TypeObject* type, size_t n) {
   l->size = 0;
   l->allocated = 0;
   if (n > 0) {
-    l->items = static_cast<Value*>(std::calloc(n, sizeof(Value)));
+    l->items = static_cast<Value*>(mem_alloc(n * sizeof(Value)));
     if (l->items == nullptr) {
       free_object(l);
-      raise_no_memory();
-      return nullptr;
+      return nullptr;  // MemoryError set
     }
     l->size = l->allocated = static_cast<int64_t>(n);
   }
@@ -291,13 +289,13 @@ Value list_sort_impl(Value list, Value key_func, bool reverse) {
   }
   bool modified = l->allocated != -1 || l->items != nullptr;
   Value* extra = l->items;
-  int64_t extra_size = l->size;
+  int64_t extra_size = l->size, extra_allocated = l->allocated > 0 ? l->allocated : 0;
   l->items = saved;
   l->size = n;
   l->allocated = allocated;
   if (modified) {
     for (int64_t i = 0; i < extra_size; ++i) xdecref(extra[i]);
-    std::free(extra);
+    if (extra) mem_free(extra, static_cast<size_t>(extra_allocated) * sizeof(Value));
     if (ok) {
       raise(exc::ValueError, "list modified during sort");
       ok = false;
@@ -322,12 +320,12 @@ namespace {
 
 void list_clear_items(ListObject* l) {
   Value* items = l->items;
-  int64_t n = l->size;
+  int64_t n = l->size, allocated = l->allocated > 0 ? l->allocated : 0;
   l->items = nullptr;
   l->size = 0;
   l->allocated = 0;
   for (int64_t i = n - 1; i >= 0; --i) xdecref(items[i]);  // last item first, as CPython
-  std::free(items);
+  if (items) mem_free(items, static_cast<size_t>(allocated) * sizeof(Value));
 }
 
 void list_dealloc(Object* self) {
