@@ -25,7 +25,7 @@ uint32_t upper_unicode(uint32_t ch) {
 bool is_word_ascii(uint32_t ch) {
   return ch < 128 && ((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_');
 }
-bool is_word_unicode(uint32_t ch) { return ch == '_' || unicode::is_alnum(ch); }
+bool is_word_unicode(uint32_t ch) { return ch < 128 ? is_word_ascii(ch) : unicode::is_alnum(ch); }
 
 namespace {
 bool is_space_ascii(uint32_t ch) { return ch == ' ' || (ch >= '\t' && ch <= '\r'); }
@@ -42,8 +42,8 @@ bool in_category(uint32_t category, uint32_t ch) {
     case CAT_NOT_WORD: case CAT_LOC_NOT_WORD: return !is_word_ascii(ch);
     case CAT_LINEBREAK: return ch == '\n';
     case CAT_NOT_LINEBREAK: return ch != '\n';
-    case CAT_UNI_DIGIT: return unicode::is_decimal(ch);
-    case CAT_UNI_NOT_DIGIT: return !unicode::is_decimal(ch);
+    case CAT_UNI_DIGIT: return ch < 128 ? is_digit_ascii(ch) : unicode::is_decimal(ch);
+    case CAT_UNI_NOT_DIGIT: return ch < 128 ? !is_digit_ascii(ch) : !unicode::is_decimal(ch);
     case CAT_UNI_SPACE: return unicode::is_space(ch);
     case CAT_UNI_NOT_SPACE: return !unicode::is_space(ch);
     case CAT_UNI_WORD: return is_word_unicode(ch);

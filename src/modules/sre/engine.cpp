@@ -40,6 +40,14 @@ struct Repeat {
   int64_t last_ptr;  // where the last body started (stops empty-body loops)
 };
 
+// The engine's stacks, kept between runs (a run never calls Python code, so runs do not nest).
+struct Stacks {
+  std::vector<Frame> frames;
+  std::vector<Repeat> reps;
+  std::vector<int64_t> saves;
+};
+thread_local Stacks stacks;
+
 template <class C>
 class Engine {
  public:
@@ -64,9 +72,9 @@ class Engine {
   int64_t end_;
   int64_t sptr_ = 0;  // the global "current position" a child starts at and a success returns
   int repeat_ = -1;
-  std::vector<Frame> frames_;
-  std::vector<Repeat> reps_;
-  std::vector<int64_t> saves_;
+  std::vector<Frame>& frames_ = stacks.frames;
+  std::vector<Repeat>& reps_ = stacks.reps;
+  std::vector<int64_t>& saves_ = stacks.saves;
 
   uint32_t ch(int64_t i) const { return static_cast<uint32_t>(s_[i]); }
 

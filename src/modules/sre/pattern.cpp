@@ -2,6 +2,7 @@
 // fullmatch, search, findall, finditer, scanner, sub, subn, split). The subject string stays
 // alive in the caller's arguments while the engine reads it.
 #include <climits>
+#include <cstddef>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -514,6 +515,10 @@ int init_pattern_type() {
   t.repr = pattern_repr;
   t.richcompare = pattern_richcompare;
   t.hash = pattern_hash;
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Winvalid-offsetof"  // Object-derived, but a plain layout
+  t.weaklist_offset = offsetof(PatternObject, weakreflist);
+#pragma GCC diagnostic pop
   add_methods(&t, pattern_methods);
   add_getsets(&t, pattern_getsets);
   if (type_ready(&t) < 0) return -1;
