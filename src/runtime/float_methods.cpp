@@ -163,8 +163,8 @@ int hex_digit(char c) {
 Value float_fromhex(Value cls, Value arg) {
   if (!is_str(arg))
     return raise_format(exc::TypeError, "bad argument type for built-in operation");
-  std::string text;
-  numeric_text(arg, &text);
+  // ASCII only, unlike float(): other digits and spaces make the string invalid (CPython).
+  std::string text = str_to_utf8(arg);
   size_t b = 0, e = text.size();
   while (b < e && is_ascii_space(text[b])) ++b;
   while (e > b && is_ascii_space(text[e - 1])) --e;

@@ -77,7 +77,9 @@ bool parse_spec(Value spec_str, const char* kind, FormatSpec* out) {
   if (read_number(&out->width) < 0) return false;
   if (i < n && (s[i] == ',' || s[i] == '_')) {
     out->grouping = static_cast<char>(s[i++]);
-    if (i < n && (s[i] == ',' || s[i] == '_')) {
+    // The other separator after one is an error of its own; the same one twice is left for the
+    // "Invalid format specifier" check below (as CPython's parser).
+    if (i < n && (s[i] == ',' || s[i] == '_') && s[i] != static_cast<char32_t>(out->grouping)) {
       raise(exc::ValueError, "Cannot specify both ',' and '_'.");
       return false;
     }
@@ -211,8 +213,15 @@ std::string double_body(double d, char type, int64_t precision, bool alternate) 
   const char* hash = alternate ? "#" : "";
   char fmt[16];
   switch (type) {
-    case 'r':
-      return krait::float_repr(d);
+    case 'r': {
+      std::string r = krait::float_repr(d);
+      // '#': a decimal point always, even in "5e-324" ("5.e-324").
+      if (alternate && r.find('.') == std::string::npos) {
+        size_t e = r.find('e');
+        r.insert(e == std::string::npos ? r.size() : e, ".");
+      }
+      return r;
+    }
     case 'e':
     case 'E':
     case 'f':
@@ -249,7 +258,7 @@ std::string double_body(double d, char type, int64_t precision, bool alternate) 
     default: {
       // No type with a precision: 'g'-like, but exponent from precision-1 on, ".0" kept.
       if (precision == 0) precision = 1;
-      std::snprintf(buffer, sizeof buffer, "%.*e", static_cast<int>(precision - 1), d);
+      std::snprintf(buffer, sizeof buffer, alternate ? "%#.*e" : "%.*e", static_cast<int>(precision - 1), d);
       const char* e = std::strchr(buffer, 'e');
       int exponent = std::atoi(e + 1);
       std::string s;
@@ -346,9 +355,7 @@ Value int_format(Value v, Value spec_str) {
     if (code < 0 || code > 0x10FFFF) return raise(exc::OverflowError, "%c arg not in range(0x110000)");
     std::string ch;
     append_utf8(&ch, static_cast<char32_t>(code));
-    FormatSpec s2 = spec;
-    if (s2.align == 0) s2.align = '<';
-    return finish(s2, "", ch, "", 3, ch.size() - 1);
+    return finish(spec, "", ch, "", 3, ch.size() - 1);  // right-aligned by default, as numbers
   }
   int base = 10;
   const char* prefix = "";
@@ -385,13 +392,14 @@ Value float_format_spec(double d, Value spec_str) {
 Value complex_format_spec(double real, double imag, Value spec_str) {
   FormatSpec spec;
   if (!parse_spec(spec_str, "complex", &spec)) return Value();
-  if (spec.fill == '0' && spec.align == '=' )
-    return raise(exc::ValueError, "Zero padding is not allowed in complex format specifier");
-  if (spec.align == '=')
-    return raise(exc::ValueError, "Alignment flag is not allowed in complex format specifier");
+  // CPython's order: the presentation type, then zero padding (any '0' fill), then '='.
   char type = spec.type;
   if (type != 0 && !std::strchr("eEfFgGn", type))
     return raise_format(exc::ValueError, "Unknown format code '%c' for object of type 'complex'", type);
+  if (spec.fill == '0')
+    return raise(exc::ValueError, "Zero padding is not allowed in complex format specifier");
+  if (spec.align == '=')
+    return raise(exc::ValueError, "'=' alignment flag is not allowed in complex format specifier");
   bool parens = false;
   bool skip_real = false;
   char style = type;
@@ -402,7 +410,13 @@ Value complex_format_spec(double real, double imag, Value spec_str) {
   }
   auto piece = [&](double x) {
     std::string b = double_body(x, style, spec.precision, spec.alternate);
-    if (style == 'r' && b.size() > 2 && b.compare(b.size() - 2, 2, ".0") == 0) b.resize(b.size() - 2);
+    // Integral parts drop ".0" (only the "0" under '#', which keeps the point).
+    if (style == 'r' && b.size() > 2 && b.compare(b.size() - 2, 2, ".0") == 0) b.resize(b.size() - (spec.alternate ? 1 : 2));
+    if (spec.grouping) {  // each part's integer digits are grouped on their own
+      std::string integer_part, tail;
+      split_body(b, &integer_part, &tail);
+      b = group_digits(integer_part, spec.grouping, 3) + tail;
+    }
     return b;
   };
   std::string re_body = piece(real), im_body = piece(imag);

@@ -423,6 +423,19 @@ bool format_int_arg(Value arg, char type, std::string* digits, bool* negative) {
 
 }  // namespace
 
+namespace {
+Value unsupported_format_character(char32_t type, size_t index) {
+  char buf[80];
+  if (type < 128 && type >= 32) {
+    snprintf(buf, sizeof buf, "unsupported format character '%c' (0x%x) at index %zu", static_cast<char>(type),
+             static_cast<unsigned>(type), index);
+  } else {
+    snprintf(buf, sizeof buf, "unsupported format character '?' (0x%x) at index %zu", static_cast<unsigned>(type), index);
+  }
+  return raise(exc::ValueError, buf);
+}
+}  // namespace
+
 Value str_percent_format(Value format, Value args) {
   bool is_mapping = !is_tuple(args) && !is_str(args) && type_of(args)->mapping.subscript != nullptr;
   size_t argc = is_tuple(args) ? tuple_size(args) : 1;
@@ -508,6 +521,9 @@ Value str_percent_format(Value format, Value args) {
     if (i >= n) return raise(exc::ValueError, "incomplete format");
     char32_t type = str_char(format, i++);
     if (type == '%') {
+      // Only "%%" itself is a literal '%': with a key, flags, width or precision between, '%' is
+      // an unsupported conversion (CPython 3.11).
+      if (i - 1 != start + 1) return unsupported_format_character(type, i - 1);
       out.push('%');
       continue;
     }
@@ -580,17 +596,8 @@ Value str_percent_format(Value format, Value args) {
         numeric = std::isfinite(d);
         break;
       }
-      default: {
-        char buf[64];
-        if (type < 128 && type >= 32) {
-          snprintf(buf, sizeof buf, "unsupported format character '%c' (0x%x) at index %zu", static_cast<char>(type),
-                   static_cast<unsigned>(type), i - 1);
-        } else {
-          snprintf(buf, sizeof buf, "unsupported format character '?' (0x%x) at index %zu", static_cast<unsigned>(type), i - 1);
-        }
-        (void)start;
-        return raise(exc::ValueError, buf);
-      }
+      default:
+        return unsupported_format_character(type, i - 1);
     }
     if (!piece) return Value();
     size_t len = str_length(piece.get());
