@@ -40,9 +40,14 @@ bool list_resize(ListObject* l, int64_t newsize) {
   }
   int64_t new_allocated = (newsize + (newsize >> 3) + 6) & ~int64_t(3);
   if (newsize - l->size > new_allocated - newsize) new_allocated = (newsize + 3) & ~int64_t(3);
-  if (newsize == 0) new_allocated = 0;
   // Item arrays come from the allocator's pools (memory.h), as CPython's from pymalloc.
   size_t old_bytes = static_cast<size_t>(l->allocated > 0 ? l->allocated : 0) * sizeof(Value);
+  if (newsize == 0) {
+    mem_free(l->items, old_bytes);
+    l->items = nullptr;
+    l->size = l->allocated = 0;
+    return true;
+  }
   Value* items = static_cast<Value*>(mem_realloc(l->items, old_bytes, static_cast<size_t>(new_allocated) * sizeof(Value)));
   if (items == nullptr && new_allocated > 0) return false;  // MemoryError set
   l->items = items;

@@ -348,6 +348,19 @@ void free_object(Object* object) {
   if (type != nullptr && (type->flags & TypeFlag::HeapType)) decref(type);
 }
 
+namespace {
+// The size class raw_block gives a buffer of `size` bytes (0: malloc, always under ASan), so
+// that mem_free and mem_realloc release it where it came from.
+size_t buffer_class(size_t size) {
+#if defined(__SANITIZE_ADDRESS__)
+  (void)size;
+  return 0;
+#else
+  return size <= kMaxSmall ? class_of(size) : 0;
+#endif
+}
+}  // namespace
+
 void* mem_alloc(size_t size) {
   if (size == 0) size = 1;
   size_t size_class;
@@ -359,18 +372,15 @@ void* mem_alloc(size_t size) {
 void mem_free(void* block, size_t size) {
   if (block == nullptr) return;
   if (size == 0) size = 1;
-  release_block(block, size <= kMaxSmall ? class_of(size) : 0);
+  release_block(block, buffer_class(size));
 }
 
 void* mem_realloc(void* block, size_t old_size, size_t new_size) {
   if (block == nullptr) return mem_alloc(new_size);
   if (old_size == 0) old_size = 1;
   if (new_size == 0) new_size = 1;
-  size_t old_class = old_size <= kMaxSmall ? class_of(old_size) : 0;
-  size_t new_class = new_size <= kMaxSmall ? class_of(new_size) : 0;
-#if defined(__SANITIZE_ADDRESS__)
-  old_class = new_class = 0;
-#endif
+  size_t old_class = buffer_class(old_size);
+  size_t new_class = buffer_class(new_size);
   if (old_class != 0 && old_class == new_class) {
     // Same pool block: only the bytes between the sizes need clearing when it grows.
     if (new_size > old_size) std::memset(static_cast<char*>(block) + old_size, 0, new_size - old_size);
