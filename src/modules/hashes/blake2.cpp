@@ -221,14 +221,14 @@ Value blake2_new(TypeObject* type, const Value* args, size_t nargs, Value kwname
     for (int k = 0; k < 8; ++k) p[8 + k] = uint8_t(offset >> (8 * k));
     p[16] = uint8_t(node_depth);
     p[17] = uint8_t(inner_size);
-    std::memcpy(p + 32, salt.data(), salt.size());
-    std::memcpy(p + 48, person.data(), person.size());
+    if (!salt.empty()) std::memcpy(p + 32, salt.data(), salt.size());
+    if (!person.empty()) std::memcpy(p + 48, person.data(), person.size());
   } else {
     for (int k = 0; k < 6; ++k) p[8 + k] = uint8_t(offset >> (8 * k));
     p[14] = uint8_t(node_depth);
     p[15] = uint8_t(inner_size);
-    std::memcpy(p + 16, salt.data(), salt.size());
-    std::memcpy(p + 24, person.data(), person.size());
+    if (!salt.empty()) std::memcpy(p + 16, salt.data(), salt.size());
+    if (!person.empty()) std::memcpy(p + 24, person.data(), person.size());
   }
   Ref h = Ref::steal(hash_object_new(type, algorithm, int(digest_size)));
   if (!h) return Value();
