@@ -291,7 +291,7 @@ Value ba_extend(Value self, Value iterable) {
 Value ba_insert(Value self, const Value* args, size_t nargs) {
   if (!coll::check_unpack("insert", nargs, 2, 2)) return Value();
   int64_t index;
-  if (!coll::index_arg(args[0], &index)) return Value();
+  if (!coll::ssize_arg(args[0], &index)) return Value();
   int byte;
   if (!byte_value(args[1], &byte)) return Value();
   ByteArrayObject* b = as_bytearray(self);
@@ -306,7 +306,7 @@ Value ba_insert(Value self, const Value* args, size_t nargs) {
 Value ba_pop(Value self, const Value* args, size_t nargs) {
   if (!coll::check_unpack("pop", nargs, 0, 1)) return Value();
   int64_t index = -1;
-  if (nargs == 1 && !coll::index_arg(args[0], &index)) return Value();
+  if (nargs == 1 && !coll::ssize_arg(args[0], &index)) return Value();
   ByteArrayObject* b = as_bytearray(self);
   if (b->size == 0) return raise(exc::IndexError, "pop from empty bytearray");
   if (index < 0) index += b->size;

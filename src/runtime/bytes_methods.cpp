@@ -176,7 +176,7 @@ bool parse_split(const char* name, const Value* args, size_t nargs, Value kwname
     s->whitespace = false;
   }
   if (!a[1].is_null()) {
-    if (!coll::index_arg(a[1], &s->maxsplit)) return false;
+    if (!coll::ssize_arg(a[1], &s->maxsplit)) return false;
     if (s->maxsplit < 0) s->maxsplit = INT64_MAX;
   }
   return true;
@@ -368,7 +368,7 @@ Value bm_replace(Value self, const Value* args, size_t nargs) {
   std::string_view old_view, new_view;
   if (!bytes_like_view(args[0], &old_view) || !bytes_like_view(args[1], &new_view)) return Value();
   int64_t count = -1;
-  if (nargs > 2 && !coll::index_arg(args[2], &count)) return Value();
+  if (nargs > 2 && !coll::ssize_arg(args[2], &count)) return Value();
   if (count < 0) count = INT64_MAX;
   std::string old_s(old_view), new_s(new_view);
   std::string_view data = byteseq_view(self);
@@ -413,7 +413,7 @@ Value bm_removesuffix(Value self, Value suffix) { return affix_impl(self, suffix
 Value pad_impl(const char* name, char how, Value self, const Value* args, size_t nargs) {
   if (!coll::check_unpack(name, nargs, 1, 2)) return Value();
   int64_t width;
-  if (!coll::index_arg(args[0], &width)) return Value();
+  if (!coll::ssize_arg(args[0], &width)) return Value();
   char fill = ' ';
   if (nargs > 1) {
     Value f = args[1];
@@ -439,7 +439,7 @@ Value bm_rjust(Value self, const Value* args, size_t nargs) { return pad_impl("r
 
 Value bm_zfill(Value self, Value width_arg) {
   int64_t width;
-  if (!coll::index_arg(width_arg, &width)) return Value();
+  if (!coll::ssize_arg(width_arg, &width)) return Value();
   std::string_view data = byteseq_view(self);
   if (width <= static_cast<int64_t>(data.size())) return same_or_copy(self);
   std::string out(static_cast<size_t>(width) - data.size(), '0');

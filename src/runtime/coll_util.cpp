@@ -113,6 +113,20 @@ bool index_arg(Value v, int64_t* out) {
   return true;
 }
 
+bool ssize_arg(Value v, int64_t* out) {
+  if (v.is_small_int()) {
+    *out = v.as_small_int();
+    return true;
+  }
+  Ref i = Ref::steal(number_index(v));
+  if (!i) return false;
+  if (!int_to_int64(i.get(), out)) {
+    raise(exc::OverflowError, "Python int too large to convert to C ssize_t");
+    return false;
+  }
+  return true;
+}
+
 void adjust_range(int64_t length, int64_t* start, int64_t* end) {
   if (*end > length) {
     *end = length;

@@ -38,6 +38,10 @@ bool slice_index(Value v, int64_t* out);
 // An int argument (index/__index__) as int64: false + error (OverflowError when too big,
 // TypeError "'X' object cannot be interpreted as an integer" when not an int).
 bool index_arg(Value v, int64_t* out);
+// A method's Py_ssize_t argument (the argument clinic's 'n'): __index__, then CPython's
+// "Python int too large to convert to C ssize_t" when it does not fit (index_arg says "cannot fit
+// 'int' into an index-sized integer", as subscripts and repeat counts do).
+bool ssize_arg(Value v, int64_t* out);
 // Normalizes start/end against a length as str.find does (negative from the end, clipped).
 void adjust_range(int64_t length, int64_t* start, int64_t* end);
 

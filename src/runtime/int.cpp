@@ -398,8 +398,20 @@ Value int_lshift(Value a, Value b) {
   if (int_sign(b) < 0) return raise(exc::ValueError, "negative shift count");
   if (int_sign(a) == 0) return Value::small_int(0);
   int64_t count;
-  if (!int_to_int64(b, &count) || count > (int64_t(1) << 40))
-    return raise(exc::OverflowError, "too many digits in integer");
+  if (!int_to_int64(b, &count) || count > (int64_t(1) << 40)) {
+    // CPython sizes the result in 30-bit digits: more digits than an int object can hold
+    // ((PY_SSIZE_T_MAX - 24) / 4) is "too many digits"; any other result this large cannot be
+    // allocated (MemoryError; GMP would abort).
+    MpzArg shift(b), value(a);
+    mpz_t digits;
+    mpz_init(digits);
+    unsigned long rest = mpz_fdiv_q_ui(digits, shift.get(), 30);
+    mpz_add_ui(digits, digits, (rest ? 1 : 0) + (mpz_sizeinbase(value.get(), 2) + 29) / 30);
+    bool too_many = mpz_cmp_ui(digits, (uint64_t(INT64_MAX) - 24) / 4) > 0;
+    mpz_clear(digits);
+    if (too_many) return raise(exc::OverflowError, "too many digits in integer");
+    return raise_no_memory();
+  }
   if (a.is_small_int() && count < 16) return int_from_int64(a.as_small_int() * (int64_t(1) << count));
   MpzArg x(a);
   mpz_t r;

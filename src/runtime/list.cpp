@@ -648,14 +648,14 @@ Value list_extend_method(Value self, Value iterable) {
 Value list_insert_method(Value self, const Value* args, size_t nargs) {
   if (!coll::check_unpack("insert", nargs, 2, 2)) return Value();
   int64_t index;
-  if (!coll::index_arg(args[0], &index)) return Value();
+  if (!coll::ssize_arg(args[0], &index)) return Value();
   if (list_insert(self, index, args[1]) < 0) return Value();
   return new_ref(none());
 }
 Value list_pop(Value self, const Value* args, size_t nargs) {
   if (!coll::check_unpack("pop", nargs, 0, 1)) return Value();
   int64_t index = -1;
-  if (nargs > 0 && !coll::index_arg(args[0], &index)) return Value();
+  if (nargs > 0 && !coll::ssize_arg(args[0], &index)) return Value();
   ListObject* l = as_list(self);
   if (l->size == 0) return raise(exc::IndexError, "pop from empty list");
   if (index < 0) index += l->size;

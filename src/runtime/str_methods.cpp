@@ -199,7 +199,7 @@ bool parse_split_args(const char* name, const Value* args, size_t nargs, Value k
     return false;
   }
   *maxsplit = -1;
-  if (!a[1].is_null() && !coll::index_arg(a[1], maxsplit)) return false;
+  if (!a[1].is_null() && !coll::ssize_arg(a[1], maxsplit)) return false;
   if (*maxsplit < 0) *maxsplit = INT64_MAX;
   if (!sep->is_null() && str_length(*sep) == 0) {
     raise(exc::ValueError, "empty separator");
@@ -433,7 +433,7 @@ Value str_replace(Value self, const Value* args, size_t nargs) {
     }
   }
   int64_t max_count = -1;
-  if (nargs > 2 && !coll::index_arg(args[2], &max_count)) return Value();
+  if (nargs > 2 && !coll::ssize_arg(args[2], &max_count)) return Value();
   if (max_count < 0) max_count = INT64_MAX;
   Value old_s = args[0], new_s = args[1];
   int64_t n = static_cast<int64_t>(str_length(self));
@@ -721,7 +721,7 @@ Value pad(Value self, int64_t left, int64_t right, char32_t fill) {
 Value justify(const char* name, int how, Value self, const Value* args, size_t nargs) {
   if (!coll::check_unpack(name, nargs, 1, 2)) return Value();
   int64_t width;
-  if (!coll::index_arg(args[0], &width)) return Value();
+  if (!coll::ssize_arg(args[0], &width)) return Value();
   char32_t fill;
   if (!fill_char(name, args, nargs, &fill)) return Value();
   int64_t n = static_cast<int64_t>(str_length(self));
@@ -738,7 +738,7 @@ Value str_center(Value self, const Value* args, size_t nargs) { return justify("
 
 Value str_zfill(Value self, Value width_arg) {
   int64_t width;
-  if (!coll::index_arg(width_arg, &width)) return Value();
+  if (!coll::ssize_arg(width_arg, &width)) return Value();
   int64_t n = static_cast<int64_t>(str_length(self));
   if (width <= n) return self_or_copy(self);
   int64_t fill = width - n;
