@@ -3,6 +3,7 @@
 
 #include "runtime/abstract.h"
 #include "runtime/args.h"
+#include "runtime/coll_util.h"
 #include "runtime/errors.h"
 #include "runtime/int.h"
 #include "runtime/str.h"
@@ -43,19 +44,7 @@ bool check_no_keywords(const char* fname, Value kwnames) {
   return false;
 }
 
-bool ssize_argument(Value v, int64_t* out) {
-  if (v.is_small_int()) {
-    *out = v.as_small_int();
-    return true;
-  }
-  Ref i = Ref::steal(number_index(v));
-  if (!i) return false;
-  if (!int_to_int64(i.get(), out)) {
-    raise(exc::OverflowError, "Python int too large to convert to C ssize_t");
-    return false;
-  }
-  return true;
-}
+bool ssize_argument(Value v, int64_t* out) { return runtime::coll::ssize_arg(v, out); }
 
 std::string short_type_name(const TypeObject* type) {
   size_t dot = type->name.rfind('.');
