@@ -9,6 +9,7 @@
 #include "runtime/abstract.h"
 #include "runtime/args.h"
 #include "runtime/builtin_types.h"
+#include "runtime/coll_util.h"
 #include "runtime/core_internal.h"
 #include "runtime/descriptors.h"
 #include "runtime/dict.h"
@@ -372,14 +373,8 @@ const MemberDef contextvar_members[] = {{"name", MemberKind::Object, offsetof(Co
 const GetSetDef token_getsets[] = {{"var", token_get_var}, {"old_value", token_get_old_value}, {nullptr, nullptr}};
 
 void init_type(TypeObject& t, const char* name, const char* qualname, size_t size, DeallocFunc dealloc) {
-  t.refcount = 1;
-  t.Object::flags = ObjectFlag::Immortal;
-  t.type = &type_type;
-  t.name = name;
+  coll::init_static_type(t, name, size, 0);
   t.qualname = qualname;
-  t.base = &object_type;
-  t.basic_size = size;
-  t.flags = 0;
   t.dealloc = dealloc;
 }
 

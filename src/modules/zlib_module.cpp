@@ -11,6 +11,7 @@
 #include "runtime/abstract.h"
 #include "runtime/args.h"
 #include "runtime/builtin_types.h"
+#include "runtime/coll_util.h"
 #include "runtime/bytes.h"
 #include "runtime/descriptors.h"
 #include "runtime/errors.h"
@@ -519,14 +520,8 @@ const MethodDef module_functions[] = {
 #undef M
 
 void init_type(TypeObject& t, const char* name, const char* qualname, size_t size, DeallocFunc dealloc) {
-  t.refcount = 1;
-  t.Object::flags = ObjectFlag::Immortal;
-  t.type = &type_type;
-  t.name = name;
+  coll::init_static_type(t, name, size, 0);
   t.qualname = qualname;
-  t.base = &object_type;
-  t.basic_size = size;
-  t.flags = 0;
   t.dealloc = dealloc;
 }
 

@@ -45,17 +45,9 @@ inline Value* instance_dict_slot(Value owner, const TypeObject* type) {
   return reinterpret_cast<Value*>(reinterpret_cast<char*>(owner.as_object()) + type->dict_offset);
 }
 
-bool compare_ints(int64_t a, int64_t b, CompareOp op) {
-  switch (op) {
-    case CompareOp::Lt: return a < b;
-    case CompareOp::Le: return a <= b;
-    case CompareOp::Eq: return a == b;
-    case CompareOp::Ne: return a != b;
-    case CompareOp::Gt: return a > b;
-    default: return a >= b;
-  }
-}
-bool compare_floats(double a, double b, CompareOp op) {
+// A comparison of two immediates (small ints or floats: NaN compares false but for !=).
+template <typename T>
+bool compare_numbers(T a, T b, CompareOp op) {
   switch (op) {
     case CompareOp::Lt: return a < b;
     case CompareOp::Le: return a <= b;
@@ -281,7 +273,7 @@ Value eval_frame(ThreadState& ts, Frame* entry, Value throw_pending) {
     Value right = TOP(), left = SECOND();
     Value r;
     if (left.is_small_int() && right.is_small_int()) {
-      r = bool_value(compare_ints(left.as_small_int(), right.as_small_int(), CompareOp(oparg)));
+      r = bool_value(compare_numbers(left.as_small_int(), right.as_small_int(), CompareOp(oparg)));
     } else {
       SAVE_SP();
       r = rich_compare(left, right, CompareOp(oparg));
@@ -1345,10 +1337,10 @@ Value eval_frame(ThreadState& ts, Frame* entry, Value throw_pending) {
     bool result;
     if (opcode == bytecode::COMPARE_OP_INT_JUMP) {
       DEOPT_IF(!left.is_small_int() || !right.is_small_int(), COMPARE_OP);
-      result = compare_ints(left.as_small_int(), right.as_small_int(), CompareOp(oparg));
+      result = compare_numbers(left.as_small_int(), right.as_small_int(), CompareOp(oparg));
     } else if (opcode == bytecode::COMPARE_OP_FLOAT_JUMP) {
       DEOPT_IF(!left.is_float() || !right.is_float(), COMPARE_OP);
-      result = compare_floats(left.as_float(), right.as_float(), CompareOp(oparg));
+      result = compare_numbers(left.as_float(), right.as_float(), CompareOp(oparg));
     } else {
       DEOPT_IF(!has_type(left, &str_type) || !has_type(right, &str_type), COMPARE_OP);
       result = str_equal(left, right) == (CompareOp(oparg) == CompareOp::Eq);
