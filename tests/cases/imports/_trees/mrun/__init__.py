@@ -1,0 +1,1 @@
+print("init mrun", __name__)

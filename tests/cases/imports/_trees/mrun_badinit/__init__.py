@@ -1,0 +1,1 @@
+raise ImportError("the package refuses", name="mrun_badinit")
