@@ -70,6 +70,16 @@ for d, dirs, files in os.walk(root, topdown=False):
             import shutil
             shutil.rmtree(os.path.join(d, name))
 
+# A script run by path is not cached; one run by -m is (runpy gets its code from the loader).
+code_, out, err = childrun.run(["cmod.py"], childrun.clean_env(), cwd=proj)
+print("== script by path exit", code_, listing())
+code_, out, err = childrun.run(["-m", "cmod"], childrun.clean_env(), cwd=proj)
+print("== -m cmod exit", code_, listing())
+clean()
+code_, out, err = childrun.run(["-m", "cpkg.leaf"], childrun.clean_env(), cwd=proj)
+print("== -m cpkg.leaf exit", code_, listing())
+clean()
+
 # __pycache__ is a file: the import works and nothing is written, silently.
 with open(os.path.join(proj, "__pycache__"), "w") as f:
     f.write("not a directory")
