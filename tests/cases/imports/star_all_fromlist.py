@@ -45,6 +45,10 @@ print(sorted(k for k in sys.modules if k.startswith("starpkg")))
 # __all__ that is not iterable, and a module whose __dict__ has a non-str key.
 write("noniter.py", "__all__ = 5\n")
 star("noniter")
+write("dictall.py", "__all__ = {'a': 1}\na = 1\n")
+star("dictall")
+write("seqall.py", "class L:\n    def __getitem__(self, i):\n        if i < 2:\n            return 'ab'[i]\n        raise IndexError\n__all__ = L()\na = b = 2\n")
+star("seqall")
 write("oddkeys.py", "globals()[1] = 'one'\nvisible = 1\n")
 star("oddkeys")
 
