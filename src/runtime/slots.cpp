@@ -3,6 +3,7 @@
 // - a class statement's dunder method fills the slot with a generic function that calls it
 //   (class A: def __add__ ... makes A's number.add call A.__add__).
 // The table `slotdefs` ties names, slots, wrappers and generic functions together.
+#include <unordered_map>
 #include <vector>
 
 #include "runtime/abstract.h"
@@ -743,10 +744,97 @@ int add_slot_wrappers(TypeObject* type) {
   return 0;
 }
 
+namespace {
+
+// True when type's MRO is (type,) + base's MRO: then a lookup of a name absent from type's own
+// dict finds what it finds from the base.
+bool extends_base_mro(TypeObject* type) {
+  TypeObject* base = type->base;
+  if (!base || type->mro.is_null() || base->mro.is_null()) return false;
+  size_t n = tuple_size(base->mro);
+  if (tuple_size(type->mro) != n + 1 || !tuple_get(type->mro, 0).is(Value::object(type))) return false;
+  for (size_t i = 0; i < n; ++i)
+    if (!tuple_get(type->mro, i + 1).is(tuple_get(base->mro, i))) return false;
+  return true;
+}
+
+// The first table entries of the slots each interned dunder name fills (one name may fill
+// several slots: __add__ is number.add and sequence.concat).
+const std::unordered_map<uintptr_t, std::vector<uint8_t>>& slots_by_name() {
+  static const std::unordered_map<uintptr_t, std::vector<uint8_t>> table = [] {
+    std::unordered_map<uintptr_t, std::vector<uint8_t>> t;
+    for (size_t i = 0; i < kSlotCount; ++i)
+      t[slot_name(slotdefs[i]).bits()].push_back(same_slot_entries(i).front());
+    return t;
+  }();
+  return table;
+}
+
+// The slots (by their first table entry) that a dunder in type's own dict names.
+std::vector<bool> slots_named_in_dict(TypeObject* type) {
+  std::vector<bool> named(kSlotCount, false);
+  const auto& by_name = slots_by_name();
+  size_t pos = 0;
+  Value key;
+  while (dict_next(type->dict, &pos, &key, nullptr)) {
+    if (!is_str(key)) continue;
+    // The slot names are interned: an interned key is found by identity, another by value.
+    if (!str_is_interned(key)) {
+      if (!is_dunder(key)) continue;
+      for (size_t i = 0; i < kSlotCount; ++i)
+        if (str_equal(slot_name(slotdefs[i]), key)) named[same_slot_entries(i).front()] = true;
+      continue;
+    }
+    auto it = by_name.find(key.bits());
+    if (it == by_name.end()) continue;
+    for (uint8_t first : it->second) named[first] = true;
+  }
+  return named;
+}
+
+// What update_one_slot computes for a direct subclass of the built-in type `base` that names
+// none of the slot's dunders: fixed, since built-in types never change. Computed once per base.
+void* inherited_from_builtin(TypeObject* type, size_t first) {
+  struct Inherited {
+    std::vector<void*> value = std::vector<void*>(kSlotCount, nullptr);
+    std::vector<bool> known = std::vector<bool>(kSlotCount, false);
+  };
+  static std::unordered_map<const TypeObject*, Inherited> cache;
+  Inherited& entry = cache[type->base];
+  if (!entry.known[first]) {
+    void** field = slotdefs[first].field(type);
+    void* saved = *field;
+    update_one_slot(type, slotdefs[first]);
+    entry.value[first] = *field;
+    entry.known[first] = true;
+    *field = saved;
+  }
+  return entry.value[first];
+}
+
+}  // namespace
+
 void fixup_heap_slots(TypeObject* type) {
+  // Usually (one base, the ordinary MRO) only the slots whose dunders the class itself defines
+  // need the MRO walk of update_one_slot; every other slot is the base's (a class's slots are
+  // kept current as its attributes change, see update_slots_for_name). Walking all ~90 slots
+  // along the MRO was most of the time of creating a class, hence of importing a module.
+  bool from_base = extends_base_mro(type);
+  std::vector<bool> named = from_base ? slots_named_in_dict(type) : std::vector<bool>();
+  static const std::vector<bool> is_first = [] {
+    std::vector<bool> v(kSlotCount);
+    for (size_t i = 0; i < kSlotCount; ++i) v[i] = same_slot_entries(i).front() == i;
+    return v;
+  }();
   for (size_t i = 0; i < kSlotCount; ++i) {
-    // Each slot once: at its first table entry.
-    if (same_slot_entries(i).front() == i) update_one_slot(type, slotdefs[i]);
+    if (!is_first[i]) continue;  // each slot once: at its first table entry
+    if (!from_base || named[i]) {
+      update_one_slot(type, slotdefs[i]);
+    } else if (type->base->flags & TypeFlag::HeapType) {
+      *slotdefs[i].field(type) = *slotdefs[i].field(type->base);
+    } else {
+      *slotdefs[i].field(type) = inherited_from_builtin(type, i);
+    }
   }
 }
 

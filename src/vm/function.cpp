@@ -3,6 +3,7 @@
 
 #include "modules/modules.h"
 #include "runtime/abstract.h"
+#include "runtime/core_internal.h"
 #include "runtime/descriptors.h"
 #include "runtime/dict.h"
 #include "runtime/errors.h"
@@ -234,9 +235,12 @@ Value function_new(Value code, Value globals) {
   Value doc = none();
   if (tuple_size(c->consts) >= 1 && is_str(tuple_get(c->consts, 0))) doc = tuple_get(c->consts, 0);
   f->doc = new_ref(doc);
-  Value module = dict_get_item_str(globals, "__name__");
+  // Interned keys: a function is made per `def` executed, and a C-string key would build a
+  // str per lookup.
+  Value module = dict_get_item(globals, KRAIT_NAME("__name__"));
   if (module) f->module = new_ref(module);
-  Value builtins = dict_get_item_str(globals, "__builtins__");
+  Value builtins = dict_get_item(globals, KRAIT_NAME("__builtins__"));
+  if (!module || !builtins) clear_error();  // a key's failing __eq__ is ignored, as before
   if (builtins && is_module(builtins)) builtins = module_dict(builtins);
   if (!builtins || !is_dict(builtins)) builtins = modules::builtins_dict();
   f->builtins = new_ref(builtins);
