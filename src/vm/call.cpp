@@ -112,6 +112,8 @@ void too_many_positional(FunctionObject* f, Frame* frame, size_t given, int defc
 }  // namespace
 
 Frame* push_frame(ThreadState& ts, CodeObject* code, Value func, Value globals, Value builtins, Value locals) {
+  if (code->unverified && !verify_before_run(code)) [[unlikely]]
+    return nullptr;
   if (ts.recursion_depth >= ts.recursion_limit && !ts.recursion_headroom) {
     ts.recursion_headroom = true;
     raise(exc::RecursionError, "maximum recursion depth exceeded");

@@ -254,7 +254,46 @@ Value code_from_marshal(std::shared_ptr<const bytecode::CodeData> shape, Value c
   Value self = code_from_shape(std::move(shape), filename, name, qualname, names, localsplusnames);
   if (!self) return Value();
   as_code(self)->consts = new_ref(consts);
+  as_code(self)->unverified = true;
   return self;
+}
+
+bool verify_before_run(CodeObject* code) {
+  const bytecode::CodeData& d = *code->shape;
+  std::string why;
+  if (d.posonlyargcount < 0 || d.posonlyargcount > d.argcount) {
+    why = "co_posonlyargcount is out of range";
+  } else if (d.localspluskinds.size() != d.localsplusnames.size()) {
+    why = "co_localspluskinds and co_localsplusnames differ in length";
+  } else {
+    VerifyInput in;
+    in.code = d.code;
+    in.exceptiontable = d.exceptiontable;
+    in.localspluskinds = d.localspluskinds;
+    in.nconsts = tuple_size(code->consts);
+    in.nnames = tuple_size(code->names);
+    in.argcount = d.argcount;
+    in.kwonlyargcount = d.kwonlyargcount;
+    in.flags = d.flags;
+    in.stacksize = d.stacksize;
+    Value consts = code->consts;
+    in.kwnames_length = [consts](size_t i) { return kwnames_length(consts, i); };
+    if (verify_code_input(in, &why)) why.clear();
+    else if (why.empty()) why = "rejected";
+  }
+  if (!why.empty()) {
+    raise(exc::ValueError, "code: invalid bytecode: " + std::string(str_utf8(code->qualname)) + ": " + why);
+    return false;
+  }
+  code->unverified = false;
+  return true;
+}
+
+void mark_unverified(Value v) {
+  CodeObject* code = as_code(v);
+  code->unverified = true;
+  for (size_t i = 0; i < tuple_size(code->consts); ++i)
+    if (is_code(tuple_get(code->consts, i))) mark_unverified(tuple_get(code->consts, i));
 }
 
 std::shared_ptr<const bytecode::CodeData> code_marshal_data(Value v) {

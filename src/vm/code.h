@@ -60,6 +60,10 @@ struct CodeObject : runtime::Object {
   std::vector<ExceptionEntry> exception_table;
   std::vector<GlobalCacheEntry> global_cache;  // indexed by LOAD_GLOBAL's first CACHE unit - 1
   Value weakrefs;
+  // Made from bytes (marshal, a .pyc) and not yet through the bytecode verifier: it is verified
+  // before its first frame is made (push_frame), so that the functions a module never calls
+  // cost nothing to check when it is imported.
+  bool unverified = false;
 };
 
 inline CodeObject* as_code(Value v) { return static_cast<CodeObject*>(v.as_object()); }
@@ -72,10 +76,18 @@ Value code_from_data(std::shared_ptr<const bytecode::CodeData> data);
 // A code object (new reference) from what marshal read: `shape` holds co_code and the tables
 // (its consts empty), `consts` / `names` / `localsplusnames` (tuples; the names interned strs) and
 // filename / name / qualname (strs) are used as they are, not rebuilt from `shape`. The caller
-// has verified the code (code_verify.h). Its compiler form (`data`) is made when first needed
+// does not verify the code: it is marked unverified (checked before it first runs). Its compiler form (`data`) is made when first needed
 // (code_marshal_data). Null + error on failure.
 Value code_from_marshal(std::shared_ptr<const bytecode::CodeData> shape, Value consts, Value names,
                         Value localsplusnames, Value filename, Value name, Value qualname);
+
+// Runs the bytecode verifier (code_verify.h) on a code object made from bytes; clears
+// `unverified` on success, else raises ValueError ("code: invalid bytecode: ...") and returns
+// false. Its nested code objects are checked when they run.
+bool verify_before_run(CodeObject* code);
+
+// Marks `code` and the code objects among its constants, recursively, as made from bytes.
+void mark_unverified(Value code);
 
 // The compiler's form of a code object, for marshal.dumps and .pyc writing: `data`, made from
 // `shape` and co_consts the first time it is asked for when the object has none yet. Null

@@ -503,40 +503,4 @@ bool verify_code_input(const VerifyInput& input, std::string* why) {
   return Verifier(input, scratch).run(why);
 }
 
-bool verify_code(const bytecode::CodeData& data, std::string* why) {
-  if (data.localspluskinds.size() != data.localsplusnames.size()) {
-    if (why) *why = "co_localspluskinds and co_localsplusnames differ in length";
-    return false;
-  }
-  VerifyInput in;
-  in.code = data.code;
-  in.exceptiontable = data.exceptiontable;
-  in.localspluskinds = data.localspluskinds;
-  in.nconsts = data.consts.size();
-  in.nnames = data.names.size();
-  in.argcount = data.argcount;
-  in.kwonlyargcount = data.kwonlyargcount;
-  in.flags = data.flags;
-  in.stacksize = data.stacksize;
-  in.kwnames_length = [&data](size_t i) {
-    const bytecode::Constant& c = *data.consts[i];
-    if (c.kind != bytecode::Constant::Kind::Tuple) return -1;
-    for (const auto& item : c.items)
-      if (item->kind != bytecode::Constant::Kind::Str) return -1;
-    return int(c.items.size());
-  };
-  if (data.posonlyargcount < 0 || data.posonlyargcount > data.argcount) {
-    if (why) *why = "co_posonlyargcount is out of range";
-    return false;
-  }
-  if (!verify_code_input(in, why)) {
-    if (why) *why = data.qualname + ": " + *why;
-    return false;
-  }
-  for (const auto& c : data.consts) {
-    if (c->kind == bytecode::Constant::Kind::Code && c->code && !verify_code(*c->code, why)) return false;
-  }
-  return true;
-}
-
 }  // namespace krait::vm

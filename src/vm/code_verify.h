@@ -48,8 +48,7 @@ struct VerifyInput {
 // e.g. "offset 12: LOAD_CONST 7 out of range (co_consts has 3 items)".
 bool verify_code_input(const VerifyInput& input, std::string* why);
 
-// The entry point for code read from bytes (marshal, .pyc): verifies `data` and, recursively,
-// every code object among its constants (nested functions, classes, comprehensions).
-bool verify_code(const bytecode::CodeData& data, std::string* why);
+// Code read from bytes (marshal, a .pyc) is verified lazily, each code object before its first
+// frame (vm/code.h: verify_before_run); code.replace() and types.CodeType() verify at once.
 
 }  // namespace krait::vm

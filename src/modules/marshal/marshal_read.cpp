@@ -23,7 +23,6 @@
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 #include "vm/code.h"
-#include "vm/code_verify.h"
 
 namespace krait::modules::marshal {
 
@@ -485,23 +484,8 @@ class ValueReader {
     assign_bytes(d.linetable, linetable);
     assign_bytes(d.exceptiontable, exceptiontable);
 
-    // Bytes can say anything: the code is checked before it can run (vm/code_verify.h). Code
-    // objects among its constants were checked when they were read.
-    vm::VerifyInput in;
-    in.code = d.code;
-    in.exceptiontable = d.exceptiontable;
-    in.localspluskinds = d.localspluskinds;
-    in.nconsts = tuple_size(consts);
-    in.nnames = d.names.size();
-    in.argcount = d.argcount;
-    in.kwonlyargcount = d.kwonlyargcount;
-    in.flags = d.flags;
-    in.stacksize = d.stacksize;
-    in.kwnames_length = [consts](size_t i) { return kwnames_length(consts, i); };
-    std::string why;
-    if (!vm::verify_code_input(in, &why)) {
-      return raise(exc::ValueError, "code: invalid bytecode: " + d.qualname + ": " + why);
-    }
+    // Bytes can say anything: code_from_marshal marks the code unverified, and the bytecode
+    // verifier (vm/code_verify.h) checks it before its first frame is made.
     if (!intern_all(names) || !intern_all(localsplusnames)) return Value();
     Value result = vm::code_from_marshal(std::move(shape), consts, names, localsplusnames, filename, name, qualname);
     return fill(slot, result);
@@ -544,14 +528,6 @@ class ValueReader {
   }
 
   // KW_NAMES: the number of names if co_consts[i] is a tuple of str, else -1.
-  static int kwnames_length(Value consts, size_t i) {
-    Value c = tuple_items(consts)[i];
-    if (!exact(c, tuple_type)) return -1;
-    for (size_t k = 0; k < tuple_size(c); ++k)
-      if (!is_str(tuple_items(c)[k])) return -1;
-    return static_cast<int>(tuple_size(c));
-  }
-
   std::string_view data_;
   size_t pos_ = 0;
   Value file_;          // borrowed; null when reading from memory
