@@ -1,4 +1,5 @@
 #include "vm/import.h"
+#include "vm/import_accel.h"
 
 #include <string>
 
@@ -87,7 +88,7 @@ bool have_path_finder_modules() {
 int install_external_importers() {
   g_external = load_bootstrap_module("_frozen_importlib_external", "importlib._bootstrap_external");
   if (!g_external) return -1;
-  if (install_pyc_format(g_external) < 0) return -1;
+  if (install_pyc_format(g_external) < 0 || install_import_accelerators(g_external) < 0) return -1;
   Ref r = Ref::steal(call_bootstrap(g_bootstrap, "_install_external_importers", {}));
   return r ? 0 : -1;
 }
