@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "runtime/abstract.h"
@@ -253,7 +254,28 @@ Value intern(Value str) {
   return str;
 }
 
-Value str_intern(std::string_view utf8) { return intern(str_from_utf8(utf8)); }
+// The interned strs by their UTF-8 text, so that interning a C++ name (get_attr(o, "x"),
+// dict_set_item_str...) finds an existing str without building one. Keys view the strs' own
+// UTF-8, which lives as long as they do: forever. Never destroyed, as intern_table().
+std::unordered_map<std::string_view, StrObject*>& interned_by_text() {
+  static auto* table = new std::unordered_map<std::string_view, StrObject*>();
+  return *table;
+}
+
+Value str_intern(std::string_view utf8) {
+  auto& by_text = interned_by_text();
+  auto it = by_text.find(utf8);
+  if (it != by_text.end()) {
+    Value found = Value::object(it->second);
+    incref(found);
+    return found;
+  }
+  Value s = intern(str_from_utf8(utf8));
+  if (s.is_null()) return s;
+  std::string_view text = str_utf8(s);
+  if (text.data() != nullptr) by_text.emplace(text, as_str(s));
+  return s;
+}
 
 bool str_is_interned(Value str) { return (as_str(str)->flags & ObjectFlag::Interned) != 0; }
 
