@@ -1,8 +1,10 @@
 // dict: CPython 3.11's compact ordered dict (index table + entries in insertion order).
 #include "runtime/dict.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <unordered_map>
 
 #include "runtime/abstract.h"
 #include "runtime/coll_util.h"
@@ -69,6 +71,7 @@ DictKeys* new_keys(int log2_size) {
   k->log2_size = static_cast<uint8_t>(log2_size);
   k->log2_index_bytes = static_cast<uint8_t>(log2_bytes);
   k->unicode_only = true;
+  k->shared = false;
   k->usable = usable;
   k->nentries = 0;
   std::memset(k->indices, 0xff, size_t(1) << log2_bytes);
@@ -112,6 +115,12 @@ size_t find_empty_slot(DictKeys* k, int64_t hash) {
   return i;
 }
 
+void free_values(Value* values) {
+  if (values != nullptr) mem_free(values - 1, static_cast<size_t>(values[-1].bits() + 1) * sizeof(Value));
+}
+
+// A new combined table of 1 << log2_size slots for d's entries (in order, holes dropped). A split
+// dict becomes combined: its entries take references to the shape's keys and own its values.
 bool resize(DictObject* d, int log2_size) {
   DictKeys* old = d->keys;
   DictKeys* k = new_keys(log2_size);
@@ -126,14 +135,160 @@ bool resize(DictObject* d, int log2_size) {
   for (int64_t i = 0; i < old->nentries; ++i) {
     if (src[i].key.is_null()) continue;
     dst[n] = src[i];
+    if (old->shared) dst[n].value = d->values[i], incref(dst[n].key);
     set_index(k, find_empty_slot(k, src[i].hash), n);
     ++n;
   }
   k->nentries = n;
   k->usable -= n;
   d->keys = k;
-  free_keys(old);
+  if (old->shared) {
+    free_values(d->values);
+    d->values = nullptr;
+  } else {
+    free_keys(old);
+  }
   return true;
+}
+
+// The table size a combined dict would have after `n` insertions without deletions (CPython's
+// growth from the empty table); -1 for the empty table.
+int combined_log2(int64_t n) {
+  int log2 = -1;
+  int64_t usable = 0;
+  for (int64_t used = 0; used < n; ++used, --usable) {
+    if (usable <= 0) {
+      log2 = log2_for(used * 3);
+      usable = usable_fraction(int64_t(1) << log2) - used;
+    }
+  }
+  return log2;
+}
+
+// --- shapes: the shared keys of split dicts ---------------------------------------------------
+// A shape is the key sequence of split dicts; adding a key moves a dict to a child shape. Shapes
+// live for good (like interned strings), so their number and length are bounded; a dict that
+// would exceed them becomes combined.
+constexpr int kMaxShapeKeys = 30;       // CPython's SHARED_KEYS_MAX_SIZE
+constexpr int64_t kMaxShapes = 16384;
+
+struct Shape {
+  Shape* first;        // the ancestor with one key (this shape at depth 1)
+  Object* key;         // the key this shape added to its parent's
+  Shape* last_child;   // the transition taken last, tried before the table
+  int32_t depth;       // number of keys
+  int32_t max_depth;   // (depth-1 shapes) the most keys a dict through here reached: a size hint
+};
+static_assert(sizeof(Shape) % 8 == 0, "the keys follow the shape");
+
+inline Shape* shape_of(DictKeys* k) { return reinterpret_cast<Shape*>(k) - 1; }
+inline DictKeys* shape_keys(Shape* s) { return reinterpret_cast<DictKeys*>(s + 1); }
+
+struct TransitionKey {
+  Shape* shape;
+  Object* key;
+  bool operator==(const TransitionKey& o) const { return shape == o.shape && key == o.key; }
+};
+struct TransitionHash {
+  size_t operator()(const TransitionKey& t) const {
+    return std::hash<void*>()(t.shape) * 31 + std::hash<void*>()(t.key);
+  }
+};
+std::unordered_map<TransitionKey, Shape*, TransitionHash>* transitions = nullptr;
+int64_t shape_count = 0;
+
+// A shape with `depth` keys: the Shape header, then a DictKeys big enough for them.
+Shape* allocate_shape(int depth) {
+  int log2 = depth == 0 ? 0 : kLogMinSize;
+  while (usable_fraction(int64_t(1) << log2) < depth) ++log2;
+  size_t index_bytes = (size_t(1) << log2) * index_width(log2);
+  size_t bytes = sizeof(Shape) + sizeof(DictKeys) + (index_bytes < 8 ? 8 : index_bytes) + sizeof(DictEntry) * static_cast<size_t>(depth);
+  auto* s = static_cast<Shape*>(std::calloc(1, bytes));
+  if (s == nullptr) return nullptr;
+  DictKeys* k = shape_keys(s);
+  k->log2_size = static_cast<uint8_t>(log2);
+  size_t width = index_width(log2);
+  k->log2_index_bytes = static_cast<uint8_t>(log2 + (width == 1 ? 0 : width == 2 ? 1 : width == 4 ? 2 : 3));
+  k->unicode_only = true;
+  k->shared = true;
+  k->usable = 0;  // a shape never takes insertions
+  k->nentries = depth;
+  std::memset(k->indices, 0xff, index_bytes);
+  s->depth = depth;
+  return s;
+}
+
+Shape* root_shape() {
+  static Shape* root = allocate_shape(0);
+  return root;
+}
+
+// The shape of `parent`'s keys followed by `key` (an interned str), or null past the limits.
+Shape* child_shape(Shape* parent, Value key, int64_t hash) {
+  Object* key_object = key.as_object();
+  if (Shape* c = parent->last_child; c != nullptr && c->key == key_object) return c;
+  if (transitions == nullptr) transitions = new std::unordered_map<TransitionKey, Shape*, TransitionHash>();
+  auto found = transitions->find({parent, key_object});
+  if (found != transitions->end()) return parent->last_child = found->second;
+  if (parent->depth >= kMaxShapeKeys || shape_count >= kMaxShapes) return nullptr;
+  Shape* c = allocate_shape(parent->depth + 1);
+  if (c == nullptr) return nullptr;
+  ++shape_count;
+  c->key = key_object;
+  c->first = parent->depth == 0 ? c : parent->first;
+  DictKeys* pk = shape_keys(parent);
+  DictKeys* ck = shape_keys(c);
+  DictEntry* src = entries(pk);
+  DictEntry* dst = entries(ck);
+  for (int64_t i = 0; i <= pk->nentries; ++i) {
+    dst[i].hash = i < pk->nentries ? src[i].hash : hash;
+    dst[i].key = i < pk->nentries ? src[i].key : key;
+    incref(dst[i].key);  // held by the shape for good
+    set_index(ck, find_empty_slot(ck, dst[i].hash), i);
+  }
+  transitions->emplace(TransitionKey{parent, key_object}, c);
+  return parent->last_child = c;
+}
+
+// A values block holding `capacity` values (zeroed), or null + MemoryError.
+Value* new_values(int64_t capacity) {
+  auto* block = static_cast<Value*>(mem_alloc(static_cast<size_t>(capacity + 1) * sizeof(Value)));
+  if (block == nullptr) return nullptr;
+  block[0] = Value::from_bits(static_cast<uint64_t>(capacity));
+  return block + 1;
+}
+
+// Makes a split dict combined (the table a combined dict with its insertions would have).
+bool unsplit(DictObject* d) {
+  if (d->used == 0) {
+    d->keys = empty_keys();
+    free_values(d->values);
+    d->values = nullptr;
+    return true;
+  }
+  return resize(d, combined_log2(d->used));
+}
+
+// Appends `key` (exact interned str, absent) to a split dict: 1 done, 0 cannot (the caller
+// makes the dict combined), -1 MemoryError.
+int split_append(DictObject* d, Value key, Value value, int64_t hash) {
+  Shape* c = child_shape(shape_of(d->keys), key, hash);
+  if (c == nullptr) return 0;
+  int64_t capacity = d->values ? static_cast<int64_t>(d->values[-1].bits()) : 0;
+  if (d->used >= capacity) {
+    int64_t hint = c->first->max_depth;
+    int64_t grown = std::max<int64_t>(hint > d->used ? hint : 2 * d->used, d->used + 1);
+    Value* values = new_values(grown);
+    if (values == nullptr) return -1;
+    if (d->used) std::memcpy(static_cast<void*>(values), d->values, static_cast<size_t>(d->used) * sizeof(Value));
+    free_values(d->values);
+    d->values = values;
+  }
+  d->values[d->used] = new_ref(value);
+  ++d->used;
+  d->keys = shape_keys(c);
+  if (c->first->max_depth < c->depth) c->first->max_depth = c->depth;
+  return 1;
 }
 
 // Looks `key` up: the entry index (or -1 if absent) and the slot where it sits / would go.
@@ -201,6 +356,7 @@ DictObject* allocate_dict(TypeObject* type) {
   d->used = 0;
   d->version = ++dict_version_counter;
   d->keys = empty_keys();
+  d->values = nullptr;
   return d;
 }
 
@@ -213,11 +369,19 @@ int insert(DictObject* d, Value key, Value value, int64_t hash) {
   // part of a cycle (gc.is_tracked({"a": 1}) is False).
   if (!gc_is_tracked(d) && (gc_may_be_tracked(key) || gc_may_be_tracked(value))) gc_track(d);
   if (ix >= 0) {
-    DictEntry* e = &entries(d->keys)[ix];
-    Value old = e->value;
-    e->value = new_ref(value);
+    Value& v = d->keys->shared ? d->values[ix] : entries(d->keys)[ix].value;
+    Value old = v;
+    v = new_ref(value);
     decref(old);
     return 0;
+  }
+  if (d->keys->shared) {
+    if (is_str_exact(key) && (key.as_object()->flags & ObjectFlag::Interned)) {
+      int r = split_append(d, key, value, hash);
+      if (r != 0) return r;
+    }
+    if (!unsplit(d)) return -1;
+    if (d->keys->usable > 0) slot = find_empty_slot(d->keys, hash);
   }
   if (d->keys->usable <= 0) {
     if (!resize(d, log2_for(d->used * 3))) return -1;
@@ -252,6 +416,13 @@ Value dict_new() {
   return Value::object(d);  // untracked until it holds a container (insert)
 }
 
+Value dict_new_instance() {
+  DictObject* d = allocate_dict(&dict_type);
+  if (d == nullptr) return Value();
+  d->keys = shape_keys(root_shape());
+  return Value::object(d);
+}
+
 Value dict_new_presized(size_t n) {
   Value v = dict_new();
   if (v.is_null() || n <= 5) return v;
@@ -267,7 +438,7 @@ Value dict_get_item_hash(Value dict, Value key, int64_t hash) {
   DictObject* d = as_dict(dict);
   int64_t ix = lookup(d, key, hash, nullptr);
   if (ix < 0) return Value();
-  return entries(d->keys)[ix].value;
+  return d->values ? d->values[ix] : entries(d->keys)[ix].value;
 }
 
 Value dict_get_item(Value dict, Value key) {
@@ -318,11 +489,17 @@ Value remove_entry(DictObject* d, size_t slot, int64_t ix, Value* key_out) {
   return value;
 }
 
-// Looks up key: 1 found (slot and index set), 0 missing, -1 error.
-int find(Value dict, Value key, size_t* slot, int64_t* ix) {
+// Looks up key: 1 found (slot and index set), 0 missing, -1 error. `removing`: a split dict
+// where the key is found becomes combined first (its entries have no holes).
+int find(Value dict, Value key, size_t* slot, int64_t* ix, bool removing = false) {
   int64_t h = hash_of(key);
   if (h == -1) return -1;
-  *ix = lookup(as_dict(dict), key, h, slot);
+  DictObject* d = as_dict(dict);
+  *ix = lookup(d, key, h, slot);
+  if (*ix >= 0 && removing && d->keys->shared) {
+    if (!unsplit(d)) return -1;
+    *ix = lookup(d, key, h, slot);
+  }
   if (*ix == -2) return -1;
   return *ix >= 0;
 }
@@ -332,7 +509,7 @@ int find(Value dict, Value key, size_t* slot, int64_t* ix) {
 int dict_del_item(Value dict, Value key) {
   size_t slot;
   int64_t ix;
-  int r = find(dict, key, &slot, &ix);
+  int r = find(dict, key, &slot, &ix, true);
   if (r < 0) return -1;
   if (r == 0) {
     raise_key_error(key);
@@ -357,7 +534,7 @@ int dict_contains(Value dict, Value key) {
 Value dict_pop(Value dict, Value key, Value default_value) {
   size_t slot;
   int64_t ix;
-  int r = find(dict, key, &slot, &ix);
+  int r = find(dict, key, &slot, &ix, true);
   if (r < 0) return Value();
   if (r == 0) return default_value.is_null() ? Value() : new_ref(default_value);
   return remove_entry(as_dict(dict), slot, ix, nullptr);
@@ -374,14 +551,15 @@ Value dict_setdefault(Value dict, Value key, Value default_value) {
 }
 
 bool dict_next(Value dict, size_t* pos, Value* key, Value* value, int64_t* hash) {
-  DictKeys* k = as_dict(dict)->keys;
+  DictObject* d = as_dict(dict);
+  DictKeys* k = d->keys;
   DictEntry* e = entries(k);
   size_t i = *pos;
   while (i < static_cast<size_t>(k->nentries) && e[i].key.is_null()) ++i;
   if (i >= static_cast<size_t>(k->nentries)) return false;
   *pos = i + 1;
   if (key) *key = e[i].key;
-  if (value) *value = e[i].value;
+  if (value) *value = d->values ? d->values[i] : e[i].value;
   if (hash) *hash = e[i].hash;
   return true;
 }
@@ -390,8 +568,17 @@ void dict_clear(Value dict) {
   DictObject* d = as_dict(dict);
   DictKeys* k = d->keys;
   d->keys = empty_keys();
-  d->used = 0;
   d->version = ++dict_version_counter;
+  if (k->shared) {
+    Value* values = d->values;
+    int64_t n = d->used;
+    d->values = nullptr;
+    d->used = 0;
+    for (int64_t i = 0; i < n; ++i) decref(values[i]);
+    free_values(values);
+    return;
+  }
+  d->used = 0;
   DictEntry* e = entries(k);
   for (int64_t i = 0; i < k->nentries; ++i) {
     xdecref(e[i].key);
@@ -553,7 +740,13 @@ void dict_dealloc(Object* self) {
 }
 
 void dict_traverse(Object* self, VisitFunc visit, void* context) {
-  DictKeys* k = static_cast<DictObject*>(self)->keys;
+  auto* d = static_cast<DictObject*>(self);
+  DictKeys* k = d->keys;
+  if (k->shared) {  // the shape holds the keys (as CPython, a split dict visits its values only)
+    for (int64_t i = 0; i < d->used; ++i)
+      if (d->values[i].is_object()) visit(d->values[i], context);
+    return;
+  }
   DictEntry* e = entries(k);
   for (int64_t i = 0; i < k->nentries; ++i) {
     if (e[i].key.is_object()) visit(e[i].key, context);
@@ -627,14 +820,14 @@ Value make_dict_iter(TypeObject* type, Value dict, bool reversed) {
   return Value::object(it);
 }
 
-// The next live entry of a dict iterator, or null (exhausted, or error set).
-DictEntry* iter_advance(DictIterObject* it, bool reversed) {
-  if (it->dict.is_null()) return nullptr;
+// The index of the next live entry of a dict iterator, or -1 (exhausted, or error set).
+int64_t iter_advance(DictIterObject* it, bool reversed) {
+  if (it->dict.is_null()) return -1;
   DictObject* d = as_dict(it->dict);
   if (d->used != it->used) {
     raise(exc::RuntimeError, "dictionary changed size during iteration");
     it->used = -1;
-    return nullptr;
+    return -1;
   }
   DictKeys* k = d->keys;
   DictEntry* e = entries(k);
@@ -644,31 +837,34 @@ DictEntry* iter_advance(DictIterObject* it, bool reversed) {
       --it->len;
       if (it->len < 0) {
         raise(exc::RuntimeError, "dictionary keys changed during iteration");
-        return nullptr;
+        return -1;
       }
-      return &e[it->pos++];
+      return it->pos++;
     }
   } else {
     while (it->pos >= 0 && it->pos < k->nentries && e[it->pos].key.is_null()) --it->pos;
     if (it->pos >= 0 && it->pos < k->nentries) {
       --it->len;
-      return &e[it->pos--];
+      return it->pos--;
     }
   }
   Value dict = it->dict;
   it->dict = Value();
   decref(dict);
-  return nullptr;
+  return -1;
 }
 
 template <int Which, bool Reversed>
 Value dict_iter_next(Value self) {
   DictIterObject* it = static_cast<DictIterObject*>(self.as_object());
-  DictEntry* e = iter_advance(it, Reversed);
-  if (e == nullptr) return Value();
+  int64_t i = iter_advance(it, Reversed);
+  if (i < 0) return Value();
+  DictObject* d = as_dict(it->dict);
+  DictEntry* e = &entries(d->keys)[i];
+  Value value = d->values ? d->values[i] : e->value;
   if (Which == 0) return new_ref(e->key);
-  if (Which == 1) return new_ref(e->value);
-  return tuple_pack({e->key, e->value});
+  if (Which == 1) return new_ref(value);
+  return tuple_pack({e->key, value});
 }
 
 void dict_iter_dealloc(Object* self) {
@@ -805,6 +1001,7 @@ Value dict_pop_method(Value self, const Value* args, size_t nargs) {
 Value dict_popitem(Value self) {
   DictObject* d = as_dict(self);
   if (d->used == 0) return raise(exc::KeyError, "popitem(): dictionary is empty");
+  if (d->keys->shared && !unsplit(d)) return Value();
   DictKeys* k = d->keys;
   DictEntry* e = entries(k);
   int64_t i = k->nentries - 1;
@@ -885,9 +1082,16 @@ Value dict_contains_method(Value self, Value key) {
 }
 Value dict_getitem_method(Value self, Value key) { return dict_subscript(self, key); }
 Value dict_sizeof(Value self) {
-  DictKeys* k = as_dict(self)->keys;
+  DictObject* d = as_dict(self);
+  DictKeys* k = d->keys;
   int64_t size = 48;
-  if (k != empty_keys()) {
+  if (k->shared) {
+    // The size of the combined table the same insertions would have made (split dicts are
+    // krait's representation, not something sys.getsizeof shows).
+    int log2 = combined_log2(d->used);
+    if (log2 >= 0)
+      size += 32 + static_cast<int64_t>((size_t(1) << log2) * index_width(log2)) + 16 * usable_fraction(int64_t(1) << log2);
+  } else if (k != empty_keys()) {
     size_t entry = k->unicode_only ? 16 : 24;
     size += 32 + (int64_t(1) << k->log2_index_bytes) + static_cast<int64_t>(entry) * usable_fraction(table_size(k));
   }

@@ -1,6 +1,12 @@
 // dict: CPython's compact ordered dict. A hash index table (1, 2, 4 or 8 bytes a slot, sized a
 // power of two) points into an array of entries kept in insertion order; sizes, growth and
 // probing follow CPython 3.11, so iteration order and sys.getsizeof agree.
+//
+// Instance dicts (dict_new_instance) start as split tables, as CPython's: the keys table is a
+// shared, immutable "shape" (the keys of every instance dict given the same str keys in the same
+// order), and the dict owns only an array of values in key order. A split dict has no holes: a
+// deletion, a key that is not an interned str, or too many keys turn it into an ordinary
+// (combined) table with the same entry order and the size a combined dict would have had.
 #pragma once
 
 #include <cstddef>
@@ -23,6 +29,7 @@ struct DictKeys {
   uint8_t log2_size;         // index table has 1 << log2_size slots
   uint8_t log2_index_bytes;  // log2 of (slot width * slots)
   bool unicode_only;         // every key is an exact str (CPython's DICT_KEYS_UNICODE)
+  bool shared;               // a shape's keys (split dicts): entries' values are unused
   int64_t usable;            // entries that can still be added before a resize
   int64_t nentries;          // entries used (including deleted ones)
   alignas(8) char indices[]; // int8/16/32/64 slots; then DictEntry[usable + nentries]
@@ -31,7 +38,8 @@ struct DictKeys {
 struct DictObject : Object {
   int64_t used;              // live items
   uint64_t version;          // changes on every modification (specialization guards)
-  DictKeys* keys;
+  DictKeys* keys;            // split: the shape's keys (shared, not owned)
+  Value* values;             // split: the values, entry i's at [i] (capacity at [-1]); else null
 };
 
 struct DictIterObject : Object {
@@ -53,6 +61,8 @@ bool is_dict(Value v);           // dict or a subclass
 bool is_dict_exact(Value v);
 
 Value dict_new();
+// A dict for an instance's __dict__ (a split table, see above).
+Value dict_new_instance();
 Value dict_new_presized(size_t n);
 inline DictObject* as_dict(Value v) { return static_cast<DictObject*>(v.as_object()); }
 inline size_t dict_size(Value v) { return static_cast<size_t>(as_dict(v)->used); }
@@ -68,10 +78,12 @@ inline DictEntry* dict_entries(DictKeys* k) {
 int64_t dict_entry_index(Value dict, Value key);
 // The value of entry `ix` if it still holds `key` (the same interned str), else null (borrowed).
 inline Value dict_value_at_hint(Value dict, int64_t ix, Value key) {
-  DictKeys* k = as_dict(dict)->keys;
+  DictObject* d = as_dict(dict);
+  DictKeys* k = d->keys;
   if (ix >= k->nentries) return Value();
   DictEntry& e = dict_entries(k)[ix];
-  return e.key.is(key) ? e.value : Value();
+  if (!e.key.is(key)) return Value();
+  return d->values ? d->values[ix] : e.value;  // (a split dict's entries all hold values)
 }
 // Replaces entry `ix`'s value if it still holds `key` (steals `value`; the old one is returned
 // for the caller to release); null when the hint is stale.
@@ -79,9 +91,11 @@ inline Value dict_swap_at_hint(Value dict, int64_t ix, Value key, Value value) {
   DictObject* d = as_dict(dict);
   if (ix >= d->keys->nentries) return Value();
   DictEntry& e = dict_entries(d->keys)[ix];
-  if (!e.key.is(key) || e.value.is_null()) return Value();
-  Value old = e.value;
-  e.value = value;
+  if (!e.key.is(key)) return Value();
+  Value& slot = d->values ? d->values[ix] : e.value;
+  if (slot.is_null()) return Value();
+  Value old = slot;
+  slot = value;
   d->version = ++dict_version_counter;
   // A dict is tracked by the collector once it holds a possible container (dict.cpp's insert).
   if (!gc_is_tracked(d) && gc_may_be_tracked(value)) gc_track(d);

@@ -291,7 +291,7 @@ Value object_get_dict(Value object) {
   Value* slot = object_dict_address(object);
   if (!slot) return raise(exc::AttributeError, "This object has no __dict__");
   if (slot->is_null()) {
-    *slot = dict_new();
+    *slot = dict_new_instance();
     if (slot->is_null()) return Value();
   }
   incref(*slot);
@@ -332,7 +332,7 @@ int object_generic_setattr(Value object, Value name, Value value) {
     return 0;
   }
   if (slot->is_null()) {
-    *slot = dict_new();
+    *slot = dict_new_instance();
     if (slot->is_null()) return -1;
   }
   // Attribute names are interned so that instance dicts stay str-keyed and lookups are fast.
