@@ -119,7 +119,7 @@ Value code_from_shape(std::shared_ptr<const bytecode::CodeData> shape, Value fil
   code->flags = data.flags;
   code->stacksize = data.stacksize;
   code->firstlineno = data.firstlineno;
-  code->nlocalsplus = int(data.localsplusnames.size());
+  code->nlocalsplus = int(localsplusnames ? tuple_size(localsplusnames) : data.localsplusnames.size());
   code->localspluskinds = data.localspluskinds;
   for (uint8_t kind : data.localspluskinds) {
     if (kind & bytecode::LocalKind::Local) ++code->nlocals;
@@ -263,7 +263,7 @@ bool verify_before_run(CodeObject* code) {
   std::string why;
   if (d.posonlyargcount < 0 || d.posonlyargcount > d.argcount) {
     why = "co_posonlyargcount is out of range";
-  } else if (d.localspluskinds.size() != d.localsplusnames.size()) {
+  } else if (d.localspluskinds.size() != tuple_size(code->localsplusnames)) {
     why = "co_localspluskinds and co_localsplusnames differ in length";
   } else {
     VerifyInput in;
@@ -300,6 +300,16 @@ std::shared_ptr<const bytecode::CodeData> code_marshal_data(Value v) {
   CodeObject* code = as_code(v);
   if (code->data) return code->data;
   auto data = std::make_shared<bytecode::CodeData>(*code->shape);
+  // The names as the code object has them (marshal leaves them out of the shape).
+  auto names_of = [](Value tuple, std::vector<std::string>* out) {
+    out->clear();
+    for (size_t i = 0; i < tuple_size(tuple); ++i) out->emplace_back(str_utf8(tuple_get(tuple, i)));
+  };
+  names_of(code->names, &data->names);
+  names_of(code->localsplusnames, &data->localsplusnames);
+  data->filename = str_utf8(code->filename);
+  data->name = str_utf8(code->name);
+  data->qualname = str_utf8(code->qualname);
   data->consts.clear();
   for (size_t i = 0; i < tuple_size(code->consts); ++i) {
     bytecode::ConstRef c = to_constant(tuple_get(code->consts, i));

@@ -472,15 +472,12 @@ class ValueReader {
     d.flags = static_cast<int>(flags);
     d.firstlineno = static_cast<int>(firstlineno);
     assign_bytes(d.code, code);
-    if (!names_of(names, &d.names) || !names_of(localsplusnames, &d.localsplusnames)) {
-      return bad("non-string found in code slot");
-    }
+    // The names and filename/name/qualname stay Python strs only: the code object uses those,
+    // and its compiler form, with C++ copies of them, is made only if it is dumped again.
+    if (!all_str(names) || !all_str(localsplusnames)) return bad("non-string found in code slot");
     assign_bytes(d.localspluskinds, localspluskinds);
     int extra = (flags & bytecode::CodeFlag::VarArgs ? 1 : 0) + (flags & bytecode::CodeFlag::VarKeywords ? 1 : 0);
     if (d.nlocals() - argcount - kwonlyargcount - extra < 0) return raise(exc::ValueError, "code: co_varnames is too small");
-    d.filename = str_utf8(filename);
-    d.name = str_utf8(name);
-    d.qualname = str_utf8(qualname);
     assign_bytes(d.linetable, linetable);
     assign_bytes(d.exceptiontable, exceptiontable);
 
@@ -498,15 +495,10 @@ class ValueReader {
     out.assign(view.begin(), view.end());
   }
 
-  // The UTF-8 of a tuple's strs; false if an item is not a str.
-  static bool names_of(Value tuple, std::vector<std::string>* out) {
-    size_t n = tuple_size(tuple);
-    out->reserve(n);
-    for (size_t i = 0; i < n; ++i) {
-      Value item = tuple_items(tuple)[i];
-      if (!exact(item, str_type)) return false;
-      out->emplace_back(str_utf8(item));
-    }
+  // True if every item of the tuple is an exact str.
+  static bool all_str(Value tuple) {
+    for (size_t i = 0; i < tuple_size(tuple); ++i)
+      if (!exact(tuple_items(tuple)[i], str_type)) return false;
     return true;
   }
 
