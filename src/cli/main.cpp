@@ -399,14 +399,19 @@ void apply_environment(krait::vm::Config& config) {
         while (true) {
             size_t colon = s.find(':', start);
             std::string entry = s.substr(start, colon == std::string::npos ? std::string::npos : colon - start);
-            if (!entry.empty()) config.pythonpath.push_back(std::filesystem::absolute(entry).lexically_normal().string());
+            // As CPython's site.removeduppaths leaves them: absolute and normalized (an empty
+            // entry is the current directory), each directory once.
+            std::string dir = std::filesystem::absolute(entry.empty() ? "." : entry).lexically_normal().string();
+            while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
+            if (std::find(config.pythonpath.begin(), config.pythonpath.end(), dir) == config.pythonpath.end())
+                config.pythonpath.push_back(dir);
             if (colon == std::string::npos) break;
             start = colon + 1;
         }
     }
     if (!config.pycache_prefix) {
-        if (const char* p = env(config, "PYTHONPYCACHEPREFIX"))
-            config.pycache_prefix = std::filesystem::absolute(p).lexically_normal().string();
+        // Kept as given (CPython does not make it absolute); empty means none.
+        if (const char* p = env(config, "PYTHONPYCACHEPREFIX"); p && *p) config.pycache_prefix = std::string(p);
     }
     if (const char* w = env(config, "PYTHONWARNINGS")) {
         std::string s = w;
@@ -539,8 +544,7 @@ int krait_main(int argc, char** argv) {
                     // trace and pycache_prefix.
                     if (*v == "gc-stats") gc_stats_at_exit = true;
                     if (*v == "trace") config.trace_instructions = true;
-                    if (v->rfind("pycache_prefix=", 0) == 0)
-                        config.pycache_prefix = std::filesystem::absolute(v->substr(15)).lexically_normal().string();
+                    if (v->rfind("pycache_prefix=", 0) == 0 && v->size() > 15) config.pycache_prefix = v->substr(15);
                     config.xoptions.push_back(*v);
                     break;
                 }

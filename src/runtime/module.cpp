@@ -8,6 +8,7 @@
 #include "runtime/gc.h"
 #include "runtime/memory.h"
 #include "runtime/module.h"
+#include "vm/import.h"
 
 #pragma GCC diagnostic ignored "-Winvalid-offsetof"
 
@@ -104,12 +105,21 @@ Value module_getattro(Value self, Value name) {
     if (Value getattr = dict_get_item_str(d, "__getattr__")) return call_one_arg(getattr, name);
   }
   Value mod_name = module_name(self);
-  if (mod_name)
+  if (mod_name) {
+    // A module still running its body (a circular import) says so, as CPython does.
+    Value spec = d ? dict_get_item_str(d, "__spec__") : Value();
+    if (spec && vm::spec_is_initializing(spec))
+      return raise_format(exc::AttributeError,
+                          "partially initialized module '%s' has no attribute '%s' (most likely due to a circular import)",
+                          str_cstr(mod_name), str_cstr(name));
     return raise_format(exc::AttributeError, "module '%s' has no attribute '%s'", str_cstr(mod_name), str_cstr(name));
+  }
   return raise_format(exc::AttributeError, "module has no attribute '%s'", str_cstr(name));
 }
 
 Value module_repr(Value self) {
+  // As CPython 3.11: importlib's _bootstrap._module_repr once the import system runs.
+  if (Value bootstrap = vm::importlib_bootstrap()) return call_method(bootstrap, "_module_repr", &self, 1);
   Value d = as_module(self)->dict;
   Value name = module_name(self);
   const char* n = name ? str_cstr(name) : "?";

@@ -590,17 +590,36 @@ Value import_name(Frame* frame, Value name, Value fromlist, Value level) {
   return call(import, args, 5);
 }
 
+// Item i of `seq` as CPython's PySequence_GetItem (which `from m import *` walks __all__ with):
+// new reference, or null + error (IndexError past the end).
+static Value import_star_item(Value seq, int64_t i) {
+  TypeObject* t = type_of(seq);
+  if (t->sequence.item) return t->sequence.item(seq, i);
+  if (t->mapping.subscript) return raise_format(exc::TypeError, "%s is not a sequence", t->name.c_str());
+  return raise_format(exc::TypeError, "'%s' object does not support indexing", t->name.c_str());
+}
+
+// CPython's message for a name in __all__ (or a key of __dict__) that is not a str.
+static int import_star_bad_name(Value module, Value name, bool from_dict) {
+  Ref modname = Ref::steal(get_attr(module, str_intern("__name__")));
+  if (!modname) return -1;
+  if (!is_str(modname.get()))
+    raise_format(exc::TypeError, "module __name__ must be a string, not %s", type_of(modname.get())->name.c_str());
+  else
+    raise_format(exc::TypeError, "%s in %s.%s must be str, not %s", from_dict ? "Key" : "Item",
+                 str_cstr(modname.get()), from_dict ? "__dict__" : "__all__", type_of(name)->name.c_str());
+  return -1;
+}
+
 int import_star(Frame* frame, Value module) {
   if (!frame->locals) {
     raise(exc::SystemError, "no locals found during 'import *'");
     return -1;
   }
-  Ref all = Ref::steal(lookup_attr(module, str_intern("__all__")));
+  Ref names = Ref::steal(lookup_attr(module, str_intern("__all__")));
   if (error_occurred()) return -1;
-  Ref names;
-  if (all) {
-    names = Ref::steal(list_from_iterable(all.get()));
-  } else {
+  bool from_dict = !names;
+  if (from_dict) {
     Ref dict = Ref::steal(lookup_attr(module, str_intern("__dict__")));
     if (!dict) {
       if (!error_occurred()) raise(exc::ImportError, "from-import-* object has no __dict__ and no __all__");
@@ -608,16 +627,22 @@ int import_star(Frame* frame, Value module) {
     }
     names = Ref::steal(call_method(dict.get(), "keys", nullptr, 0));
     if (names) names = Ref::steal(list_from_iterable(names.get()));
+    if (!names) return -1;
   }
-  if (!names) return -1;
-  for (size_t i = 0; i < list_size(names.get()); ++i) {
-    Value n = list_get(names.get(), i);
-    if (!all && is_str(n) && str_length(n) > 0 && str_char(n, 0) == '_') continue;
-    Ref v = Ref::steal(get_attr(module, n));
+  // __all__ is indexed from 0 until IndexError, as CPython does (a generator is refused).
+  for (int64_t i = 0;; ++i) {
+    Ref n = Ref::steal(import_star_item(names.get(), i));
+    if (!n) {
+      if (!error_matches(exc::IndexError)) return -1;
+      clear_error();
+      return 0;
+    }
+    if (!is_str(n.get())) return import_star_bad_name(module, n.get(), from_dict);
+    if (from_dict && str_length(n.get()) > 0 && str_char(n.get(), 0) == '_') continue;
+    Ref v = Ref::steal(get_attr(module, n.get()));
     if (!v) return -1;
-    if (set_item(frame->locals, n, v.get()) < 0) return -1;
+    if (set_item(frame->locals, n.get(), v.get()) < 0) return -1;
   }
-  return 0;
 }
 
 int print_expr(Value v) {

@@ -9,6 +9,7 @@
 #include "runtime/dict.h"
 #include "runtime/errors.h"
 #include "runtime/exceptions.h"
+#include "runtime/list.h"
 #include "runtime/module.h"
 #include "runtime/number_util.h"
 #include "runtime/str.h"
@@ -28,6 +29,9 @@ namespace {
 
 Value g_bootstrap;  // owned: _frozen_importlib
 Value g_external;   // owned: _frozen_importlib_external
+// owned: builtins.__import__ as it was at start-up. importlib gets this one (CPython's
+// interp->import_func), not a replacement installed later in builtins.
+Value g_import_func;
 
 // The names importlib's frames carry (CPython's frozen modules show the same).
 constexpr const char* kBootstrapFile = "<frozen importlib._bootstrap>";
@@ -91,6 +95,21 @@ int install_external_importers() {
   if (install_pyc_format(g_external) < 0 || install_import_accelerators(g_external) < 0) return -1;
   Ref r = Ref::steal(call_bootstrap(g_bootstrap, "_install_external_importers", {}));
   return r ? 0 : -1;
+}
+
+// zipimport.zipimporter first on sys.path_hooks (archives on sys.path import), as CPython's
+// start-up does; a failure leaves zip imports off, silently as in CPython.
+void install_zipimport() {
+  Ref zipimport = Ref::steal(import_module("zipimport"));
+  Ref hook = zipimport ? Ref::steal(get_attr(zipimport.get(), "zipimporter")) : Ref();
+  Ref hooks = hook ? Ref::steal(get_attr(modules::sys_module(), "path_hooks")) : Ref();
+  if (!hooks || !is_list(hooks.get()) || list_insert(hooks.get(), 0, hook.get()) < 0) {
+    clear_error();
+    return;
+  }
+  Ref cache = Ref::steal(get_attr(modules::sys_module(), "path_importer_cache"));
+  if (cache && is_dict(cache.get())) dict_clear(cache.get());
+  clear_error();
 }
 
 // --- relative names --------------------------------------------------------------------------
@@ -214,9 +233,10 @@ Value modules_get(Value modules, Value name) {
 }
 
 
-// importlib's _find_and_load / _handle_fromlist, given builtins.__import__ as CPython gives it.
+// importlib's _find_and_load / _handle_fromlist, given the original builtins.__import__ as
+// CPython gives it.
 Value call_with_import(const char* function, Value a, Value b = Value()) {
-  Value import = dict_get_item_str(modules::builtins_dict(), "__import__");
+  Value import = g_import_func;
   if (!import) return raise(exc::ImportError, "__import__ not found");
   if (b) return call_bootstrap(g_bootstrap, function, {a, b, import});
   return call_bootstrap(g_bootstrap, function, {a, import});
@@ -285,6 +305,13 @@ Value import_level_unhooked(Value name, Value globals, Value fromlist, int64_t l
 }  // namespace
 
 Value importlib_bootstrap() { return g_bootstrap; }
+
+int spec_is_initializing(Value spec) {
+  Ref flag = Ref::steal(lookup_attr(spec, name_initializing()));
+  int initializing = flag ? is_true(flag.get()) : 0;
+  if (error_occurred()) clear_error();
+  return initializing > 0 ? 1 : 0;
+}
 Value importlib_external() { return g_external; }
 
 Value raise_import_error(Value message, Value name, Value path) {
@@ -300,6 +327,12 @@ Value raise_import_error(Value message, Value name, Value path) {
 int init_import_system() {
   if (g_bootstrap) return 0;
   Value modules = modules::sys_modules();
+  g_import_func = dict_get_item_str(modules::builtins_dict(), "__import__");
+  if (!g_import_func) {
+    raise(exc::ImportError, "__import__ not found");
+    return -1;
+  }
+  incref(g_import_func);
   const modules::BuiltinModule* imp_def = modules::find_builtin_module("_imp");
   Ref imp = Ref::steal(imp_def->create());
   if (!imp || dict_set_item_str(modules, "_imp", imp.get()) < 0) return -1;
@@ -307,7 +340,10 @@ int init_import_system() {
   if (!g_bootstrap) return -1;
   Ref r = Ref::steal(call_bootstrap(g_bootstrap, "_install", {modules::sys_module(), imp.get()}));
   if (!r) return -1;
-  if (have_path_finder_modules() && install_external_importers() < 0) return -1;
+  if (have_path_finder_modules()) {
+    if (install_external_importers() < 0) return -1;
+    install_zipimport();
+  }
   // builtins.open is io.open (CPython sets it when it makes the standard streams).
   if (const modules::BuiltinModule* io = modules::find_builtin_module("_io")) {
     Ref io_module = Ref::steal(import_module(io->name));
@@ -370,13 +406,7 @@ Value import_from(Value module, Value name) {
   } else {
     Ref spec = Ref::steal(lookup_attr(module, name_spec()));
     if (error_occurred()) clear_error();
-    bool initializing = false;
-    if (spec) {
-      Ref flag = Ref::steal(lookup_attr(spec.get(), name_initializing()));
-      if (error_occurred()) clear_error();
-      initializing = flag && is_true(flag.get()) > 0;
-      if (error_occurred()) clear_error();
-    }
+    bool initializing = spec && spec_is_initializing(spec.get());
     message = Ref::steal(str_from_format(
         initializing ? "cannot import name %s from partially initialized module %s (most likely due to a circular import) (%s)"
                      : "cannot import name %s from %s (%s)",

@@ -34,6 +34,10 @@ Value import_from(Value module, Value name);
 // Raises ImportError(message, name=name, path=path) and returns null.
 Value raise_import_error(Value message, Value name, Value path);
 
+// Whether a module spec is still running its module (spec._initializing true), as CPython's
+// _PyModuleSpec_IsInitializing: 0 or 1, errors cleared.
+int spec_is_initializing(Value spec);
+
 // importlib's _bootstrap module (borrowed; null before init_import_system).
 Value importlib_bootstrap();
 // importlib's _bootstrap_external module (borrowed; null until the path finder is installed).

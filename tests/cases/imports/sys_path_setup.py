@@ -19,6 +19,7 @@ with open(os.path.join(root, "work", "showmod.py"), "w") as f:
 
 def run(title, args, **env):
     rc, out, err = childrun.run(args, childrun.clean_env(**env), cwd=os.path.join(root, "work"))
+    err = err.replace(childrun.interpreter(), "PYTHON")
     print(title.ljust(34), rc, out.strip(), err.strip().replace(root, "ROOT")[-200:])
 
 pp = os.path.join(root, "pp1") + "::" + "../pp2" + ":" + os.path.join(root, "pp1")
