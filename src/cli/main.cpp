@@ -350,9 +350,25 @@ int run_pyc(const std::string& bytes, const std::string& path, const krait::vm::
 }
 
 // -m MODULE: runpy finds the module (or a package's __main__) and runs it as __main__.
-int run_module(const std::string& module, const krait::vm::Config& config) {
+int run_module(const std::string& module, const krait::vm::Config& config, bool alter_argv = true) {
     if (start_vm(config) < 0) return 1;
-    return finish(krait::vm::run_module_as_main(module));
+    return finish(krait::vm::run_module_as_main(module, alter_argv));
+}
+
+// Whether `path` is something a sys.path hook takes (CPython's pymain_get_importer): a
+// directory (FileFinder) or a zip archive, found by its end-of-central-directory record in the
+// last 64 KiB (zipimport's test, which also accepts a script with an archive appended).
+bool is_importer_path(const std::string& path) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) return true;
+    std::ifstream f(path, std::ios::binary | std::ios::ate);
+    if (!f) return false;
+    std::streamoff size = f.tellg();
+    std::streamoff start = std::max<std::streamoff>(0, size - (65535 + 22));
+    std::string tail(static_cast<size_t>(size - start), '\0');
+    f.seekg(start);
+    if (!f.read(tail.data(), static_cast<std::streamsize>(tail.size()))) return false;
+    return tail.rfind(std::string("PK\x05\x06", 4)) != std::string::npos;
 }
 
 // CPython's test for a compiled file: the .pyc extension, or a known magic number in front.
@@ -584,6 +600,13 @@ int krait_main(int argc, char** argv) {
         return run_source(read_stdin(), "<stdin>", InputKind::File, config);
     }
     const std::string& path = rest[0];
+    if (is_importer_path(path)) {
+        // `krait DIR` / `krait ARCHIVE.zip`: the path itself (absolute) is sys.path[0] and its
+        // __main__ module runs, sys.argv[0] kept as given.
+        config.argv = rest;
+        config.path0 = std::filesystem::absolute(path).lexically_normal().string();
+        return run_module("__main__", config, false);
+    }
     int err = 0;
     auto bytes = read_file(path, err);
     std::string shown = std::filesystem::absolute(path).lexically_normal().string();

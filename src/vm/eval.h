@@ -52,8 +52,9 @@ int run_main(std::shared_ptr<const bytecode::CodeData> code, const std::string& 
 bool unhandled_keyboard_interrupt();
 // The same for a whole .pyc file's bytes (`krait FILE.pyc`).
 int run_main_pyc(std::string_view bytes, const std::string& path);
-// -m MODULE: runpy._run_module_as_main(module).
-int run_module_as_main(const std::string& module);
+// -m MODULE: runpy._run_module_as_main(module, alter_argv) (alter_argv false for `krait DIR`
+// and `krait ARCHIVE.zip`, which run their __main__ module).
+int run_module_as_main(const std::string& module, bool alter_argv = true);
 // Prints and clears the current exception (start-up failures).
 void print_current_exception();
 

@@ -199,7 +199,7 @@ int run_main_pyc(std::string_view bytes, const std::string& path) {
   return run_code_as_main(code.get(), path, MainKind::Pyc);
 }
 
-int run_module_as_main(const std::string& module) {
+int run_module_as_main(const std::string& module, bool alter_argv) {
   // runpy runs the module in the existing __main__'s namespace, as it is when CPython starts.
   Ref initial_main = Ref::steal(module_new("__main__"));
   if (!initial_main) return report_startup_error();
@@ -210,7 +210,7 @@ int run_module_as_main(const std::string& module) {
   Ref name = Ref::steal(str_from_utf8(module));
   Ref run = runpy ? Ref::steal(get_attr(runpy.get(), "_run_module_as_main")) : Ref();
   if (!run || !name) return handle_uncaught(fetch_exception());
-  Value args[2] = {name.get(), true_value()};
+  Value args[2] = {name.get(), alter_argv ? true_value() : false_value()};
   if (config().trace_instructions) enable_instruction_trace();  // runpy's finding of the module too
   Ref result = Ref::steal(call(run.get(), args, 2));
   int status = 0;
