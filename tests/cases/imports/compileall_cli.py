@@ -38,7 +38,9 @@ def clean():
                 os.remove(os.path.join(d, name))
 
 def run(title, *args):
-    rc, out, err = childrun.run(list(args), childrun.clean_env(), cwd=root)
+    # compileall writes whatever sys.dont_write_bytecode says: the variable keeps the children
+    # from caching the stdlib modules they import.
+    rc, out, err = childrun.run(list(args), childrun.clean_env(PYTHONDONTWRITEBYTECODE="1"), cwd=root)
     print("==", title, "exit", rc)
     for line in (out + err).replace(root, "ROOT").replace(TAG, "TAG").splitlines():
         print("  |", line)
