@@ -16,12 +16,15 @@
 #include <map>
 #include <string>
 #ifdef KRAIT_REFCHECK
+#include <execinfo.h>
+
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
 #include "modules/modules.h"
 #include "runtime/builtin_types.h"
+#include "runtime/core_internal.h"
 #include "runtime/descriptors.h"
 #include "runtime/bytes.h"
 #include "runtime/dict.h"
@@ -154,6 +157,31 @@ struct TypeCounts {
 };
 std::map<const TypeObject*, TypeCounts>* type_counts = nullptr;
 std::unordered_set<Object*>* live_objects = nullptr;
+std::vector<const Value*>* static_roots = nullptr;  // declare_static_root's slots
+
+// KRAIT_REFCHECK_SITES=1 records the C++ call stack of every allocation, and the report prints
+// it for each leaked object held from outside the heap graph (addresses relative to the binary:
+// `addr2line -f -C -e krait 0x...` names the functions).
+constexpr int kSiteDepth = 14;
+struct Site {
+  void* frames[kSiteDepth];
+  int depth;
+};
+std::unordered_map<Object*, Site>* sites = nullptr;
+
+void record_site(Object* o) {
+  Site site;
+  site.depth = backtrace(site.frames, kSiteDepth);
+  (*sites)[o] = site;
+}
+
+void print_site(Object* o) {
+  auto it = sites->find(o);
+  if (it == sites->end()) return;
+  char** names = backtrace_symbols(it->second.frames, it->second.depth);
+  for (int i = 2; i < it->second.depth; ++i) std::fprintf(stderr, "[refcheck]     %s\n", names[i]);
+  std::free(names);
+}
 
 // What stays alive by design until exit (krait, like CPython with its static types, does not
 // tear the interpreter down): everything reachable from sys (hence sys.modules and every module's
@@ -163,13 +191,28 @@ std::unordered_set<Object*>* live_objects = nullptr;
 // from outside the heap graph, i.e. by a C++ static or leaked. Such objects are counted as roots
 // only when they are types or type dicts (static types' namespaces, reached from nothing else);
 // anything else held from outside is reported.
-// The references of objects that are not GC containers yet hold some (code objects, as in
-// CPython, have no traverse: their constants and names can hold no cycle).
+// References that objects own but their traverse does not show, because they can hold no cycle:
+// a code object's constants and names (code, as in CPython, has no traverse), a type's subclass
+// table (ints and None) and a heap type's __slots__ tuple (strs), which CPython's type traverse
+// skips too. The report follows them as it follows traversed references.
 void visit_untraversed(Object* o, VisitFunc visit, void* context) {
-  if (o->type != &code_type) return;
-  auto* code = static_cast<vm::CodeObject*>(o);
-  for (Value v : {code->consts, code->names, code->localsplusnames, code->filename, code->name, code->qualname})
-    visit(v, context);
+  if (o->type == &code_type && o->type->traverse == nullptr) {
+    auto* code = static_cast<vm::CodeObject*>(o);
+    for (Value v : {code->consts, code->names, code->localsplusnames, code->filename, code->name, code->qualname})
+      visit(v, context);
+    return;
+  }
+  if (is_subtype(o->type, &type_type)) {
+    auto* type = static_cast<TypeObject*>(o);
+    visit(type->subclasses, context);
+    if (type->flags & TypeFlag::HeapType) visit(static_cast<HeapTypeObject*>(type)->slots, context);
+  }
+}
+
+// Every reference `o` owns that the report follows.
+void visit_owned(Object* o, VisitFunc visit, void* context) {
+  if (TraverseFunc t = o->type->traverse) t(o, visit, context);
+  visit_untraversed(o, visit, context);
 }
 
 struct Marker {
@@ -184,10 +227,7 @@ struct Marker {
     while (!stack.empty()) {
       Object* o = stack.back();
       stack.pop_back();
-      if (TraverseFunc t = o->type->traverse)
-        t(o, [](Value v, void* self) { static_cast<Marker*>(self)->push(v); }, this);
-      else
-        visit_untraversed(o, [](Value v, void* self) { static_cast<Marker*>(self)->push(v); }, this);
+      visit_owned(o, [](Value v, void* self) { static_cast<Marker*>(self)->push(v); }, this);
     }
   }
 };
@@ -207,6 +247,8 @@ void print_leak_report() {
   Marker marker;
   if (Value sys = modules::sys_module(); sys) marker.push(sys);
   if (Value builtins = modules::builtins_module(); builtins) marker.push(builtins);
+  if (static_roots != nullptr)
+    for (const Value* slot : *static_roots) marker.push(*slot);
   // References held by live heap objects, to find what is held from outside the heap graph.
   std::unordered_map<Object*, size_t> inner;
   for (Object* o : *live_objects)
@@ -214,10 +256,7 @@ void print_leak_report() {
     auto count = [](Value v, void* map) {
       if (v.is_object()) ++(*static_cast<std::unordered_map<Object*, size_t>*>(map))[v.as_object()];
     };
-    if (TraverseFunc t = o->type->traverse)
-      t(o, count, &inner);
-    else
-      visit_untraversed(o, count, &inner);
+    visit_owned(o, count, &inner);
   }
   for (Object* o : *live_objects) {
     bool by_design = (o->flags & (ObjectFlag::Immortal | ObjectFlag::Interned)) != 0;
@@ -227,8 +266,23 @@ void print_leak_report() {
     }
     if (by_design) marker.push(Value::object(o));
   }
-  // Static types are alive by design: the types of live objects, and the owners of built-in
-  // descriptors (a static type's namespace holds them even when no module shows the type).
+  // Static types are alive by design (CPython's are static objects): every one that type_ready
+  // set up is found from `object` through the subclass tables; also the types of live objects
+  // and the owners of built-in descriptors, in case one was never readied.
+  std::vector<TypeObject*> pending = {&object_type};
+  std::unordered_set<TypeObject*> static_types;
+  while (!pending.empty()) {
+    TypeObject* t = pending.back();
+    pending.pop_back();
+    if (!static_types.insert(t).second) continue;
+    marker.push(Value::object(t));
+    size_t pos = 0;
+    Value key;
+    while (t->subclasses && dict_next(t->subclasses, &pos, &key, nullptr)) {
+      auto* sub = reinterpret_cast<TypeObject*>(static_cast<uintptr_t>(key.as_small_int()));
+      if (!(sub->flags & TypeFlag::HeapType)) pending.push_back(sub);
+    }
+  }
   for (Object* o : *live_objects) {
     if (!(o->type->flags & TypeFlag::HeapType)) marker.push(Value::object(o->type));
     TypeObject* owner = descriptor_owner(o);
@@ -277,6 +331,7 @@ void print_leak_report() {
         if (key.is_object() && key.as_object()->type == &str_type) keys += " " + std::string(str_utf8(key));
       std::fprintf(stderr, "[refcheck]   dict keys:%s\n", keys.c_str());
     }
+    if (sites != nullptr && o->refcount > inner[o]) print_site(o);
     if (verbose && o->type == &str_type) std::fprintf(stderr, "[refcheck]   str %s\n", std::string(str_utf8(Value::object(o))).substr(0, 60).c_str());
     ++leaked[(*type_counts)[o->type].name];
     ++total;
@@ -291,6 +346,7 @@ TypeCounts& counts_for(const TypeObject* type) {
   if (type_counts == nullptr) {
     type_counts = new std::map<const TypeObject*, TypeCounts>();
     live_objects = new std::unordered_set<Object*>();
+    if (std::getenv("KRAIT_REFCHECK_SITES") != nullptr) sites = new std::unordered_map<Object*, Site>();
     std::atexit(print_leak_report);
   }
   TypeCounts& counts = (*type_counts)[type];
@@ -324,6 +380,7 @@ Object* allocate_object(TypeObject* type, size_t size) {
 #ifdef KRAIT_REFCHECK
   ++counts_for(type).allocated;
   live_objects->insert(object);
+  if (sites != nullptr) record_site(object);
 #endif
   return object;
 }
@@ -335,6 +392,7 @@ void free_object(Object* object) {
 #ifdef KRAIT_REFCHECK
   ++counts_for(type).freed;
   live_objects->erase(object);
+  if (sites != nullptr) sites->erase(object);
 #endif
   void* block = object;
   if (flags & ObjectFlag::HasGcHeader) {
@@ -346,6 +404,15 @@ void free_object(Object* object) {
   release_block(block, flags >> ObjectFlag::kSizeClassShift);
   // The instance held a reference to its heap type (released last: the type may die here).
   if (type != nullptr && (type->flags & TypeFlag::HeapType)) decref(type);
+}
+
+void declare_static_root(const Value* slot) {
+#ifdef KRAIT_REFCHECK
+  if (static_roots == nullptr) static_roots = new std::vector<const Value*>();
+  static_roots->push_back(slot);
+#else
+  (void)slot;
+#endif
 }
 
 namespace {

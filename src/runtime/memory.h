@@ -69,6 +69,12 @@ void mem_free(void* block, size_t size);
 // (the old block is then still valid).
 void* mem_realloc(void* block, size_t old_size, size_t new_size);
 
+// Declares a C++ static that keeps what it holds alive until exit by design (a runtime cache,
+// as CPython keeps such objects in static or module state): the refcheck build's leak report
+// counts the Value in `*slot` at exit, and what it reaches, as alive. Call once per slot; a
+// no-op in other builds. Never for hiding a leak: only for a static that the runtime owns.
+void declare_static_root(const Value* slot);
+
 // Allocation statistics (for -X gc-stats and tests).
 struct MemoryStats {
   size_t allocations = 0;     // allocate_object calls
