@@ -24,6 +24,7 @@
 #include "runtime/float.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
+#include "runtime/memory.h"
 #include "runtime/module.h"
 #include "runtime/number_util.h"
 #include "runtime/str.h"
@@ -251,17 +252,19 @@ Value abort_function(Value, const Value*, size_t nargs, Value kwnames) {
   std::abort();
 }
 
-// register_at_fork's callables (owned, for the life of the process).
-std::vector<Value> g_before_fork, g_after_fork_child, g_after_fork_parent;
+// register_at_fork's callables: lists owned for the life of the process (CPython keeps them in
+// the interpreter state), declared to the refcheck build as static roots.
+Value g_before_fork, g_after_fork_child, g_after_fork_parent;
 
 // Runs fork callbacks; an exception in one is reported and ignored (the unraisable hook's format).
-void run_fork_callbacks(const std::vector<Value>& callbacks, bool reverse) {
-  for (size_t k = 0; k < callbacks.size(); ++k) {
-    Value f = callbacks[reverse ? callbacks.size() - 1 - k : k];
-    Ref r = Ref::steal(call_no_args(f));
+void run_fork_callbacks(Value callbacks, bool reverse) {
+  size_t n = callbacks ? list_size(callbacks) : 0;
+  for (size_t k = 0; k < n && k < list_size(callbacks); ++k) {
+    Ref f = Ref::borrow(list_get(callbacks, reverse ? list_size(callbacks) - 1 - k : k));
+    Ref r = Ref::steal(call_no_args(f.get()));
     if (r) continue;
     Ref exception = fetch_exception();
-    Ref text = Ref::steal(repr(f));
+    Ref text = Ref::steal(repr(f.get()));
     if (text) std::fprintf(stderr, "Exception ignored in: %s\n", str_cstr(text.get()));
     else clear_error();
     std::fflush(stderr);
@@ -282,9 +285,16 @@ Value register_at_fork_function(Value, const Value* args, size_t nargs, Value kw
     if (!type_of(a[i])->call)
       return raise_format(exc::TypeError, "'%s' must be callable, not %s", names[i], type_name(type_of(a[i])));
   }
-  std::vector<Value>* lists[] = {&g_before_fork, &g_after_fork_child, &g_after_fork_parent};
-  for (size_t i = 0; i < 3; ++i)
-    if (a[i]) lists[i]->push_back(new_ref(a[i]));
+  Value* lists[] = {&g_before_fork, &g_after_fork_child, &g_after_fork_parent};
+  for (size_t i = 0; i < 3; ++i) {
+    if (!a[i]) continue;
+    if (!*lists[i]) {
+      *lists[i] = list_new(0);
+      if (!*lists[i]) return Value();
+      declare_static_root(lists[i]);
+    }
+    if (list_append(*lists[i], a[i]) < 0) return Value();
+  }
   return new_ref(none());
 }
 
