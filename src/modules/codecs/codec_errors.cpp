@@ -13,6 +13,7 @@
 #include "runtime/errors.h"
 #include "runtime/exceptions.h"
 #include "runtime/int.h"
+#include "runtime/memory.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 
@@ -439,10 +440,11 @@ const MethodDef kHandlerDefs[] = {
 const char* const kHandlerNames[] = {"strict", "ignore", "replace", "xmlcharrefreplace", "backslashreplace",
                                      "namereplace", "surrogateescape", "surrogatepass"};
 
-Ref g_error_registry;  // name -> handler
+// name -> handler: owned until exit (CPython's interpreter state holds it), a static root.
+Value g_error_registry;
 
 Value error_registry() {
-  if (g_error_registry) return g_error_registry.get();
+  if (g_error_registry) return g_error_registry;
   Ref registry = Ref::steal(dict_new());
   if (!registry) return Value();
   Ref module_name = Ref::steal(str_from_utf8("builtins"));
@@ -450,8 +452,9 @@ Value error_registry() {
     Ref f = Ref::steal(builtin_function_new(&kHandlerDefs[i], Value(), module_name.get()));
     if (!f || dict_set_item_str(registry.get(), kHandlerNames[i], f.get()) < 0) return Value();
   }
-  g_error_registry = registry;
-  return g_error_registry.get();
+  g_error_registry = registry.release();
+  declare_static_root(&g_error_registry);
+  return g_error_registry;
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include "runtime/errors.h"
 #include "runtime/exceptions.h"
 #include "runtime/list.h"
+#include "runtime/memory.h"
 #include "runtime/memoryview.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
@@ -25,15 +26,19 @@ using namespace runtime;
 
 namespace {
 
-Ref g_search_path;   // list of search functions
-Ref g_search_cache;  // normalized name -> CodecInfo
+// Owned until exit (CPython's interpreter state holds them); declared as static roots.
+Value g_search_path;   // list of search functions
+Value g_search_cache;  // normalized name -> CodecInfo
 
 // Imports the encodings package once (it registers its search function).
 bool ensure_registry() {
   if (g_search_path) return true;
-  g_search_path = Ref::steal(list_new(0));
-  g_search_cache = Ref::steal(dict_new());
-  if (!g_search_path || !g_search_cache) return false;
+  g_search_path = list_new(0);
+  if (!g_search_path) return false;
+  g_search_cache = dict_new();
+  if (!g_search_cache) return false;
+  declare_static_root(&g_search_path);
+  declare_static_root(&g_search_cache);
   Ref encodings = Ref::steal(vm::import_module("encodings"));
   return bool(encodings);
 }
@@ -183,19 +188,21 @@ int register_search_function(Value function) {
     return -1;
   }
   if (!ensure_registry()) return -1;
-  return list_append(g_search_path.get(), function);
+  return list_append(g_search_path, function);
 }
 
 int unregister_search_function(Value function) {
   if (!ensure_registry()) return -1;
-  Value path = g_search_path.get();
+  Value path = g_search_path;
   for (size_t i = 0; i < list_size(path); ++i) {
     if (list_items(path)[i].is(function)) {
-      dict_clear(g_search_cache.get());
+      dict_clear(g_search_cache);
       Ref rest = Ref::steal(list_new(0));
       for (size_t k = 0; k < list_size(path); ++k)
         if (k != i && list_append(rest.get(), list_items(path)[k]) < 0) return -1;
-      g_search_path = rest;
+      Value old = g_search_path;
+      g_search_path = rest.release();
+      decref(old);
       return 0;
     }
   }
@@ -206,10 +213,10 @@ Value lookup_codec(std::string_view encoding) {
   if (!ensure_registry()) return Value();
   Ref key = Ref::steal(str_from_utf8(normalize_encoding(encoding)));
   if (!key) return Value();
-  Value cached = dict_get_item(g_search_cache.get(), key.get());
+  Value cached = dict_get_item(g_search_cache, key.get());
   if (cached) return Ref::borrow(cached).release();
   if (error_occurred()) return Value();
-  Ref path = g_search_path;  // a function may register or unregister others meanwhile
+  Ref path = Ref::borrow(g_search_path);  // a function may register or unregister others meanwhile
   if (list_size(path.get()) == 0)
     return raise(exc::LookupError, "no codec search functions registered: can't find encoding");
   for (size_t i = 0; i < list_size(path.get()); ++i) {
@@ -219,7 +226,7 @@ Value lookup_codec(std::string_view encoding) {
     if (result.get().is(none())) continue;
     if (!is_tuple(result.get()) || tuple_size(result.get()) != 4)
       return raise(exc::TypeError, "codec search functions must return 4-tuples");
-    if (dict_set_item(g_search_cache.get(), key.get(), result.get()) < 0) return Value();
+    if (dict_set_item(g_search_cache, key.get(), result.get()) < 0) return Value();
     return result.release();
   }
   return raise_format(exc::LookupError, "unknown encoding: %s", std::string(encoding).c_str());
