@@ -48,7 +48,8 @@ struct TokenObject : Object {
 };
 
 Object missing_object;  // Token.MISSING
-Value g_current;        // the current Context (owned), made on first use
+Value g_current;        // the current Context (owned), made on first use; the thread state's in
+                        // CPython, a static root here
 
 ContextObject* as_ctx(Value v) { return static_cast<ContextObject*>(v.as_object()); }
 ContextVarObject* as_var(Value v) { return static_cast<ContextVarObject*>(v.as_object()); }
@@ -67,7 +68,10 @@ Value context_alloc(Value vars) {
 
 // The current context (borrowed).
 Value current_context() {
-  if (!g_current) g_current = context_alloc(Value());
+  if (!g_current) {
+    g_current = context_alloc(Value());
+    if (g_current) declare_static_root(&g_current);
+  }
   return g_current;
 }
 

@@ -713,7 +713,7 @@ Value iter_self(Value self) { return new_ref(self); }
 // --- the module functions: a cache of Struct objects by format -------------------------------
 
 Value g_error;  // struct.error
-Value g_cache;  // dict format -> Struct
+Value g_cache;  // dict format -> Struct (a module-state cache in CPython: a static root here)
 constexpr size_t kMaxCache = 100;
 
 Value struct_error_type() {
@@ -731,8 +731,11 @@ Value cached_struct(Value format) {
   }
   Ref s = Ref::steal(struct_new(&struct_type, nullptr, 0, Value()));
   if (!s || struct_set_format(s.get(), format) < 0) return Value();
-  if (!g_cache) g_cache = dict_new();
-  if (!g_cache) return Value();
+  if (!g_cache) {
+    g_cache = dict_new();
+    if (!g_cache) return Value();
+    declare_static_root(&g_cache);
+  }
   if (dict_size(g_cache) >= kMaxCache) dict_clear(g_cache);
   if (dict_set_item(g_cache, format, s.get()) < 0) return Value();
   return s.release();
