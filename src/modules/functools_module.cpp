@@ -535,10 +535,11 @@ Value lru_new(TypeObject* type, const Value* args, size_t nargs, Value kwnames) 
   }
   int typed = is_true(a[2]);
   if (typed < 0) return Value();
-  static Value kwd_mark;
+  static Value kwd_mark;  // one for the process (module state in CPython): a static root
   if (!kwd_mark) {
     kwd_mark = call_no_args(Value::object(&object_type));
     if (!kwd_mark) return Value();
+    declare_static_root(&kwd_mark);
   }
   Ref cache = Ref::steal(dict_new());
   if (!cache) return Value();

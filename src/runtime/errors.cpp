@@ -7,6 +7,7 @@
 #include "runtime/abstract.h"
 #include "runtime/builtin_types.h"
 #include "runtime/exceptions.h"
+#include "runtime/memory.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 #include "vm/state.h"
@@ -114,15 +115,35 @@ Value raise_key_error(Value key) {
   return Value();
 }
 
+// A new MemoryError per raise, as CPython's come from a free list, so that the traceback a raise
+// attaches dies with the exception. The preallocated one (a static root) is for when not even
+// that allocation succeeds; what an earlier raise attached to it is dropped first.
 Value raise_no_memory() {
   static Value preallocated;
-  if (!preallocated) {
-    preallocated = exc::MemoryError->new_(exc::MemoryError, nullptr, 0, Value());
-    if (!preallocated) return Value();
-    incref(preallocated);  // kept forever
+  static bool allocating = false;  // the allocation below failed and raised again: use the spare
+  Value e;
+  if (!allocating) {
+    allocating = true;
+    if (!preallocated) {
+      preallocated = exc::MemoryError->new_(exc::MemoryError, nullptr, 0, Value());
+      if (preallocated) declare_static_root(&preallocated);
+    }
+    e = exc::MemoryError->new_(exc::MemoryError, nullptr, 0, Value());
+    allocating = false;
   }
-  incref(preallocated);
-  vm::restore_exception(preallocated);
+  if (!e) {
+    if (!preallocated) return Value();
+    auto* spare = static_cast<BaseExceptionObject*>(preallocated.as_object());
+    for (Value* field : {&spare->traceback, &spare->context, &spare->cause, &spare->notes}) {
+      Value old = *field;
+      *field = Value();
+      xdecref(old);
+    }
+    spare->suppress_context = false;
+    incref(preallocated);
+    e = preallocated;
+  }
+  vm::restore_exception(e);
   return Value();
 }
 
