@@ -115,8 +115,15 @@ size_t find_empty_slot(DictKeys* k, int64_t hash) {
   return i;
 }
 
-void free_values(Value* values) {
-  if (values != nullptr) mem_free(values - 1, static_cast<size_t>(values[-1].bits() + 1) * sizeof(Value));
+inline Value* values_of(const DictObject* d) { return dict_split_values(d); }
+inline int64_t values_capacity(const DictObject* d) { return static_cast<int64_t>(d->split_values >> 48); }
+inline void set_values(DictObject* d, Value* values, int64_t capacity) {
+  d->split_values = reinterpret_cast<uint64_t>(values) | (static_cast<uint64_t>(capacity) << 48);
+}
+// Frees a split dict's values array (the values themselves were moved or released).
+void free_values(DictObject* d) {
+  if (Value* values = values_of(d)) mem_free(values, static_cast<size_t>(values_capacity(d)) * sizeof(Value));
+  d->split_values = 0;
 }
 
 // A new combined table of 1 << log2_size slots for d's entries (in order, holes dropped). A split
@@ -135,7 +142,7 @@ bool resize(DictObject* d, int log2_size) {
   for (int64_t i = 0; i < old->nentries; ++i) {
     if (src[i].key.is_null()) continue;
     dst[n] = src[i];
-    if (old->shared) dst[n].value = d->values[i], incref(dst[n].key);
+    if (old->shared) dst[n].value = values_of(d)[i], incref(dst[n].key);
     set_index(k, find_empty_slot(k, src[i].hash), n);
     ++n;
   }
@@ -143,8 +150,7 @@ bool resize(DictObject* d, int log2_size) {
   k->usable -= n;
   d->keys = k;
   if (old->shared) {
-    free_values(d->values);
-    d->values = nullptr;
+    free_values(d);
   } else {
     free_keys(old);
   }
@@ -250,20 +256,12 @@ Shape* child_shape(Shape* parent, Value key, int64_t hash) {
   return parent->last_child = c;
 }
 
-// A values block holding `capacity` values (zeroed), or null + MemoryError.
-Value* new_values(int64_t capacity) {
-  auto* block = static_cast<Value*>(mem_alloc(static_cast<size_t>(capacity + 1) * sizeof(Value)));
-  if (block == nullptr) return nullptr;
-  block[0] = Value::from_bits(static_cast<uint64_t>(capacity));
-  return block + 1;
-}
 
 // Makes a split dict combined (the table a combined dict with its insertions would have).
 bool unsplit(DictObject* d) {
   if (d->used == 0) {
     d->keys = empty_keys();
-    free_values(d->values);
-    d->values = nullptr;
+    free_values(d);
     return true;
   }
   return resize(d, combined_log2(d->used));
@@ -274,17 +272,16 @@ bool unsplit(DictObject* d) {
 int split_append(DictObject* d, Value key, Value value, int64_t hash) {
   Shape* c = child_shape(shape_of(d->keys), key, hash);
   if (c == nullptr) return 0;
-  int64_t capacity = d->values ? static_cast<int64_t>(d->values[-1].bits()) : 0;
-  if (d->used >= capacity) {
+  if (d->used >= values_capacity(d)) {
     int64_t hint = c->first->max_depth;
     int64_t grown = std::max<int64_t>(hint > d->used ? hint : 2 * d->used, d->used + 1);
-    Value* values = new_values(grown);
+    auto* values = static_cast<Value*>(mem_alloc(static_cast<size_t>(grown) * sizeof(Value)));
     if (values == nullptr) return -1;
-    if (d->used) std::memcpy(static_cast<void*>(values), d->values, static_cast<size_t>(d->used) * sizeof(Value));
-    free_values(d->values);
-    d->values = values;
+    if (d->used) std::memcpy(static_cast<void*>(values), values_of(d), static_cast<size_t>(d->used) * sizeof(Value));
+    free_values(d);
+    set_values(d, values, grown);
   }
-  d->values[d->used] = new_ref(value);
+  values_of(d)[d->used] = new_ref(value);
   ++d->used;
   d->keys = shape_keys(c);
   if (c->first->max_depth < c->depth) c->first->max_depth = c->depth;
@@ -356,7 +353,7 @@ DictObject* allocate_dict(TypeObject* type) {
   d->used = 0;
   d->version = ++dict_version_counter;
   d->keys = empty_keys();
-  d->values = nullptr;
+  d->split_values = 0;
   return d;
 }
 
@@ -369,7 +366,7 @@ int insert(DictObject* d, Value key, Value value, int64_t hash) {
   // part of a cycle (gc.is_tracked({"a": 1}) is False).
   if (!gc_is_tracked(d) && (gc_may_be_tracked(key) || gc_may_be_tracked(value))) gc_track(d);
   if (ix >= 0) {
-    Value& v = d->keys->shared ? d->values[ix] : entries(d->keys)[ix].value;
+    Value& v = d->keys->shared ? values_of(d)[ix] : entries(d->keys)[ix].value;
     Value old = v;
     v = new_ref(value);
     decref(old);
@@ -378,7 +375,7 @@ int insert(DictObject* d, Value key, Value value, int64_t hash) {
   if (d->keys->shared) {
     if (is_str_exact(key) && (key.as_object()->flags & ObjectFlag::Interned)) {
       int r = split_append(d, key, value, hash);
-      if (r != 0) return r;
+      if (r != 0) return r < 0 ? -1 : 0;
     }
     if (!unsplit(d)) return -1;
     if (d->keys->usable > 0) slot = find_empty_slot(d->keys, hash);
@@ -438,7 +435,8 @@ Value dict_get_item_hash(Value dict, Value key, int64_t hash) {
   DictObject* d = as_dict(dict);
   int64_t ix = lookup(d, key, hash, nullptr);
   if (ix < 0) return Value();
-  return d->values ? d->values[ix] : entries(d->keys)[ix].value;
+  Value* values = values_of(d);
+  return values ? values[ix] : entries(d->keys)[ix].value;
 }
 
 Value dict_get_item(Value dict, Value key) {
@@ -559,7 +557,7 @@ bool dict_next(Value dict, size_t* pos, Value* key, Value* value, int64_t* hash)
   if (i >= static_cast<size_t>(k->nentries)) return false;
   *pos = i + 1;
   if (key) *key = e[i].key;
-  if (value) *value = d->values ? d->values[i] : e[i].value;
+  if (value) *value = d->split_values ? values_of(d)[i] : e[i].value;
   if (hash) *hash = e[i].hash;
   return true;
 }
@@ -570,12 +568,12 @@ void dict_clear(Value dict) {
   d->keys = empty_keys();
   d->version = ++dict_version_counter;
   if (k->shared) {
-    Value* values = d->values;
-    int64_t n = d->used;
-    d->values = nullptr;
+    Value* values = values_of(d);
+    int64_t capacity = values_capacity(d), n = d->used;
+    d->split_values = 0;
     d->used = 0;
     for (int64_t i = 0; i < n; ++i) decref(values[i]);
-    free_values(values);
+    if (values != nullptr) mem_free(values, static_cast<size_t>(capacity) * sizeof(Value));
     return;
   }
   d->used = 0;
@@ -743,8 +741,9 @@ void dict_traverse(Object* self, VisitFunc visit, void* context) {
   auto* d = static_cast<DictObject*>(self);
   DictKeys* k = d->keys;
   if (k->shared) {  // the shape holds the keys (as CPython, a split dict visits its values only)
+    Value* values = values_of(d);
     for (int64_t i = 0; i < d->used; ++i)
-      if (d->values[i].is_object()) visit(d->values[i], context);
+      if (values[i].is_object()) visit(values[i], context);
     return;
   }
   DictEntry* e = entries(k);
@@ -861,7 +860,7 @@ Value dict_iter_next(Value self) {
   if (i < 0) return Value();
   DictObject* d = as_dict(it->dict);
   DictEntry* e = &entries(d->keys)[i];
-  Value value = d->values ? d->values[i] : e->value;
+  Value value = d->split_values ? values_of(d)[i] : e->value;
   if (Which == 0) return new_ref(e->key);
   if (Which == 1) return new_ref(value);
   return tuple_pack({e->key, value});

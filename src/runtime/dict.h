@@ -39,8 +39,13 @@ struct DictObject : Object {
   int64_t used;              // live items
   uint64_t version;          // changes on every modification (specialization guards)
   DictKeys* keys;            // split: the shape's keys (shared, not owned)
-  Value* values;             // split: the values, entry i's at [i] (capacity at [-1]); else null
+  // Split: the values array (entry i's at [i]) in the low 48 bits (user addresses fit, as in
+  // Value), its capacity in the high 16; 0 for a combined dict (and a split one with no values).
+  uint64_t split_values;
 };
+inline Value* dict_split_values(const DictObject* d) {
+  return reinterpret_cast<Value*>(d->split_values & ((uint64_t(1) << 48) - 1));
+}
 
 struct DictIterObject : Object {
   Value dict;                // null once exhausted
@@ -83,7 +88,8 @@ inline Value dict_value_at_hint(Value dict, int64_t ix, Value key) {
   if (ix >= k->nentries) return Value();
   DictEntry& e = dict_entries(k)[ix];
   if (!e.key.is(key)) return Value();
-  return d->values ? d->values[ix] : e.value;  // (a split dict's entries all hold values)
+  Value* values = dict_split_values(d);
+  return values ? values[ix] : e.value;  // (a split dict's entries all hold values)
 }
 // Replaces entry `ix`'s value if it still holds `key` (steals `value`; the old one is returned
 // for the caller to release); null when the hint is stale.
@@ -92,7 +98,8 @@ inline Value dict_swap_at_hint(Value dict, int64_t ix, Value key, Value value) {
   if (ix >= d->keys->nentries) return Value();
   DictEntry& e = dict_entries(d->keys)[ix];
   if (!e.key.is(key)) return Value();
-  Value& slot = d->values ? d->values[ix] : e.value;
+  Value* values = dict_split_values(d);
+  Value& slot = values ? values[ix] : e.value;
   if (slot.is_null()) return Value();
   Value old = slot;
   slot = value;
