@@ -34,6 +34,7 @@
 
 #include "runtime/errors.h"
 #include "runtime/gc.h"
+#include "runtime/refcheck.h"
 
 namespace krait::runtime {
 
@@ -158,6 +159,7 @@ struct TypeCounts {
 std::map<const TypeObject*, TypeCounts>* type_counts = nullptr;
 std::unordered_set<Object*>* live_objects = nullptr;
 std::vector<const Value*>* static_roots = nullptr;  // declare_static_root's slots
+std::map<const TypeObject*, TraverseFunc>* untraversed = nullptr;  // declare_untraversed_references
 
 // KRAIT_REFCHECK_SITES=1 records the C++ call stack of every allocation, and the report prints
 // it for each leaked object held from outside the heap graph (addresses relative to the binary:
@@ -194,13 +196,23 @@ void print_site(Object* o) {
 // References that objects own but their traverse does not show, because they can hold no cycle:
 // a code object's constants and names (code, as in CPython, has no traverse), a type's subclass
 // table (ints and None) and a heap type's __slots__ tuple (strs), which CPython's type traverse
-// skips too. The report follows them as it follows traversed references.
+// skips too; and those of the types declared by declare_untraversed_references (refcheck.h). The
+// report follows them as it follows traversed references.
 void visit_untraversed(Object* o, VisitFunc visit, void* context) {
   if (o->type == &code_type && o->type->traverse == nullptr) {
     auto* code = static_cast<vm::CodeObject*>(o);
     for (Value v : {code->consts, code->names, code->localsplusnames, code->filename, code->name, code->qualname})
       visit(v, context);
     return;
+  }
+  if (untraversed != nullptr) {
+    // A declared type or a subclass of one (whose own fields its traverse shows).
+    for (const TypeObject* t = o->type; t != nullptr; t = t->base) {
+      auto it = untraversed->find(t);
+      if (it == untraversed->end()) continue;
+      it->second(o, visit, context);
+      break;
+    }
   }
   if (is_subtype(o->type, &type_type)) {
     auto* type = static_cast<TypeObject*>(o);
@@ -331,7 +343,11 @@ void print_leak_report() {
         if (key.is_object() && key.as_object()->type == &str_type) keys += " " + std::string(str_utf8(key));
       std::fprintf(stderr, "[refcheck]   dict keys:%s\n", keys.c_str());
     }
-    if (sites != nullptr && o->refcount > inner[o]) print_site(o);
+    if (sites != nullptr) {
+      std::fprintf(stderr, "[refcheck] leaked %s %p refcount %u (%zu from heap), allocated at:\n",
+                   (*type_counts)[o->type].name.c_str(), static_cast<void*>(o), o->refcount, inner[o]);
+      print_site(o);
+    }
     if (verbose && o->type == &str_type) std::fprintf(stderr, "[refcheck]   str %s\n", std::string(str_utf8(Value::object(o))).substr(0, 60).c_str());
     ++leaked[(*type_counts)[o->type].name];
     ++total;
@@ -412,6 +428,16 @@ void declare_static_root(const Value* slot) {
   static_roots->push_back(slot);
 #else
   (void)slot;
+#endif
+}
+
+void declare_untraversed_references(TypeObject* type, TraverseFunc visit) {
+#ifdef KRAIT_REFCHECK
+  if (untraversed == nullptr) untraversed = new std::map<const TypeObject*, TraverseFunc>();
+  (*untraversed)[type] = visit;
+#else
+  (void)type;
+  (void)visit;
 #endif
 }
 
