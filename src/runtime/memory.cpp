@@ -344,8 +344,9 @@ void print_leak_report() {
       std::fprintf(stderr, "[refcheck]   dict keys:%s\n", keys.c_str());
     }
     if (sites != nullptr) {
-      std::fprintf(stderr, "[refcheck] leaked %s %p refcount %u (%zu from heap), allocated at:\n",
-                   (*type_counts)[o->type].name.c_str(), static_cast<void*>(o), o->refcount, inner[o]);
+      std::fprintf(stderr, "[refcheck] leaked %s %p refcount %u (%zu from heap)%s, allocated at:\n",
+                   (*type_counts)[o->type].name.c_str(), static_cast<void*>(o), o->refcount, inner[o],
+                   (o->flags & ObjectFlag::HasGcHeader) && !gc_is_tracked(o) ? " untracked" : "");
       print_site(o);
     }
     if (verbose && o->type == &str_type) std::fprintf(stderr, "[refcheck]   str %s\n", std::string(str_utf8(Value::object(o))).substr(0, 60).c_str());

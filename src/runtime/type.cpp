@@ -421,6 +421,16 @@ TypeObject* calculate_metaclass(TypeObject* meta, Value bases) {
 
 // --- calling a type ------------------------------------------------------------------------------
 
+// Instances of classes deriving from built-in types whose constructors do not track their
+// objects (int, str, float...) get tracked here: they have a __dict__ or slots that can close a
+// cycle. Otherwise a cycle through one could never be collected.
+static void track_heap_instance(Value obj) {
+  if (!obj.is_object()) return;  // int.__new__(int, 5) is an immediate
+  Object* o = obj.as_object();
+  if ((o->type->flags & TypeFlag::HeapType) && (o->flags & ObjectFlag::HasGcHeader) && !gc_is_tracked(o))
+    gc_track(o);
+}
+
 Value type_call(Value callable, const Value* args, size_t nargs, Value kwnames) {
   TypeObject* type = as_type(callable);
   if (type == &type_type && nargs == 1 && kw_count(kwnames) == 0) {
@@ -434,10 +444,7 @@ Value type_call(Value callable, const Value* args, size_t nargs, Value kwnames) 
   if (obj.is_null()) return obj;
   TypeObject* t = type_of(obj);
   if (!is_subtype(t, type)) return obj;
-  // Instances of classes deriving from built-in types that do not track their objects.
-  if ((t->flags & TypeFlag::HeapType) && (obj.as_object()->flags & ObjectFlag::HasGcHeader) &&
-      !gc_is_tracked(obj.as_object()))
-    gc_track(obj.as_object());
+  track_heap_instance(obj);
   if (t->init && t->init(obj, args, nargs, kwnames) < 0) {
     decref(obj);
     return Value();
@@ -874,7 +881,9 @@ Value tp_new_wrapper(Value self, const Value* args, size_t nargs, Value kwnames)
   if (static_base && static_base->new_ != type->new_)
     return raise_format(exc::TypeError, "%s.__new__(%s) is not safe, use %s.__new__()", type->name.c_str(),
                         sub->name.c_str(), static_base->name.c_str());
-  return type->new_(sub, args + 1, nargs - 1, kwnames);
+  Value obj = type->new_(sub, args + 1, nargs - 1, kwnames);
+  if (obj) track_heap_instance(obj);  // as type_call does: int.__new__(IntSubclass, 5)
+  return obj;
 }
 }  // namespace
 
