@@ -50,6 +50,7 @@ Value create_weakref_module();
 // atexit (src/modules/atexit_module.cpp); run_atexit_callbacks() runs the registered callbacks
 // (vm/run.cpp, at exit, before __main__ is torn down).
 Value create_atexit_module();
+Value create_tracemalloc_module();
 void run_atexit_callbacks();
 // math (src/modules/math_module.cpp): the common floating-point functions and constants.
 Value create_math_module();

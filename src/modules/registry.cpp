@@ -33,6 +33,7 @@ const BuiltinModule kBuiltinModules[] = {
     {"_sre", create_sre_module},
     {"_struct", create_struct_module},
     {"_thread", create_thread_module},
+    {"_tracemalloc", create_tracemalloc_module},
     {"_warnings", create_warnings_module},
     {"_weakref", create_weakref_module},
     {"atexit", create_atexit_module},
