@@ -113,11 +113,11 @@ struct CacheNaming {
 bool ordinary_naming(CacheNaming* out) {
   Value sys = global(KRAIT_NAME("sys"));
   if (!sys) return false;
-  Ref impl = Ref::steal(get_attr(sys, "implementation"));
-  Ref tag = impl ? Ref::steal(get_attr(impl.get(), "cache_tag")) : Ref();
-  Ref flags = Ref::steal(get_attr(sys, "flags"));
-  Ref optimize = flags ? Ref::steal(get_attr(flags.get(), "optimize")) : Ref();
-  Ref prefix = Ref::steal(get_attr(sys, "pycache_prefix"));
+  Ref impl = Ref::steal(get_attr(sys, KRAIT_NAME("implementation")));
+  Ref tag = impl ? Ref::steal(get_attr(impl.get(), KRAIT_NAME("cache_tag"))) : Ref();
+  Ref flags = Ref::steal(get_attr(sys, KRAIT_NAME("flags")));
+  Ref optimize = flags ? Ref::steal(get_attr(flags.get(), KRAIT_NAME("optimize"))) : Ref();
+  Ref prefix = Ref::steal(get_attr(sys, KRAIT_NAME("pycache_prefix")));
   if (!tag || !optimize || !prefix) {
     clear_error();
     return false;
