@@ -61,12 +61,18 @@ inline void set_index(DictKeys* k, size_t i, int64_t ix) {
   }
 }
 
+// The bytes of a combined table: header, index slots, entries.
+size_t keys_bytes(int log2_size, int log2_index_bytes) {
+  return sizeof(DictKeys) + (size_t(1) << log2_index_bytes) +
+         sizeof(DictEntry) * static_cast<size_t>(usable_fraction(int64_t(1) << log2_size));
+}
+
+// A combined table from the pools (small ones: no malloc header, and the pools' speed).
 DictKeys* new_keys(int log2_size) {
   size_t width = index_width(log2_size);
   int log2_bytes = log2_size + (width == 1 ? 0 : width == 2 ? 1 : width == 4 ? 2 : 3);
   int64_t usable = usable_fraction(int64_t(1) << log2_size);
-  size_t bytes = sizeof(DictKeys) + (size_t(1) << log2_bytes) + sizeof(DictEntry) * static_cast<size_t>(usable);
-  DictKeys* k = static_cast<DictKeys*>(std::malloc(bytes));
+  DictKeys* k = static_cast<DictKeys*>(mem_alloc(keys_bytes(log2_size, log2_bytes)));  // zeroed
   if (k == nullptr) return nullptr;
   k->log2_size = static_cast<uint8_t>(log2_size);
   k->log2_index_bytes = static_cast<uint8_t>(log2_bytes);
@@ -75,7 +81,6 @@ DictKeys* new_keys(int log2_size) {
   k->usable = usable;
   k->nentries = 0;
   std::memset(k->indices, 0xff, size_t(1) << log2_bytes);
-  std::memset(static_cast<void*>(entries(k)), 0, sizeof(DictEntry) * static_cast<size_t>(usable));
   return k;
 }
 
@@ -94,7 +99,7 @@ DictKeys* empty_keys() {
 }
 
 void free_keys(DictKeys* k) {
-  if (k != empty_keys()) std::free(k);
+  if (k != empty_keys()) mem_free(k, keys_bytes(k->log2_size, k->log2_index_bytes));
 }
 
 int log2_for(int64_t minsize) {
@@ -175,15 +180,18 @@ int combined_log2(int64_t n) {
 // A shape is the key sequence of split dicts; adding a key moves a dict to a child shape. Shapes
 // live for good (like interned strings), so their number and length are bounded; a dict that
 // would exceed them becomes combined.
-constexpr int kMaxShapeKeys = 30;       // CPython's SHARED_KEYS_MAX_SIZE
-constexpr int64_t kMaxShapes = 16384;
+constexpr int kMaxShapeKeys = 30;                 // CPython's SHARED_KEYS_MAX_SIZE
+constexpr size_t kMaxShapeBytes = 4 * 1024 * 1024;  // all shapes together
+// The first values array holds at most this many: the size hint of a dict's first shape is
+// shared by every class whose instances get the same first attribute.
+constexpr int64_t kMaxFirstValues = 6;
 
 struct Shape {
-  Shape* first;        // the ancestor with one key (this shape at depth 1)
+  Shape* parent;
   Object* key;         // the key this shape added to its parent's
   Shape* last_child;   // the transition taken last, tried before the table
   int32_t depth;       // number of keys
-  int32_t max_depth;   // (depth-1 shapes) the most keys a dict through here reached: a size hint
+  int32_t max_depth;   // the most keys a dict that passed through here reached: a size hint
 };
 static_assert(sizeof(Shape) % 8 == 0, "the keys follow the shape");
 
@@ -201,7 +209,7 @@ struct TransitionHash {
   }
 };
 std::unordered_map<TransitionKey, Shape*, TransitionHash>* transitions = nullptr;
-int64_t shape_count = 0;
+size_t shape_bytes = 0;
 
 // A shape with `depth` keys: the Shape header, then a DictKeys big enough for them.
 Shape* allocate_shape(int depth) {
@@ -209,8 +217,10 @@ Shape* allocate_shape(int depth) {
   while (usable_fraction(int64_t(1) << log2) < depth) ++log2;
   size_t index_bytes = (size_t(1) << log2) * index_width(log2);
   size_t bytes = sizeof(Shape) + sizeof(DictKeys) + (index_bytes < 8 ? 8 : index_bytes) + sizeof(DictEntry) * static_cast<size_t>(depth);
+  if (shape_bytes + bytes > kMaxShapeBytes) return nullptr;
   auto* s = static_cast<Shape*>(std::calloc(1, bytes));
   if (s == nullptr) return nullptr;
+  shape_bytes += bytes;
   DictKeys* k = shape_keys(s);
   k->log2_size = static_cast<uint8_t>(log2);
   size_t width = index_width(log2);
@@ -236,12 +246,11 @@ Shape* child_shape(Shape* parent, Value key, int64_t hash) {
   if (transitions == nullptr) transitions = new std::unordered_map<TransitionKey, Shape*, TransitionHash>();
   auto found = transitions->find({parent, key_object});
   if (found != transitions->end()) return parent->last_child = found->second;
-  if (parent->depth >= kMaxShapeKeys || shape_count >= kMaxShapes) return nullptr;
+  if (parent->depth >= kMaxShapeKeys) return nullptr;
   Shape* c = allocate_shape(parent->depth + 1);
   if (c == nullptr) return nullptr;
-  ++shape_count;
   c->key = key_object;
-  c->first = parent->depth == 0 ? c : parent->first;
+  c->parent = parent;
   DictKeys* pk = shape_keys(parent);
   DictKeys* ck = shape_keys(c);
   DictEntry* src = entries(pk);
@@ -273,8 +282,8 @@ int split_append(DictObject* d, Value key, Value value, int64_t hash) {
   Shape* c = child_shape(shape_of(d->keys), key, hash);
   if (c == nullptr) return 0;
   if (d->used >= values_capacity(d)) {
-    int64_t hint = c->first->max_depth;
-    int64_t grown = std::max<int64_t>(hint > d->used ? hint : 2 * d->used, d->used + 1);
+    // As many as dicts through this shape went on to hold (exactly one more the first time).
+    int64_t grown = std::max<int64_t>(d->used == 0 ? std::min<int64_t>(c->max_depth, kMaxFirstValues) : c->max_depth, d->used + 1);
     auto* values = static_cast<Value*>(mem_alloc(static_cast<size_t>(grown) * sizeof(Value)));
     if (values == nullptr) return -1;
     if (d->used) std::memcpy(static_cast<void*>(values), values_of(d), static_cast<size_t>(d->used) * sizeof(Value));
@@ -284,7 +293,7 @@ int split_append(DictObject* d, Value key, Value value, int64_t hash) {
   values_of(d)[d->used] = new_ref(value);
   ++d->used;
   d->keys = shape_keys(c);
-  if (c->first->max_depth < c->depth) c->first->max_depth = c->depth;
+  for (Shape* s = c; s != nullptr && s->max_depth < c->depth; s = s->parent) s->max_depth = c->depth;
   return 1;
 }
 
