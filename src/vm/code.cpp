@@ -4,6 +4,9 @@
 
 #include "vm/code_verify.h"
 
+#include <algorithm>
+#include <cstdint>
+
 #include <cstdio>
 
 #include "runtime/builtin_function.h"
@@ -79,16 +82,18 @@ Value names_tuple(const std::vector<std::string>& names) {
   return t;
 }
 
-// Exception-table varints: 6-bit chunks, most significant first, 0x40 = more follow.
+// Exception-table varints: 6-bit chunks, most significant first, 0x40 = more follow. A code
+// object from bytes is parsed before the verifier has seen it (it runs before the first frame),
+// so values are computed without overflow and capped; the verifier refuses such tables.
 int read_varint(const std::vector<uint8_t>& table, size_t& pos) {
   if (pos >= table.size()) return 0;  // verified tables never end early
   uint8_t b = table[pos++];
-  int value = b & 63;
+  uint64_t value = b & 63;
   while ((b & 64) && pos < table.size()) {
     b = table[pos++];
-    value = (value << 6) | (b & 63);
+    value = std::min<uint64_t>((value << 6) | (b & 63), INT32_MAX);
   }
-  return value;
+  return int(value);
 }
 
 void parse_exception_table(CodeObject* code) {
@@ -99,7 +104,8 @@ void parse_exception_table(CodeObject* code) {
     int length = read_varint(table, pos);
     int target = read_varint(table, pos);
     int depth_lasti = read_varint(table, pos);
-    code->exception_table.push_back({start, start + length, target, depth_lasti >> 1, (depth_lasti & 1) != 0});
+    int end = int(std::min<int64_t>(int64_t(start) + length, INT32_MAX));
+    code->exception_table.push_back({start, end, target, depth_lasti >> 1, (depth_lasti & 1) != 0});
   }
 }
 
