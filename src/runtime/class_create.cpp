@@ -164,14 +164,6 @@ bool is_identifier(std::string_view s) {
   return true;
 }
 
-// dict[name] for an interned str name (borrowed), or null; class creation asks a dozen such
-// questions per class, so the names are interned once rather than built per lookup.
-Value name_in(Value dict, Value name) {
-  Value v = dict_get_item(dict, name);
-  if (v.is_null()) clear_error();  // a key's failing __eq__ reads as absent
-  return v;
-}
-
 // Private name mangling of a slot name (__x in class _C becomes _C__x).
 std::string mangle(std::string_view class_name, std::string_view name) {
   if (name.size() < 2 || name.substr(0, 2) != "__") return std::string(name);
@@ -194,7 +186,7 @@ int wrap_implicit_methods(Value dict) {
                                        {KRAIT_NAME("__init_subclass__"), false},
                                        {KRAIT_NAME("__class_getitem__"), false}};
   for (const Implicit& im : kImplicit) {
-    Value f = name_in(dict, im.name);
+    Value f = dict_get_item_name(dict, im.name);
     if (!f || type_of(f) != &function_type) continue;
     Ref wrapped = Ref::steal(im.is_static ? staticmethod_new(f) : classmethod_new(f));
     if (!wrapped || dict_set_item(dict, im.name, wrapped.get()) < 0) return -1;
@@ -310,7 +302,7 @@ int call_init_subclass(TypeObject* type, Value kwargs) {
 Value current_module_name() {
   vm::Frame* f = vm::thread_state().frame;
   if (!f || !f->globals) return Value();
-  return name_in(f->globals, KRAIT_NAME("__name__"));
+  return dict_get_item_name(f->globals, KRAIT_NAME("__name__"));
 }
 
 }  // namespace
@@ -429,7 +421,7 @@ Value create_class(TypeObject* metatype, Value name, Value bases, Value ns, Valu
 
   Ref dict = Ref::steal(dict_copy(ns));
   if (!dict) return Value();
-  Value slots = name_in(dict.get(), KRAIT_NAME("__slots__"));
+  Value slots = dict_get_item_name(dict.get(), KRAIT_NAME("__slots__"));
 
   size_t size = metatype->basic_size < sizeof(HeapTypeObject) ? sizeof(HeapTypeObject) : metatype->basic_size;
   Object* memory = allocate_object(metatype, size);
@@ -452,13 +444,13 @@ Value create_class(TypeObject* metatype, Value name, Value bases, Value ns, Valu
   incref(bases);
   type->dict = dict.release();
 
-  if (Value q = name_in(type->dict, KRAIT_NAME("__qualname__"))) {
+  if (Value q = dict_get_item_name(type->dict, KRAIT_NAME("__qualname__"))) {
     if (!is_str(q))
       return raise_format(exc::TypeError, "type __qualname__ must be a str, not %s", value_type_name(q));
     type->qualname = std::string(str_utf8(q));
     if (dict_del_item(type->dict, KRAIT_NAME("__qualname__")) < 0) return Value();
   }
-  if (!name_in(type->dict, KRAIT_NAME("__module__"))) {
+  if (!dict_get_item_name(type->dict, KRAIT_NAME("__module__"))) {
     if (Value m = current_module_name())
       if (dict_set_item(type->dict, KRAIT_NAME("__module__"), m) < 0) return Value();
   }
@@ -511,16 +503,16 @@ Value create_class(TypeObject* metatype, Value name, Value bases, Value ns, Valu
   if (new_weak) add_getsets(type, instance_weakref_getset);
   if (error_occurred()) return Value();
   // After the members, as CPython orders the class dict (a '__doc__' slot is not a conflict).
-  if (!name_in(type->dict, KRAIT_NAME("__doc__")) && dict_set_item(type->dict, KRAIT_NAME("__doc__"), none()) < 0)
+  if (!dict_get_item_name(type->dict, KRAIT_NAME("__doc__")) && dict_set_item(type->dict, KRAIT_NAME("__doc__"), none()) < 0)
     return Value();
-  if (name_in(type->dict, KRAIT_NAME("__eq__")) && !name_in(type->dict, KRAIT_NAME("__hash__")) &&
+  if (dict_get_item_name(type->dict, KRAIT_NAME("__eq__")) && !dict_get_item_name(type->dict, KRAIT_NAME("__hash__")) &&
       dict_set_item(type->dict, KRAIT_NAME("__hash__"), none()) < 0)
     return Value();
 
   if (type_ready(type) < 0) return Value();
   fixup_heap_slots(type);
 
-  if (Value cell = name_in(type->dict, KRAIT_NAME("__classcell__"))) {
+  if (Value cell = dict_get_item_name(type->dict, KRAIT_NAME("__classcell__"))) {
     if (type_of(cell) != &cell_type)
       return raise_format(exc::TypeError, "__classcell__ must be a nonlocal cell, not <class '%s'>",
                           value_type_name(cell));

@@ -462,6 +462,12 @@ Value dict_get_item(Value dict, Value key) {
   return dict_get_item_hash(dict, key, h);
 }
 
+Value dict_get_item_name(Value dict, Value name) {
+  Value v = dict_get_item(dict, name);
+  if (v.is_null()) clear_error();
+  return v;
+}
+
 Value dict_get_item_str(Value dict, const char* key) {
   Ref k = Ref::steal(str_from_utf8(key));
   if (!k) {

@@ -114,6 +114,9 @@ inline Value dict_swap_at_hint(Value dict, int64_t ix, Value key, Value value) {
 Value dict_get_item(Value dict, Value key);
 Value dict_get_item_hash(Value dict, Value key, int64_t hash);
 Value dict_get_item_str(Value dict, const char* key);  // borrowed; never sets an error
+// dict[name] for an interned str `name` (borrowed), or null; never sets an error (a key whose
+// __eq__ fails reads as absent). For names asked often: no str is built per lookup.
+Value dict_get_item_name(Value dict, Value name);
 // Sets dict[key] = value (both borrowed): 0, or -1 + error.
 int dict_set_item(Value dict, Value key, Value value);
 int dict_set_item_hash(Value dict, Value key, Value value, int64_t hash);

@@ -237,10 +237,9 @@ Value function_new(Value code, Value globals) {
   f->doc = new_ref(doc);
   // Interned keys: a function is made per `def` executed, and a C-string key would build a
   // str per lookup.
-  Value module = dict_get_item(globals, KRAIT_NAME("__name__"));
+  Value module = dict_get_item_name(globals, KRAIT_NAME("__name__"));
   if (module) f->module = new_ref(module);
-  Value builtins = dict_get_item(globals, KRAIT_NAME("__builtins__"));
-  if (!module || !builtins) clear_error();  // a key's failing __eq__ is ignored, as before
+  Value builtins = dict_get_item_name(globals, KRAIT_NAME("__builtins__"));
   if (builtins && is_module(builtins)) builtins = module_dict(builtins);
   if (!builtins || !is_dict(builtins)) builtins = modules::builtins_dict();
   f->builtins = new_ref(builtins);

@@ -27,11 +27,7 @@ namespace {
 Value g_globals;
 
 // A global of _bootstrap_external as it is now (borrowed), or null.
-Value global(Value name) {
-  Value v = dict_get_item(g_globals, name);
-  if (!v) clear_error();
-  return v;
-}
+Value global(Value name) { return dict_get_item_name(g_globals, name); }
 
 bool holds(Value separators, char32_t c) {
   size_t n = str_length(separators);
