@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "compile/compiler.h"
+#include "modules/ast/ast_module.h"
 #include "modules/builtins_internal.h"
 #include "modules/modules.h"
 #include "runtime/args.h"
@@ -559,23 +560,26 @@ Value syntax_error_from(const SyntaxErrorInfo& info, const std::string& filename
   return Value();
 }
 
-// Compiles `source` (str or bytes) into a code object.
-Value compile_source(Value source, const std::string& filename, ParseMode mode, int optimize = -1) {
+// The text of a str or bytes source, decoded and with newlines normalised as CPython's string
+// tokenizer sees it; false + error (TypeError, SyntaxError) otherwise.
+bool source_text(Value source, const std::string& filename, ParseMode mode, std::string& normal) {
   std::string text;
   if (is_str(source)) {
     text = str_to_utf8(source);
   } else if (is_bytes(source) || is_bytearray(source)) {
     SyntaxErrorInfo err;
     auto decoded = decode_source(is_bytes(source) ? bytes_view(source) : bytearray_view(source), err);
-    if (!decoded) return syntax_error_from(err, filename, "");
+    if (!decoded) return syntax_error_from(err, filename, ""), false;
     text = decoded->text;
   } else {
-    return raise(exc::TypeError, "compile() arg 1 must be a string, bytes or AST object");
+    raise(exc::TypeError, "compile() arg 1 must be a string, bytes or AST object");
+    return false;
   }
-  if (text.find('\0') != std::string::npos)
-    return raise(exc::SyntaxError, "source code string cannot contain null bytes");
-  // Newlines normalised as CPython does for strings.
-  std::string normal;
+  if (text.find('\0') != std::string::npos) {
+    raise(exc::SyntaxError, "source code string cannot contain null bytes");
+    return false;
+  }
+  normal.clear();
   normal.reserve(text.size() + 1);
   for (size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '\r') {
@@ -587,16 +591,21 @@ Value compile_source(Value source, const std::string& filename, ParseMode mode, 
   }
   // exec mode gets a final newline as CPython's string tokenizer adds; eval mode does not.
   if (mode != ParseMode::Eval && (normal.empty() || normal.back() != '\n')) normal += '\n';
-  ast::Arena arena;
-  SyntaxErrorInfo err;
-  ast::mod* module = parse(normal, mode, arena, err);
-  if (!module) return syntax_error_from(err, filename, normal);
+  return true;
+}
+
+// The code object of a parsed (or converted) tree; `source` is the text SyntaxErrors quote
+// (empty for a tree made of node objects).
+Value compile_tree(ast::mod* module, ast::Arena& arena, const std::string& filename, ParseMode mode,
+                   int optimize, int flags, const std::string& source) {
   compile::CompileOptions options;
   options.filename = filename;
   options.mode = mode;
   options.optimize = optimize >= 0 ? optimize : vm::config().optimize;  // -1: the interpreter's -O level
+  options.flags = flags;
   std::vector<std::pair<int, std::string>> warnings;
   options.warnings = &warnings;
+  SyntaxErrorInfo err;
   auto code = compile::compile_module(module, arena, options, err);
   for (auto& [lineno, message] : warnings) {
     if (emit_warning_explicit(exc::SyntaxWarning, message, filename, lineno) == 0) continue;
@@ -606,13 +615,60 @@ Value compile_source(Value source, const std::string& filename, ParseMode mode, 
     SyntaxErrorInfo as_error;
     as_error.msg = message;
     as_error.lineno = lineno;
-    return syntax_error_from(as_error, filename, normal);
+    return syntax_error_from(as_error, filename, source);
   }
-  if (!code) return syntax_error_from(err, filename, normal);
+  if (!code) return syntax_error_from(err, filename, source);
   return vm::code_from_data(code);
 }
 
-ParseMode mode_from(Value mode, const char* fname) {
+// Compiles `source` (str or bytes) into a code object.
+Value compile_source(Value source, const std::string& filename, ParseMode mode, int optimize = -1, int flags = 0) {
+  std::string normal;
+  if (!source_text(source, filename, mode, normal)) return Value();
+  ast::Arena arena;
+  SyntaxErrorInfo err;
+  ast::mod* module = parse(normal, mode, arena, err);
+  if (!module) return syntax_error_from(err, filename, normal);
+  return compile_tree(module, arena, filename, mode, optimize, flags, normal);
+}
+
+// compile()'s flags (PyCF_* and the CO_FUTURE_* features).
+namespace compile_flag {
+constexpr int64_t kOnlyAst = 0x400, kTypeComments = 0x1000;
+constexpr int64_t kFutures = 0x20000 | 0x40000 | 0x80000 | 0x100000 | 0x200000 | 0x400000 | 0x800000 | 0x1000000;
+constexpr int64_t kObsolete = 0x10;  // CO_NESTED
+constexpr int64_t kCompile = 0x100 | 0x200 | 0x400 | 0x800 | 0x1000 | 0x2000;
+}  // namespace compile_flag
+
+// compile(source, filename, mode, PyCF_ONLY_AST): ast.parse's tree of node objects.
+Value parse_to_ast(Value source, const std::string& filename, ParseMode mode, int64_t flags, Value feature_version) {
+  if (flags & compile_flag::kTypeComments)
+    return raise(exc::NotImplementedError, "not implemented: type comments in ast.parse (PyCF_TYPE_COMMENTS)");
+  if (feature_version) {
+    int64_t minor = as_ssize(feature_version);
+    if (minor == -1 && error_occurred()) return Value();
+    if (minor >= 0 && minor < 11)
+      return raise(exc::NotImplementedError, "not implemented: ast.parse with a feature_version before (3, 11)");
+  }
+  std::string normal;
+  if (!source_text(source, filename, mode, normal)) return Value();
+  ast::Arena arena;
+  SyntaxErrorInfo err;
+  ast::mod* module = parse(normal, mode, arena, err);
+  if (!module) return syntax_error_from(err, filename, normal);
+  return ast_to_python(module);
+}
+
+// compile(tree, ...): a tree of node objects, converted and checked as CPython does.
+Value compile_ast_object(Value tree, const std::string& filename, ParseMode mode, int optimize, int flags) {
+  ast::Arena arena;
+  std::vector<bytecode::ConstRef> constants;
+  ast::mod* module = ast_from_python(tree, mode, arena, constants);
+  if (!module) return Value();
+  return compile_tree(module, arena, filename, mode, optimize, flags, "");
+}
+
+ParseMode mode_from(Value mode) {
   if (str_equal_ascii(mode, "exec")) return ParseMode::File;
   if (str_equal_ascii(mode, "eval")) return ParseMode::Eval;
   if (str_equal_ascii(mode, "single")) return ParseMode::Single;
@@ -621,36 +677,50 @@ ParseMode mode_from(Value mode, const char* fname) {
 }
 
 Value builtin_compile(Value, const Value* args, size_t nargs, Value kwnames) {
-  Value kw[6];
+  Value kw[7];
   if (!parse_keywords("compile", args, nargs, kwnames,
-                      {"source", "filename", "mode", "flags", "dont_inherit", "optimize"}, kw))
+                      {"source", "filename", "mode", "flags", "dont_inherit", "optimize", "_feature_version"}, kw))
     return Value();
-  for (size_t i = 0; i < nargs && i < 6; ++i) kw[i] = args[i];
+  if (nargs > 6) return raise_format(exc::TypeError, "compile() takes at most 6 positional arguments (%zu given)", nargs);
+  for (size_t i = 0; i < nargs; ++i) kw[i] = args[i];
   if (!kw[0]) return raise(exc::TypeError, "compile() missing required argument 'source' (pos 1)");
   if (!kw[1]) return raise(exc::TypeError, "compile() missing required argument 'filename' (pos 2)");
   if (!kw[2]) return raise(exc::TypeError, "compile() missing required argument 'mode' (pos 3)");
-  if (!is_str(kw[2]))
-    return raise_format(exc::TypeError, "compile() argument 'mode' must be str, not %s", type_of(kw[2])->name.c_str());
-  ParseMode mode = mode_from(kw[2], "compile");
-  if (error_occurred()) return Value();
-  if (kw[3]) {
-    int64_t flags = as_ssize(kw[3]);
-    if (error_occurred()) return Value();
-    if (flags & 0x400) return raise(exc::NotImplementedError, "not implemented: compile() to an AST (PyCF_ONLY_AST)");
-  }
   std::string filename;
   if (is_str(kw[1])) filename = str_to_utf8(kw[1]);
   else if (is_bytes(kw[1])) filename = std::string(bytes_view(kw[1]));
   else
     return raise_format(exc::TypeError, "expected str, bytes or os.PathLike object, not %s", type_of(kw[1])->name.c_str());
+  if (!is_str(kw[2]))
+    return raise_format(exc::TypeError, "compile() argument 'mode' must be str, not %s", type_of(kw[2])->name.c_str());
+  int64_t flags = 0;
+  if (kw[3]) {
+    flags = as_ssize(kw[3]);
+    if (flags == -1 && error_occurred()) return Value();
+  }
   int optimize = -1;
   if (kw[5]) {
     int64_t level = as_ssize(kw[5]);
     if (level == -1 && error_occurred()) return Value();
-    if (level < -1 || level > 2) return raise(exc::ValueError, "compile(): invalid optimize value");
     optimize = int(level);
   }
-  return compile_source(kw[0], filename, mode, optimize);
+  if (flags & ~(compile_flag::kFutures | compile_flag::kObsolete | compile_flag::kCompile))
+    return raise(exc::ValueError, "compile(): unrecognised flags");
+  if (optimize < -1 || optimize > 2) return raise(exc::ValueError, "compile(): invalid optimize value");
+  bool only_ast = flags & compile_flag::kOnlyAst;
+  if (str_equal_ascii(kw[2], "func_type")) {
+    if (!only_ast) return raise(exc::ValueError, "compile() mode 'func_type' requires flag PyCF_ONLY_AST");
+    if (is_ast_object(kw[0])) return new_ref(kw[0]);
+    return raise(exc::NotImplementedError, "not implemented: compile() mode 'func_type' (function type comments)");
+  }
+  ParseMode mode = mode_from(kw[2]);
+  if (error_occurred()) return Value();
+  if (is_ast_object(kw[0])) {
+    if (only_ast) return new_ref(kw[0]);
+    return compile_ast_object(kw[0], filename, mode, optimize, int(flags));
+  }
+  if (only_ast) return parse_to_ast(kw[0], filename, mode, flags, kw[6]);
+  return compile_source(kw[0], filename, mode, optimize, int(flags));
 }
 
 Value exec_or_eval(const char* fname, const Value* args, size_t nargs, Value kwnames, ParseMode mode) {

@@ -56,6 +56,9 @@ void run_atexit_callbacks();
 Value create_math_module();
 // _opcode (src/modules/opcode_module.cpp): stack_effect over opcodes.def, get_specialization_stats.
 Value create_opcode_module();
+// _ast (src/modules/ast/): ast.AST, every node class of python.asdl, the PyCF_* flags of
+// ast.parse.
+Value create_ast_module();
 // marshal (src/modules/marshal/): CPython 3.11's marshal format over runtime values.
 Value create_marshal_module();
 // itertools (src/modules/itertools/): the 3.11 iterator types.

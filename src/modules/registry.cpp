@@ -15,6 +15,7 @@ Value existing_sys() { return runtime::new_ref(sys_module()); }
 
 // Sorted by name (sys.builtin_module_names is sorted).
 const BuiltinModule kBuiltinModules[] = {
+    {"_ast", create_ast_module},
     {"_blake2", create_blake2_module},
     {"_codecs", create_codecs_module},
     {"_collections", create_collections_module},

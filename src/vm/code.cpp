@@ -26,8 +26,6 @@ namespace krait::vm {
 
 using namespace runtime;
 
-namespace {
-
 Value constant_to_value(const bytecode::Constant& c) {
   using Kind = bytecode::Constant::Kind;
   switch (c.kind) {
@@ -67,6 +65,8 @@ Value constant_to_value(const bytecode::Constant& c) {
   }
   return raise(exc::SystemError, "unknown constant kind");
 }
+
+namespace {
 
 Value names_tuple(const std::vector<std::string>& names) {
   Value t = tuple_new(names.size());
@@ -148,6 +148,8 @@ Value code_from_shape(std::shared_ptr<const bytecode::CodeData> shape, Value fil
   return self;
 }
 
+}  // namespace
+
 // A compile-time constant for a value of co_consts, or null when none can stand for it.
 bytecode::ConstRef to_constant(Value v) {
   using bytecode::Constant;
@@ -188,6 +190,8 @@ bytecode::ConstRef to_constant(Value v) {
   }
   return nullptr;
 }
+
+namespace {
 
 std::vector<uint8_t> bytes_vector(Value b) {
   std::string_view view = bytes_view(b);

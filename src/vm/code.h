@@ -69,6 +69,14 @@ struct CodeObject : runtime::Object {
 inline CodeObject* as_code(Value v) { return static_cast<CodeObject*>(v.as_object()); }
 inline bool is_code(Value v) { return v.is_object() && v.as_object()->type == &runtime::code_type; }
 
+// The value a compile-time constant stands for (new reference; tuples and frozensets built
+// as CPython's compiler leaves them), or null + error.
+Value constant_to_value(const bytecode::Constant& c);
+// A compile-time constant for a value (None, bool, Ellipsis, int, float, complex, str, bytes,
+// code, and tuples and frozensets of these; exact types only), or null when none can stand
+// for it.
+bytecode::ConstRef to_constant(Value v);
+
 // A code object (new reference) from the compiler's CodeData; nested code constants are
 // converted too. Null + error on failure.
 Value code_from_data(std::shared_ptr<const bytecode::CodeData> data);
