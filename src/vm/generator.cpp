@@ -34,6 +34,8 @@ namespace {
 enum class GenState : uint8_t { Created, Suspended, Running, Completed };
 
 struct GeneratorObject : Object {
+  // gi_code: kept for the generator's whole life (its frame drops the code when it finishes).
+  Value code;
   Value name;
   Value qualname;
   Value weakrefs;
@@ -278,7 +280,7 @@ Value get_name(Value self) { return Ref::borrow(as_gen(self)->name).release(); }
 Value get_qualname(Value self) { return Ref::borrow(as_gen(self)->qualname).release(); }
 Value get_running(Value self) { return bool_value(as_gen(self)->state == GenState::Running); }
 Value get_suspended(Value self) { return bool_value(as_gen(self)->state == GenState::Suspended); }
-Value get_code(Value self) { return Ref::borrow(Value::object(as_gen(self)->frame()->code)).release(); }
+Value get_code(Value self) { return Ref::borrow(as_gen(self)->code).release(); }
 Value get_frame(Value self) {
   GeneratorObject* g = as_gen(self);
   if (g->state == GenState::Completed || !g->frame()->code) return none();
@@ -308,6 +310,7 @@ const GetSetDef kCoroGetSets[] = {
 
 void gen_traverse(Object* self, VisitFunc visit, void* context) {
   auto* g = static_cast<GeneratorObject*>(self);
+  if (g->code) visit(g->code, context);
   if (g->name) visit(g->name, context);
   if (g->qualname) visit(g->qualname, context);
   if (g->exc_state.exc_value) visit(g->exc_state.exc_value, context);
@@ -361,6 +364,7 @@ void gen_dealloc(Object* self) {
   auto* g = static_cast<GeneratorObject*>(self);
   gc_untrack(self);
   gen_clear_frame(g);
+  xdecref(g->code);
   xdecref(g->name);
   xdecref(g->qualname);
   xdecref(g->exc_state.exc_value);
@@ -396,6 +400,7 @@ Value make_generator(Frame* frame) {
   g->exc_state = ExcStackItem{};
   g->state = GenState::Created;
   FunctionObject* func = frame->func ? as_function(frame->func) : nullptr;
+  g->code = Ref::borrow(Value::object(code)).release();
   g->name = Ref::borrow(func ? func->name : code->name).release();
   g->qualname = Ref::borrow(func ? func->qualname : code->qualname).release();
   // Move the frame (its references go with it) and pop the thread's copy.
