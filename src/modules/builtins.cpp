@@ -615,9 +615,14 @@ Value compile_tree(ast::mod* module, ast::Arena& arena, const std::string& filen
     SyntaxErrorInfo as_error;
     as_error.msg = message;
     as_error.lineno = lineno;
+    as_error.no_text = source.empty();
     return syntax_error_from(as_error, filename, source);
   }
-  if (!code) return syntax_error_from(err, filename, source);
+  if (!code) {
+    // A tree made of node objects has no source line to show: the error's text is None.
+    if (source.empty()) err.no_text = true;
+    return syntax_error_from(err, filename, source);
+  }
   return vm::code_from_data(code);
 }
 
