@@ -141,11 +141,13 @@ int pack(char f, Value value, char* p) {
 
 // --- views -------------------------------------------------------------------------------------
 
-void add_export(Value obj) {
-  if (is_bytearray(obj)) ++as_bytearray(obj)->exports;
+void add_export(MemoryViewObject* v) {
+  if (v->exporter) v->exporter->add_export(v->obj);
+  else if (is_bytearray(v->obj)) ++as_bytearray(v->obj)->exports;
 }
-void remove_export(Value obj) {
-  if (is_bytearray(obj)) --as_bytearray(obj)->exports;
+void remove_export(MemoryViewObject* v) {
+  if (v->exporter) v->exporter->remove_export(v->obj);
+  else if (is_bytearray(v->obj)) --as_bytearray(v->obj)->exports;
 }
 
 // A view with room for `ndim` dimensions, not yet registered with an exporter.
@@ -165,7 +167,8 @@ MemoryViewObject* copy_view(MemoryViewObject* src, int64_t ndim) {
   MemoryViewObject* v = alloc_view(ndim);
   if (v == nullptr) return nullptr;
   v->obj = new_ref(src->obj);
-  add_export(v->obj);
+  v->exporter = src->exporter;
+  add_export(v);
   v->buf = src->buf;
   v->itemsize = src->itemsize;
   v->nbytes = src->nbytes;
@@ -317,7 +320,7 @@ Value slice_view(MemoryViewObject* v, Value key) {
 void release_view(MemoryViewObject* v) {
   if (v->released) return;
   v->released = true;
-  remove_export(v->obj);
+  remove_export(v);
   Value obj = v->obj;
   v->obj = Value();
   xdecref(obj);
@@ -772,7 +775,7 @@ Value memoryview_new(Value object) {
   MemoryViewObject* v = alloc_view(1);
   if (v == nullptr) return Value();
   v->obj = new_ref(object);
-  add_export(object);
+  add_export(v);
   if (is_bytes(object)) {
     v->readonly = true;
     v->buf = bytes_mutable_data(object);
@@ -786,6 +789,22 @@ Value memoryview_new(Value object) {
   v->itemsize = 1;
   v->format[0] = v->format_char = 'B';
   v->shape()[0] = v->nbytes;
+  v->strides()[0] = 1;
+  return Value::object(v);
+}
+
+Value memoryview_from_exporter(Value owner, char* data, int64_t size, const BufferExporter* exporter) {
+  MemoryViewObject* v = alloc_view(1);
+  if (v == nullptr) return Value();
+  v->obj = new_ref(owner);
+  v->exporter = exporter;
+  add_export(v);
+  v->buf = data != nullptr ? data : g_empty_memory;
+  v->nbytes = size;
+  v->readonly = false;
+  v->itemsize = 1;
+  v->format[0] = v->format_char = 'B';
+  v->shape()[0] = size;
   v->strides()[0] = 1;
   return Value::object(v);
 }

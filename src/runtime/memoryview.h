@@ -14,8 +14,17 @@ namespace krait::runtime {
 
 extern TypeObject memoryview_type, memory_iterator_type;
 
+// A native object other than bytes/bytearray that lends its memory to views (BytesIO's
+// getbuffer): told of each view made of it and of each one released, so that it can refuse to
+// move or resize that memory meanwhile.
+struct BufferExporter {
+  void (*add_export)(Value owner);
+  void (*remove_export)(Value owner);
+};
+
 struct MemoryViewObject : Object {
   Value obj;                     // the exporter (bytes, bytearray); dropped when released
+  const BufferExporter* exporter;  // null for bytes and bytearray
   char* buf;                     // the first item's memory
   int64_t itemsize;
   int64_t nbytes;                // product(shape) * itemsize
@@ -42,6 +51,10 @@ inline MemoryViewObject* as_memoryview(Value v) { return static_cast<MemoryViewO
 // memoryview(object): new reference, or null + TypeError "memoryview: a bytes-like object is
 // required, not 'X'".
 Value memoryview_new(Value object);
+
+// A writable one-dimensional view of bytes `data[0..size)` that `owner` lends (kept alive by
+// the view; `exporter` is told of the view and of its release). New reference or null + error.
+Value memoryview_from_exporter(Value owner, char* data, int64_t size, const BufferExporter* exporter);
 
 // The bytes of a C-contiguous view (no copy), or false + ValueError (released) / BufferError
 // "memoryview: underlying buffer is not C-contiguous".

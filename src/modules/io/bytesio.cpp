@@ -7,6 +7,7 @@
 #include "runtime/bytes.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
+#include "runtime/memoryview.h"
 #include "runtime/str.h"
 
 namespace krait::modules::io {
@@ -19,6 +20,8 @@ struct BytesIOObject : IOBaseObject {
   std::string buffer;
   size_t pos = 0;
   bool closed = false;
+  // Live views from getbuffer(): the buffer must not move or change size meanwhile.
+  int64_t exports = 0;
 };
 
 BytesIOObject* as_bytesio(Value v) { return static_cast<BytesIOObject*>(v.as_object()); }
@@ -26,6 +29,13 @@ BytesIOObject* as_bytesio(Value v) { return static_cast<BytesIOObject*>(v.as_obj
 Value new_ref(Value v) {
   incref(v);
   return v;
+}
+
+// Writes, truncation and close are refused while getbuffer() views exist.
+bool check_exports(BytesIOObject* b) {
+  if (b->exports == 0) return true;
+  raise(exc::BufferError, "Existing exports of data: object cannot be re-sized");
+  return false;
 }
 
 bool check_open(BytesIOObject* b) {
@@ -137,7 +147,7 @@ Value bytesio_readinto(Value self, Value buffer) {
 
 Value bytesio_write(Value self, Value data) {
   BytesIOObject* b = as_bytesio(self);
-  if (!check_open(b)) return Value();
+  if (!check_open(b) || !check_exports(b)) return Value();
   std::string_view view;
   if (!buffer_arg(data, &view)) return Value();
   if (view.empty()) return Value::small_int(0);
@@ -150,7 +160,7 @@ Value bytesio_write(Value self, Value data) {
 }
 
 Value bytesio_writelines(Value self, Value lines) {
-  if (!check_open(as_bytesio(self))) return Value();
+  if (!check_open(as_bytesio(self)) || !check_exports(as_bytesio(self))) return Value();
   Ref it = Ref::steal(get_iter(lines));
   if (!it) return Value();
   while (true) {
@@ -196,7 +206,7 @@ Value bytesio_tell(Value self) {
 Value bytesio_truncate(Value self, const Value* args, size_t nargs) {
   if (!check_no_args("truncate", nargs, 1)) return Value();
   BytesIOObject* b = as_bytesio(self);
-  if (!check_open(b)) return Value();
+  if (!check_open(b) || !check_exports(b)) return Value();
   int64_t size;
   if (nargs == 0 || args[0].is(none())) {
     size = int64_t(b->pos);
@@ -217,15 +227,23 @@ Value bytesio_getvalue(Value self) {
   return bytes_from(b->buffer);
 }
 
+void bytesio_add_export(Value owner) { ++as_bytesio(owner)->exports; }
+void bytesio_remove_export(Value owner) { --as_bytesio(owner)->exports; }
+const BufferExporter kBytesIOExporter = {bytesio_add_export, bytesio_remove_export};
+
+// A writable view of the stream's contents (CPython's view's .obj is a private buffer object;
+// here it is the BytesIO itself).
 Value bytesio_getbuffer(Value self) {
-  if (!check_open(as_bytesio(self))) return Value();
-  return raise(exc::NotImplementedError, "not implemented: BytesIO.getbuffer() (krait has no memoryview yet)");
+  BytesIOObject* b = as_bytesio(self);
+  if (!check_open(b)) return Value();
+  return memoryview_from_exporter(self, b->buffer.data(), int64_t(b->buffer.size()), &kBytesIOExporter);
 }
 
 Value bytesio_read1(Value self, const Value* args, size_t nargs) { return bytesio_read(self, args, nargs); }
 
 Value bytesio_close(Value self) {
   BytesIOObject* b = as_bytesio(self);
+  if (!check_exports(b)) return Value();
   b->closed = true;
   std::string().swap(b->buffer);
   return new_ref(none());
