@@ -130,5 +130,9 @@ Value create_contextvars_module();
 // (zlib_module.cpp): the system zlib behind CPython's interface.
 Value create_binascii_module();
 Value create_zlib_module();
+// _abc (abc_module.cpp): abc.ABCMeta's registry, caches and __abc_tpflags__; _string
+// (string_module.cpp): string.Formatter's parser over str.format's grammar (runtime/str_format.h).
+Value create_abc_module();
+Value create_string_module();
 
 }  // namespace krait::modules

@@ -15,6 +15,7 @@ Value existing_sys() { return runtime::new_ref(sys_module()); }
 
 // Sorted by name (sys.builtin_module_names is sorted).
 const BuiltinModule kBuiltinModules[] = {
+    {"_abc", create_abc_module},
     {"_ast", create_ast_module},
     {"_blake2", create_blake2_module},
     {"_codecs", create_codecs_module},
@@ -32,6 +33,7 @@ const BuiltinModule kBuiltinModules[] = {
     {"_sha3", create_sha3_module},
     {"_sha512", create_sha512_module},
     {"_sre", create_sre_module},
+    {"_string", create_string_module},
     {"_struct", create_struct_module},
     {"_thread", create_thread_module},
     {"_tracemalloc", create_tracemalloc_module},

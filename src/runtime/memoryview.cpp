@@ -842,7 +842,7 @@ bool memoryview_writable_view(Value v, char** data, size_t* size) {
 
 void init_memoryview_type() {
   TypeObject& t = memoryview_type;
-  coll::init_static_type(t, "memoryview", sizeof(MemoryViewObject), TypeFlag::HaveGc);
+  coll::init_static_type(t, "memoryview", sizeof(MemoryViewObject), TypeFlag::HaveGc | TypeFlag::MatchSequence);
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Winvalid-offsetof"
   t.weaklist_offset = offsetof(MemoryViewObject, weaklist);

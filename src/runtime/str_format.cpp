@@ -9,7 +9,9 @@
 #include "runtime/int.h"
 #include "runtime/str.h"
 #include "runtime/str_builder.h"
+#include "runtime/str_format.h"
 #include "runtime/tuple.h"
+#include "support/unicode_case.h"
 
 namespace krait::runtime {
 
@@ -124,6 +126,165 @@ Value str_format_spec(Value v, Value spec_str) {
   return b.finish();
 }
 
+// --- the format-string grammar (str_format.h) ----------------------------------------------------
+
+namespace {
+
+// CPython's parse_field: the name runs to '}', ':' or '!' (brackets may hold them), then a
+// conversion, then a spec with nested braces counted. `i` starts just past the '{' and ends past
+// what was read, errors included (as CPython's iterator position).
+bool parse_field(Value format, size_t& i, FormatChunk* chunk) {
+  size_t n = str_length(format);
+  char32_t c = 0;
+  bool terminated = false;
+  chunk->name_start = i;
+  while (i < n) {
+    c = str_char(format, i++);
+    if (c == '{') {
+      raise(exc::ValueError, "unexpected '{' in field name");
+      return false;
+    }
+    if (c == '[') {
+      while (i < n && str_char(format, i) != ']') ++i;
+      continue;
+    }
+    if (c == '}' || c == ':' || c == '!') {
+      terminated = true;
+      break;
+    }
+  }
+  chunk->name_end = terminated ? i - 1 : i;
+  chunk->spec_start = chunk->spec_end = i;
+  if (c != '!' && c != ':') {
+    if (terminated) return true;
+    raise(exc::ValueError, "expected '}' before end of string");
+    return false;
+  }
+  if (c == '!') {
+    if (i >= n) {
+      raise(exc::ValueError, "end of string while looking for conversion specifier");
+      return false;
+    }
+    chunk->conversion = str_char(format, i++);
+    if (i < n) {
+      char32_t e = str_char(format, i++);
+      if (e == '}') {
+        chunk->spec_start = chunk->spec_end = i;
+        return true;
+      }
+      if (e != ':') {
+        raise(exc::ValueError, "expected ':' after conversion specifier");
+        return false;
+      }
+    }
+  }
+  chunk->spec_start = i;
+  int count = 1;
+  while (i < n) {
+    char32_t e = str_char(format, i++);
+    if (e == '{') {
+      ++count;
+    } else if (e == '}' && --count == 0) {
+      chunk->spec_end = i - 1;
+      return true;
+    }
+  }
+  raise(exc::ValueError, "unmatched '{' in format spec");
+  return false;
+}
+
+}  // namespace
+
+int format_next_chunk(Value format, size_t* pos, FormatChunk* chunk) {
+  *chunk = FormatChunk();
+  size_t n = str_length(format);
+  size_t& i = *pos;
+  if (i >= n) return 0;
+  size_t start = i;
+  char32_t c = 0;
+  bool brace = false;
+  while (i < n) {
+    c = str_char(format, i++);
+    if (c == '{' || c == '}') {
+      brace = true;
+      break;
+    }
+  }
+  bool at_end = i >= n;
+  if (brace && c == '}' && (at_end || str_char(format, i) != '}')) {
+    raise(exc::ValueError, "Single '}' encountered in format string");
+    return -1;
+  }
+  if (brace && at_end) {
+    raise(exc::ValueError, "Single '{' encountered in format string");
+    return -1;
+  }
+  chunk->literal_start = start;
+  chunk->literal_end = i;
+  if (brace) {
+    if (str_char(format, i) == c) {
+      ++i;  // "{{" or "}}": the literal keeps one brace, no field follows
+      return 1;
+    }
+    chunk->literal_end = i - 1;
+    chunk->has_field = true;
+    return parse_field(format, i, chunk) ? 1 : -1;
+  }
+  return 1;
+}
+
+size_t format_field_first_end(Value field) {
+  size_t n = str_length(field), i = 0;
+  while (i < n && str_char(field, i) != '.' && str_char(field, i) != '[') ++i;
+  return i;
+}
+
+int64_t format_field_integer(Value field, size_t start, size_t end) {
+  if (start >= end) return -1;
+  int64_t value = 0;
+  for (size_t i = start; i < end; ++i) {
+    int digit = unicode::decimal_value(str_char(field, i));
+    if (digit < 0) return -1;
+    if (value > (INT64_MAX - digit) / 10) {
+      raise(exc::ValueError, "Too many decimal digits in format string");
+      return -2;
+    }
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+int format_field_next(Value field, size_t* pos, FieldNamePart* part) {
+  size_t n = str_length(field);
+  size_t& i = *pos;  // moves past what was read, errors included (CPython's iterator position)
+  if (i >= n) return 0;
+  char32_t c = str_char(field, i++);
+  *part = FieldNamePart();
+  part->start = i;
+  if (c == '.') {
+    part->is_attribute = true;
+    while (i < n && str_char(field, i) != '.' && str_char(field, i) != '[') ++i;
+    part->end = i;
+  } else if (c == '[') {
+    while (i < n && str_char(field, i) != ']') ++i;
+    if (i >= n) {
+      raise(exc::ValueError, "Missing ']' in format string");
+      return -1;
+    }
+    part->end = i++;
+    part->index = format_field_integer(field, part->start, part->end);
+    if (part->index == -2) return -1;
+  } else {
+    raise(exc::ValueError, "Only '.' or '[' may follow ']' in format field specifier");
+    return -1;
+  }
+  if (part->start == part->end) {
+    raise(exc::ValueError, "Empty attribute in format string");
+    return -1;
+  }
+  return 1;
+}
+
 // --- str.format --------------------------------------------------------------------------------
 
 namespace {
@@ -132,7 +293,8 @@ struct Formatter {
   const Value* args;
   size_t nargs;
   Value kwnames;
-  int auto_index = 0;   // -1 once manual numbering is used
+  int auto_index = 0;
+  bool auto_index_used = false;
   bool manual = false;
   Value mapping = Value();  // str.format_map: names are looked up in it, no positional fields
 
@@ -151,218 +313,108 @@ struct Formatter {
     return Value();
   }
 
-  // Resolves a field name ("0", "name", "0.attr[key]") to a new reference.
+  // Resolves a field name ("0", "name", "0.attr[key]") to a new reference, as CPython's
+  // get_field_object: each part is looked up before the next is parsed.
   Value get_field(Value field) {
-    size_t n = str_length(field), i = 0;
-    while (i < n && str_char(field, i) != '.' && str_char(field, i) != '[') ++i;
-    Ref first = Ref::steal(str_substring(field, 0, i));
+    size_t i = format_field_first_end(field);
+    int64_t index = format_field_integer(field, 0, i);
+    if (index == -2) return Value();
     Ref obj;
-    bool numeric = i > 0;
-    int64_t index = 0;
-    for (size_t k = 0; k < i; ++k) {
-      char32_t c = str_char(field, k);
-      if (c < '0' || c > '9') {
-        numeric = false;
-        break;
-      }
-      index = index * 10 + (c - '0');
-    }
     if (i == 0) {
       if (manual) return raise(exc::ValueError, "cannot switch from manual field specification to automatic field numbering");
       auto_index_used = true;
       index = auto_index++;
-      numeric = true;
-    } else if (numeric) {
+    } else if (index >= 0) {
       if (auto_index_used) return raise(exc::ValueError, "cannot switch from automatic field numbering to manual field specification");
       manual = true;
     }
-    if (numeric && mapping) return raise(exc::ValueError, "Format string contains positional fields");
-    if (numeric) {
+    if (index >= 0) {
+      if (mapping) return raise(exc::ValueError, "Format string contains positional fields");
       if (static_cast<size_t>(index) >= nargs) {
         return raise_format(exc::IndexError, "Replacement index %lld out of range for positional args tuple", static_cast<long long>(index));
       }
       obj = Ref::borrow(args[index]);
     } else {
+      Ref first = Ref::steal(str_substring(field, 0, i));
       obj = Ref::steal(named(first.get()));
       if (!obj) return Value();
     }
-    while (i < n) {
-      char32_t c = str_char(field, i++);
-      size_t start = i;
-      if (c == '.') {
-        while (i < n && str_char(field, i) != '.' && str_char(field, i) != '[') ++i;
-        if (i == start) return raise(exc::ValueError, "Empty attribute in format string");
-        Ref name = Ref::steal(str_substring(field, start, i));
-        obj = Ref::steal(get_attr(obj.get(), name.get()));
-      } else if (c == '[') {
-        while (i < n && str_char(field, i) != ']') ++i;
-        if (i == start) return raise(exc::ValueError, "Empty attribute in format string");
-        if (i >= n) return raise(exc::ValueError, "Missing ']' in format string");
-        Ref key = Ref::steal(str_substring(field, start, i));
-        ++i;
-        bool digits = true;
-        int64_t k = 0;
-        for (size_t x = 0; x < str_length(key.get()); ++x) {
-          char32_t d = str_char(key.get(), x);
-          if (d < '0' || d > '9') {
-            digits = false;
-            break;
-          }
-          k = k * 10 + (d - '0');
-        }
-        if (digits) key = Ref::steal(int_from_int64(k));
-        obj = Ref::steal(get_item(obj.get(), key.get()));
-        if (i < n && str_char(field, i) != '.' && str_char(field, i) != '[') {
-          return raise(exc::ValueError, "Only '.' or '[' may follow ']' in format field specifier");
-        }
+    FieldNamePart part;
+    int r;
+    while ((r = format_field_next(field, &i, &part)) > 0) {
+      if (part.is_attribute || part.index < 0) {
+        Ref name = Ref::steal(str_substring(field, part.start, part.end));
+        if (!name) return Value();
+        obj = Ref::steal(part.is_attribute ? get_attr(obj.get(), name.get()) : get_item(obj.get(), name.get()));
       } else {
-        return raise(exc::ValueError, "Only '.' or '[' may follow ']' in format field specifier");
+        Ref key = Ref::steal(int_from_int64(part.index));
+        obj = Ref::steal(get_item(obj.get(), key.get()));
       }
       if (!obj) return Value();
     }
+    if (r < 0) return Value();
     return obj.release();
   }
-  bool auto_index_used = false;
 
   bool render(Value format, StrBuilder& out, int depth) {
-    if (depth > 2) {
+    if (depth >= 2) {  // CPython allows two levels of nested fields
       raise(exc::ValueError, "Max string recursion exceeded");
       return false;
     }
-    size_t n = str_length(format), i = 0;
-    while (i < n) {
-      char32_t c = str_char(format, i);
-      if (c == '}') {
-        if (i + 1 < n && str_char(format, i + 1) == '}') {
-          out.push('}');
-          i += 2;
-          continue;
-        }
-        raise(exc::ValueError, "Single '}' encountered in format string");
-        return false;
-      }
-      if (c != '{') {
-        out.push(c);
-        ++i;
-        continue;
-      }
-      if (i + 1 < n && str_char(format, i + 1) == '{') {
-        out.push('{');
-        i += 2;
-        continue;
-      }
-      if (i + 1 >= n) {
-        raise(exc::ValueError, "Single '{' encountered in format string");
-        return false;
-      }
-      // A replacement field, parsed as CPython's parse_field: the name runs to '}', ':' or '!'
-      // (brackets may hold them), then a conversion, then a spec with nested braces counted.
-      size_t start = ++i;
-      char32_t d = 0;
-      bool terminated = false;
-      while (i < n) {
-        d = str_char(format, i++);
-        if (d == '{') {
-          raise(exc::ValueError, "unexpected '{' in field name");
-          return false;
-        }
-        if (d == '[') {
-          while (i < n && str_char(format, i) != ']') ++i;
-          continue;
-        }
-        if (d == '}' || d == ':' || d == '!') {
-          terminated = true;
-          break;
-        }
-      }
-      size_t field_end = terminated ? i - 1 : i;
-      char32_t conversion = 0;
-      bool has_spec = false;
-      size_t spec_start = 0, spec_end = 0;
-      if (d == '!' || d == ':') {
-        bool spec_follows = true;
-        if (d == '!') {
-          if (i >= n) {
-            raise(exc::ValueError, "end of string while looking for conversion specifier");
-            return false;
-          }
-          conversion = str_char(format, i++);
-          if (i < n) {
-            char32_t e = str_char(format, i++);
-            if (e == '}') spec_follows = false;
-            else if (e != ':') {
-              raise(exc::ValueError, "expected ':' after conversion specifier");
-              return false;
-            }
-          }
-        }
-        if (spec_follows) {
-          spec_start = i;
-          int count = 1;
-          bool closed = false;
-          while (i < n) {
-            char32_t e = str_char(format, i++);
-            if (e == '{') {
-              ++count;
-            } else if (e == '}' && --count == 0) {
-              closed = true;
-              break;
-            }
-          }
-          if (!closed) {
-            raise(exc::ValueError, "unmatched '{' in format spec");
-            return false;
-          }
-          spec_end = i - 1;
-          has_spec = true;
-        }
-      } else if (d != '}') {
-        raise(exc::ValueError, "expected '}' before end of string");
-        return false;
-      }
-      Ref field = Ref::steal(str_substring(format, start, field_end));
-      Ref obj = Ref::steal(get_field(field.get()));
-      if (!obj) return false;
-      if (conversion == 'r') {
-        obj = Ref::steal(repr(obj.get()));
-      } else if (conversion == 's') {
-        obj = Ref::steal(str(obj.get()));
-      } else if (conversion == 'a') {
-        obj = Ref::steal(repr(obj.get()));
-        if (obj) {
-          std::string text;
-          for (size_t k = 0; k < str_length(obj.get()); ++k) {
-            char32_t ch = str_char(obj.get(), k);
-            char buf[16];
-            if (ch < 128) text += static_cast<char>(ch);
-            else if (ch <= 0xFF) { snprintf(buf, sizeof buf, "\\x%02x", ch); text += buf; }
-            else if (ch <= 0xFFFF) { snprintf(buf, sizeof buf, "\\u%04x", ch); text += buf; }
-            else { snprintf(buf, sizeof buf, "\\U%08x", ch); text += buf; }
-          }
-          obj = Ref::steal(str_from_ascii(text));
-        }
-      } else if (conversion != 0) {
-        if (conversion < 128) {
-          raise_format(exc::ValueError, "Unknown conversion specifier %c", static_cast<char>(conversion));
-        } else {
-          raise_format(exc::ValueError, "Unknown conversion specifier \\x%x", static_cast<unsigned>(conversion));
-        }
-        return false;
-      }
-      if (!obj) return false;
-      Ref spec;
-      if (has_spec) {
-        Ref raw = Ref::steal(str_substring(format, spec_start, spec_end));
-        StrBuilder nested;
-        if (!render(raw.get(), nested, depth + 1)) return false;
-        spec = Ref::steal(nested.finish());
-      } else {
-        spec = Ref::steal(str_empty());
-      }
-      Ref text = Ref::steal(runtime::format(obj.get(), spec.get()));
-      if (!text) return false;
-      out.append(text.get());
+    size_t pos = 0;
+    FormatChunk chunk;
+    int r;
+    while ((r = format_next_chunk(format, &pos, &chunk)) > 0) {
+      for (size_t k = chunk.literal_start; k < chunk.literal_end; ++k) out.push(str_char(format, k));
+      if (chunk.has_field && !render_field(format, chunk, out, depth)) return false;
     }
+    return r == 0;
+  }
+
+  bool render_field(Value format, const FormatChunk& chunk, StrBuilder& out, int depth) {
+    Ref field = Ref::steal(str_substring(format, chunk.name_start, chunk.name_end));
+    if (!field) return false;
+    Ref obj = Ref::steal(get_field(field.get()));
+    if (!obj) return false;
+    char32_t conversion = chunk.conversion;
+    if (conversion == 'r') {
+      obj = Ref::steal(repr(obj.get()));
+    } else if (conversion == 's') {
+      obj = Ref::steal(str(obj.get()));
+    } else if (conversion == 'a') {
+      obj = Ref::steal(repr(obj.get()));
+      if (obj) {
+        std::string text;
+        for (size_t k = 0; k < str_length(obj.get()); ++k) {
+          char32_t ch = str_char(obj.get(), k);
+          char buf[16];
+          if (ch < 128) text += static_cast<char>(ch);
+          else if (ch <= 0xFF) { snprintf(buf, sizeof buf, "\\x%02x", ch); text += buf; }
+          else if (ch <= 0xFFFF) { snprintf(buf, sizeof buf, "\\u%04x", ch); text += buf; }
+          else { snprintf(buf, sizeof buf, "\\U%08x", ch); text += buf; }
+        }
+        obj = Ref::steal(str_from_ascii(text));
+      }
+    } else if (conversion != 0) {
+      if (conversion < 128) {
+        raise_format(exc::ValueError, "Unknown conversion specifier %c", static_cast<char>(conversion));
+      } else {
+        raise_format(exc::ValueError, "Unknown conversion specifier \\x%x", static_cast<unsigned>(conversion));
+      }
+      return false;
+    }
+    if (!obj) return false;
+    // As CPython, a spec is expanded only when it holds a nested field.
+    Ref spec = Ref::steal(str_substring(format, chunk.spec_start, chunk.spec_end));
+    if (!spec) return false;
+    if (str_find_char(spec.get(), '{', 0, str_length(spec.get())) >= 0) {
+      StrBuilder nested;
+      if (!render(spec.get(), nested, depth + 1)) return false;
+      spec = Ref::steal(nested.finish());
+    }
+    Ref text = Ref::steal(runtime::format(obj.get(), spec.get()));
+    if (!text) return false;
+    out.append(text.get());
     return true;
   }
 };
