@@ -134,5 +134,7 @@ Value create_zlib_module();
 // (string_module.cpp): string.Formatter's parser over str.format's grammar (runtime/str_format.h).
 Value create_abc_module();
 Value create_string_module();
+// select (select_module.cpp): select(), poll and epoll objects.
+Value create_select_module();
 
 }  // namespace krait::modules

@@ -48,6 +48,7 @@ const BuiltinModule kBuiltinModules[] = {
     {"marshal", create_marshal_module},
     {"math", create_math_module},
     {"posix", create_posix_module},
+    {"select", create_select_module},
     {"sys", existing_sys},
     {"time", create_time_module},
     {"zlib", create_zlib_module},
