@@ -136,5 +136,9 @@ Value create_abc_module();
 Value create_string_module();
 // select (select_module.cpp): select(), poll and epoll objects.
 Value create_select_module();
+// _signal (signal_module.cpp): dispositions, masks, alarm, strsignal (no Python handlers yet).
+Value create_signal_module();
+// _posixsubprocess (posixsubprocess_module.cpp): fork_exec for subprocess.Popen.
+Value create_posixsubprocess_module();
 
 }  // namespace krait::modules
