@@ -43,14 +43,33 @@ ast::mod* Parser::file_rule() {
 // interactive: statement_newline
 ast::mod* Parser::interactive_rule() {
     std::vector<ast::stmt*> body;
+    // statement_newline: compound_stmt NEWLINE | simple_stmts | NEWLINE | ENDMARKER
+    // (CPython turns the ENDMARKER after a statement into the NEWLINE).
     if (at(TT::Newline)) {
         ++pos_;
-    } else if (!statement(body)) {
-        return nullptr;
+    } else {
+        size_t start = pos_;
+        if (ast::stmt* s = compound_stmt()) {
+            if (!at(TT::EndMarker) && !accept(TT::Newline)) return nullptr;
+            body.push_back(s);
+        } else {
+            if (failed_) return nullptr;
+            pos_ = start;
+            if (!simple_stmts(body)) return nullptr;
+        }
     }
-    while (accept(TT::Newline)) {
+    // CPython stops after one statement_newline; text after it (other than
+    // blank lines and comments) is "multiple statements found ...", raised by
+    // parse() once the statement parsed.
+    bad_single_ = tokenizer_error_ != nullptr;
+    for (size_t i = pos_; i < tokens_->size() && !bad_single_; ++i) {
+        TT type = token_at(i).type;
+        bad_single_ = type != TT::Newline && type != TT::Dedent && type != TT::EndMarker;
     }
-    if (!at(TT::EndMarker)) return nullptr;
+    if (!bad_single_) {
+        while (accept(TT::Newline)) {
+        }
+    }
     auto* m = arena_.make<ast::Interactive>();
     m->body = seq(body);
     return m;
@@ -586,11 +605,11 @@ ast::stmt* Parser::try_stmt() {
     std::vector<ast::excepthandler*> handlers;
     bool star = at(KW::Except) && peek(1).type == TT::Star;
     while (at(KW::Except)) {
-        bool this_star = peek(1).type == TT::Star;
-        if (this_star != star) {
-            if (invalid_rules_)
-                return raise_at(peek(), "cannot have both 'except' and 'except*' on the same 'try'");
-            return nullptr;
+        if ((peek(1).type == TT::Star) != star) {
+            // A handler of the other kind ends the list (the statement after
+            // the 'try' then fails), unless the second pass explains it.
+            if (invalid_rules_ && !mixed_except_kinds(star)) return nullptr;
+            break;
         }
         ast::excepthandler* h = except_block(star, kw);
         if (!h) return nullptr;
@@ -619,8 +638,100 @@ ast::stmt* Parser::try_stmt() {
     return t;
 }
 
+// invalid_try_stmt's alternatives for a handler of the other kind after
+// handlers of one kind (second pass), at that handler's 'except':
+//   'try' ':' block* except_block+ a='except' b='*' expression ['as' NAME] ':'
+//   'try' ':' block* except_star_block+ a='except' [expression ['as' NAME]] ':'
+// raise "cannot have both ..." (from 'except' to '*' in the first case). When
+// the header does not match, the handler is parsed as one of the list's kind
+// (CPython's except_block+ loop tries it), which may raise its own error.
+// Returns false when an error was raised.
+bool Parser::mixed_except_kinds(bool star_list) {
+    size_t start = pos_;
+    const Token& kw = peek();
+    ++pos_;
+    bool header = false;
+    if (!star_list) {
+        const Token& star_tok = peek();
+        ++pos_;
+        header = except_header_rest(false);
+        if (failed_) return false;
+        if (header) {
+            pos_ = start;
+            raise_range(kw, star_tok, "cannot have both 'except' and 'except*' on the same 'try'");
+            return false;
+        }
+    } else {
+        header = except_header_rest(true);
+        if (failed_) return false;
+        if (header) {
+            pos_ = start;
+            raise_at(kw, "cannot have both 'except' and 'except*' on the same 'try'");
+            return false;
+        }
+    }
+    pos_ = start;
+    invalid_except_stmt();
+    pos_ = start;
+    return !failed_;
+}
+
+// The rest of a handler's header after 'except' ['*']: expression ['as'
+// NAME] ':' (the expression optional when `optional_type`). Consumes it.
+bool Parser::except_header_rest(bool optional_type) {
+    size_t save = pos_;
+    if (expression()) {
+        if (at(KW::As) && is_plain_name(peek(1))) pos_ += 2;
+    } else {
+        if (failed_ || !optional_type) return false;
+        pos_ = save;
+    }
+    return accept(TT::Colon);
+}
+
+// invalid_except_stmt (second pass, after a handler failed to parse):
+//     'except' '*'? a=expression ',' expressions ['as' NAME ] ':'  (from a to the tokenizer's position)
+//   | 'except' '*'? expression ['as' NAME ] NEWLINE                 "expected ':'"
+//   | 'except' NEWLINE                                              "expected ':'"
+//   | 'except' '*' (NEWLINE | ':')                                  "expected one or more exception types"
+std::nullptr_t Parser::invalid_except_stmt() {
+    const size_t start = pos_;
+    ++pos_;  // 'except'
+    const bool star = accept(TT::Star);
+    const size_t after_star = pos_;
+    ast::expr* type = expression();
+    if (failed_) return nullptr;
+    if (type) {
+        const size_t after_type = pos_;
+        if (accept(TT::Comma)) {
+            ast::expr* rest = expressions();
+            if (failed_) return nullptr;
+            if (rest) {
+                if (at(KW::As) && is_plain_name(peek(1))) pos_ += 2;
+                if (at(TT::Colon)) {
+                    // CPython ends the range at the tokenizer's position: after
+                    // the farthest token read, as a 1-based offset.
+                    peek();
+                    const Token& far = farthest();
+                    return raise(SyntaxErrorInfo::Type::SyntaxError, "multiple exception types must be parenthesized",
+                                 type->lineno, type->col_offset, far.end_lineno, far.end_col_offset - 1);
+                }
+            }
+        }
+        pos_ = after_type;
+        if (at(KW::As) && is_plain_name(peek(1))) pos_ += 2;
+        if (at(TT::Newline)) return raise_at(farthest(), "expected ':'");
+    }
+    pos_ = after_star;
+    if (!star && at(TT::Newline)) return raise_at(farthest(), "expected ':'");
+    if (star && (at(TT::Newline) || at(TT::Colon))) return raise_at(farthest(), "expected one or more exception types");
+    pos_ = start;
+    return nullptr;
+}
+
 // except_block: 'except' expression ['as' NAME] ':' block | 'except' ':' block
 // except_star_block: 'except' '*' expression ['as' NAME] ':' block
+// (each followed by invalid_except_stmt in the second pass)
 ast::excepthandler* Parser::except_block(bool star, const Token& try_token) {
     size_t start = pos_;
     const Token& kw = peek();
@@ -628,36 +739,38 @@ ast::excepthandler* Parser::except_block(bool star, const Token& try_token) {
     if (star) ++pos_;
     ast::expr* type = nullptr;
     ast::Identifier name;
+    bool header = true;
     if (!at(TT::Colon) || star) {
         type = expression();
-        if (!type) return nullptr;
-        if (at(TT::Comma) && invalid_rules_) {
-            // invalid_except_stmt: 'except' '*'? a=expression ',' expressions ['as' NAME ] ':'
-            size_t save = pos_;
+        if (failed_) return nullptr;
+        if (!type) header = false;
+        if (header && at(KW::As)) {
             ++pos_;
-            ast::expr* rest = expressions();
-            if (failed_) return nullptr;
-            if (rest) {
-                if (accept(KW::As) && is_plain_name(peek())) ++pos_;
-                if (at(TT::Colon)) return raise_nodes(type, rest, "multiple exception types must be parenthesized");
-            }
-            pos_ = save;
-        }
-        if (accept(KW::As)) {
             const Token& n = peek();
-            if (!is_plain_name(n)) return nullptr;
-            ++pos_;
-            name = identifier(n);
+            if (is_plain_name(n)) {
+                ++pos_;
+                name = identifier(n);
+            } else {
+                header = false;
+            }
         }
     }
-    if (!block_colon()) return nullptr;
-    auto body = block(kw, star ? "'except*' statement" : "'except' statement");
-    if (body.empty()) return nullptr;
-    auto* h = node<ast::ExceptHandler>(start);
-    h->type = type;
-    h->name = name;
-    h->body = body;
-    return h;
+    if (header && accept(TT::Colon)) {
+        auto body = block(kw, star ? "'except*' statement" : "'except' statement");
+        if (failed_) return nullptr;
+        if (!body.empty()) {
+            auto* h = node<ast::ExceptHandler>(start);
+            h->type = type;
+            h->name = name;
+            h->body = body;
+            return h;
+        }
+    }
+    if (invalid_rules_) {
+        pos_ = start;
+        invalid_except_stmt();
+    }
+    return nullptr;
 }
 
 // decorators: ('@' named_expression NEWLINE)+ then class_def_raw | function_def_raw

@@ -232,8 +232,11 @@ private:
         }
         size_t expr_end = pos;
         std::string_view expr_text = b.substr(expr_start, expr_end - expr_start);
-        if (expr_text.find_first_not_of(" \t\f\r\n") == std::string_view::npos) {
-            error("f-string: empty expression not allowed");
+        if (expr_text.find_first_not_of(" \t\f\n") == std::string_view::npos) {
+            if (b[pos] == '!' || b[pos] == ':' || b[pos] == '=')
+                error(std::string("f-string: expression required before '") + b[pos] + "'");
+            else
+                error("f-string: empty expression not allowed");
             return false;
         }
         ast::expr* value = compile_expression(s, brace, expr_text);
@@ -405,9 +408,10 @@ ast::expr* Parser::strings() {
         any_f = any_f || parts.back().is_fstring;
     }
     const bool bytes = parts[0].is_bytes;
-    for (const StringToken& s : parts) {
-        if (s.is_bytes != bytes) return raise_at(farthest(), "cannot mix bytes and nonbytes literals");
-    }
+    // CPython handles the tokens in order: a plain literal is decoded, then
+    // checked against the first's bytes-ness, then an f-string is parsed; the
+    // first error on the way wins.
+    auto decode_error = [&](const StringDecodeResult& r) { return raise_at(farthest(), r.error); };
 
     if (!any_f) {
         std::string value;
@@ -417,23 +421,19 @@ ast::expr* Parser::strings() {
             // Bodies without escapes need no decoding, unless the source may
             // hold invalid UTF-8 (then decode_string_body reports it).
             bool plain = (s.is_raw || body.find('\\') == std::string_view::npos) && source_valid_utf8_;
-            if (plain && !bytes && parts.size() == 1) {
+            if (plain && !s.is_bytes && parts.size() == 1) {
                 single = body;  // common case: no copy, no decoding
                 break;
             }
-            if (plain && !bytes) {
+            if (plain && !s.is_bytes) {
                 value.append(body);
-                continue;
+            } else {
+                std::string decoded;
+                StringDecodeResult r = decode_string_body(body, s.is_bytes, s.is_raw, decoded);
+                if (!r.ok) return decode_error(r);
+                value += decoded;
             }
-            std::string decoded;
-            StringDecodeResult r = decode_string_body(body, bytes, s.is_raw, decoded);
-            if (!r.ok) {
-                if (r.error == "bytes can only contain ASCII literal characters") {
-                    return raise_at(farthest(), r.error);
-                }
-                return raise_at(farthest(), r.error);
-            }
-            value += decoded;
+            if (s.is_bytes != bytes) return raise_at(farthest(), "cannot mix bytes and nonbytes literals");
         }
         auto* c = located<ast::Constant>(first, last_tok);
         c->value.kind = bytes ? ast::ConstantValue::Kind::Bytes : ast::ConstantValue::Kind::Str;
@@ -445,12 +445,15 @@ ast::expr* Parser::strings() {
     FStringParser fp(*this, first, last_tok);
     FStringParts joined;
     for (const StringToken& s : parts) {
+        std::string decoded;
+        if (!s.is_fstring) {
+            StringDecodeResult r = decode_string_body(s.body, s.is_bytes, s.is_raw, decoded);
+            if (!r.ok) return decode_error(r);
+        }
+        if (s.is_bytes != bytes) return raise_at(farthest(), "cannot mix bytes and nonbytes literals");
         if (s.is_fstring) {
             if (!fp.parse_token(s, joined)) return nullptr;
         } else {
-            std::string decoded;
-            StringDecodeResult r = decode_string_body(s.body, false, s.is_raw, decoded);
-            if (!r.ok) return raise_at(farthest(), r.error);
             joined.literal += decoded;
         }
     }

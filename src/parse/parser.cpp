@@ -167,7 +167,10 @@ std::nullptr_t Parser::raise_on_token(SyntaxErrorInfo::Type type, const Token& t
         int line = source_.empty() ? 1 : lines + 1;
         int col = source_.empty() ? -1 : static_cast<int>(source_.size() - last_start) - 1;
         raise(type, std::move(msg), line, col, line, -2);
-        error_.at_end_of_input = true;
+        // An eval-mode string without a final newline: CPython's column is
+        // the tokenizer's, at the end of the line, and a string shows no
+        // sign of the end of input.
+        error_.at_end_of_input = source_.empty() || source_.back() == '\n';
         return nullptr;
     }
     return raise(type, std::move(msg), t.lineno, t.col_offset, t.end_lineno, t.end_col_offset);
@@ -218,6 +221,9 @@ ast::mod* Parser::parse(ParseMode mode) {
         check_rest_of_file();
         return nullptr;
     }
+    if (m && bad_single_) {
+        return raise_at(farthest(), "multiple statements found while compiling a single statement");
+    }
     if (m) return m;
     // The first pass failed without an error: run again with the checks that
     // give specific messages.
@@ -233,7 +239,16 @@ ast::mod* Parser::parse(ParseMode mode) {
         const Token& last = token_at(last_index);
         if (last.type == TT::Indent) return raise_indentation(last, "unexpected indent");
         if (last.type == TT::Dedent) return raise_indentation(last, "unexpected unindent");
-        raise_at(last, "invalid syntax");
+        if (last.type == TT::EndMarker) {
+            // CPython's ENDMARKER has no column: its generic error has
+            // offset and end offset 0.
+            raise_at(last, "invalid syntax");
+            error_.col_offset = -1;
+            error_.end_col_offset = -1;
+            error_.at_end_of_input = true;
+        } else {
+            raise_at(last, "invalid syntax");
+        }
     }
     check_rest_of_file();
     return nullptr;
@@ -263,6 +278,16 @@ ast::mod* parse(std::string_view source, ParseMode mode, ast::Arena& arena, Synt
         if (tokens.error) {
             error = *tokens.error;
             return nullptr;
+        }
+    }
+    if (mode == ParseMode::Eval && !tokens.error && (source.empty() || source.back() != '\n')) {
+        // CPython 3.11 adds a final newline to exec-mode strings only: an
+        // eval-mode string without one ends without a NEWLINE token.
+        auto& v = tokens.tokens;
+        for (size_t i = v.size(); i-- > 0;) {
+            if (v[i].type == TokenType::Dedent || v[i].type == TokenType::EndMarker) continue;
+            if (v[i].type == TokenType::Newline && v[i].start == source.size()) v.erase(v.begin() + long(i));
+            break;
         }
     }
     detail::Parser parser({source, &tokens.tokens, tokens.error ? &*tokens.error : nullptr}, arena);

@@ -153,6 +153,9 @@ public:
     ast::withitem* with_item();
     ast::stmt* try_stmt();
     ast::excepthandler* except_block(bool star, const Token& try_token);
+    std::nullptr_t invalid_except_stmt();
+    bool except_header_rest(bool optional_type);
+    bool mixed_except_kinds(bool star_list);
     ast::stmt* function_def(size_t start, bool is_async, ast::Seq<ast::expr*> decorators);
     ast::stmt* class_def(size_t start, ast::Seq<ast::expr*> decorators);
     ast::stmt* decorated();
@@ -282,6 +285,7 @@ public:
     SyntaxErrorInfo error_;
     int depth_ = 0;  // recursion guard, see DepthGuard
     bool source_valid_utf8_ = true;  // checked once: string literals skip the check when true
+    bool bad_single_ = false;  // 'single' mode: more than one statement (see interactive_rule)
     bool fstring_mode_ = false;  // parsing an f-string replacement field's "(expr)"
     std::vector<int> levels_;  // bracket level after each token, computed on demand
     bool memoize_ = false;     // in the second pass

@@ -1,0 +1,5 @@
+try:
+    pass
+except* ValueError:
+    pass
+except
