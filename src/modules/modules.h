@@ -140,5 +140,7 @@ Value create_select_module();
 Value create_signal_module();
 // _posixsubprocess (posixsubprocess_module.cpp): fork_exec for subprocess.Popen.
 Value create_posixsubprocess_module();
+// _socket (socket_module.cpp): the socket type (AF_UNIX/INET/INET6), socketpair, getaddrinfo...
+Value create_socket_module();
 
 }  // namespace krait::modules

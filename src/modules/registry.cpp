@@ -34,6 +34,7 @@ const BuiltinModule kBuiltinModules[] = {
     {"_sha3", create_sha3_module},
     {"_sha512", create_sha512_module},
     {"_signal", create_signal_module},
+    {"_socket", create_socket_module},
     {"_sre", create_sre_module},
     {"_string", create_string_module},
     {"_struct", create_struct_module},
