@@ -367,7 +367,10 @@ private:
                 line_start = nl == std::string_view::npos ? src.size() : nl + 1;
             }
             size_t line_end = src.find('\n', line_start);
-            err.text_override = std::string(src.substr(line_start, line_end - line_start)) + "\n";
+            // CPython reads the line back without its newline once its
+            // tokenizer has gone past it.
+            err.text_override = std::string(src.substr(line_start, line_end - line_start));
+            if (err.tokenizer_line <= err.lineno || !err.from_parser) err.text_override += "\n";
             err.msg = "f-string: " + err.msg;
         }
         if (!p_.failed_) {

@@ -36,6 +36,22 @@ bool is_eof_error(const SyntaxErrorInfo& e) {
     return e.msg == "unexpected EOF while parsing" || std::string_view(e.msg).ends_with("' was never closed");
 }
 
+// The text of an error raised by CPython's tokenizer itself (its
+// syntaxerror()): the error's line without its newline. (Errors the parser
+// reports for the tokenizer, and the parser's own, show the line with it.)
+void use_tokenizer_text(SyntaxErrorInfo& e, std::string_view source) {
+    if (e.lineno < 1 || !e.text_override.empty() || e.no_text) return;
+    size_t pos = 0;
+    for (int n = 1; n < e.lineno; ++n) {
+        size_t nl = source.find('\n', pos);
+        if (nl == std::string_view::npos) return;
+        pos = nl + 1;
+    }
+    size_t nl = source.find('\n', pos);
+    std::string_view line = source.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+    e.text_override = std::string(line);
+}
+
 }  // namespace
 
 DepthGuard::DepthGuard(Parser& p) : p_(p) {
@@ -273,6 +289,8 @@ void Parser::check_rest_of_file() {
 
 ast::mod* parse(std::string_view source, ParseMode mode, ast::Arena& arena, SyntaxErrorInfo& error) {
     TokenizeResult tokens = tokenize(source);
+    if (tokens.error && !detail::is_done_code_error(*tokens.error) && !detail::is_eof_error(*tokens.error))
+        detail::use_tokenizer_text(*tokens.error, source);
     if (tokens.tokens.empty()) {
         // Nothing to parse before the first error.
         if (tokens.error) {

@@ -258,8 +258,10 @@ private:
             ++pos_;
             if (peek(pos_) != '\n') {
                 // CPython reports this one from the parser with a column
-                // counted from the start of its current buffer (the line).
-                ++pos_;
+                // counted from the start of its current buffer (the line);
+                // at the end of input (an eval-mode string) no character
+                // was read.
+                if (pos_ < n_) ++pos_;
                 return fail(SyntaxErrorInfo::Type::SyntaxError,
                             "unexpected character after line continuation character", lineno_,
                             col_before(pos_, line_start_) , lineno_, kEndZero);
