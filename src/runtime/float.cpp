@@ -325,11 +325,12 @@ Value float_power(Value a, Value b, Value c) {
 }
 
 Value float_negative(Value a) { return float_from_double(-float_value(a)); }
-Value float_positive(Value a) { return float_from_double(float_value(a)); }
+// +x and float(x) give an exact float itself (a NaN keeps its identity); a subclass's value as a float.
+Value float_positive(Value a) { return a.is_float() ? a : float_from_double(float_value(a)); }
 Value float_absolute(Value a) { return float_from_double(std::fabs(float_value(a))); }
 int float_bool(Value a) { return float_value(a) != 0.0; }
 Value float_int(Value a) { return int_from_double(float_value(a)); }
-Value float_float(Value a) { return float_from_double(float_value(a)); }
+Value float_float(Value a) { return a.is_float() ? a : float_from_double(float_value(a)); }
 
 // Compares a finite or infinite double with an int exactly: -1, 0, 1 (x not NaN).
 static int compare_double_int(double x, Value i) {

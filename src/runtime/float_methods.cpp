@@ -86,7 +86,9 @@ Value float_new(TypeObject* type, const Value* args, size_t nargs, Value kwnames
   if (nargs == 1) {
     Value x = args[0];
     std::string text;
-    if (is_float(x)) {
+    if (x.is_float() && type == &float_type) {
+      return x;  // float(x) is x, as CPython's (a NaN keeps its identity)
+    } else if (is_float(x)) {
       d = float_value(x);
     } else if (numeric_text(x, &text)) {
       Ref r = Ref::steal(float_from_string(text, x));
@@ -271,7 +273,7 @@ Value float_round(Value self, const Value* args, size_t nargs) {
 Value float_trunc(Value self) { return int_from_double(float_value(self)); }
 Value float_floor(Value self) { return int_from_double(std::floor(float_value(self))); }
 Value float_ceil(Value self) { return int_from_double(std::ceil(float_value(self))); }
-Value float_conjugate(Value self) { return float_from_double(float_value(self)); }
+Value float_conjugate(Value self) { return self.is_float() ? self : float_from_double(float_value(self)); }
 Value float_get_imag(Value) { return float_from_double(0.0); }
 
 Value float_getnewargs(Value self) { return tuple_pack({float_from_double(float_value(self))}); }

@@ -4,11 +4,15 @@
 //   0x0000            a pointer to an Object (x86-64 user addresses fit in 47 bits);
 //                     the all-zero word is "no value" (the error/absent marker, never a Python object)
 //   0xFFFC            a small int: the low 48 bits, two's complement (range -2^47 .. 2^47-1)
-//   anything else     a float: its IEEE bits plus 2^49 (NaNs are canonicalized first, keeping
-//                     the sign), so every double lands in 0x0002..0xFFFA
+//   anything else     a float: its IEEE bits plus 2^49, so every double lands in 0x0002..0xFFFA
 // Ints outside the small range are heap IntObjects (GMP); every int has exactly one form, so
-// equal ints are equal words. `is` and id() on ints and floats therefore follow their value,
+// equal ints are equal words. `is` and id() on ints and floats therefore follow their bits,
 // as PyPy's do (documented in docs/ARCHITECTURE.md).
+// A NaN is the quiet NaN of its sign with a fresh payload each time one is made (floating()):
+// the payload is its identity, so `float("nan") is float("nan")` is False and containers'
+// identity shortcuts (`nan in [nan]`) see two NaNs as CPython sees two float objects, while a
+// copied Value stays identical. as_float() drops the payload: no NaN bits other than the
+// canonical ones ever reach arithmetic, struct, marshal or the hash of a float's value.
 #pragma once
 
 #include <cstdint>
@@ -38,7 +42,7 @@ class Value {
   }
   static Value floating(double d) {
     uint64_t bits;
-    if (d != d) bits = std::signbit(d) ? 0xFFF8000000000000ull : 0x7FF8000000000000ull;
+    if (d != d) bits = fresh_nan_bits(std::signbit(d));
     else std::memcpy(&bits, &d, sizeof bits);
     return from_bits(bits + kDoubleOffset);
   }
@@ -57,6 +61,16 @@ class Value {
   constexpr int64_t as_small_int() const { return static_cast<int64_t>(bits_ << 16) >> 16; }
   double as_float() const {
     uint64_t bits = bits_ - kDoubleOffset;
+    if ((bits & kQuietNan) == kQuietNan) bits &= kQuietNan | kSignBit;  // a NaN: drop its identity
+    double d;
+    std::memcpy(&d, &bits, sizeof d);
+    return d;
+  }
+  // The double with a NaN's identity payload left in, for the VM's float fast paths only:
+  // arithmetic and comparisons do not read a NaN's payload (a NaN result gets a fresh one from
+  // floating()), and they skip as_float's test.
+  double as_float_in_arithmetic() const {
+    uint64_t bits = bits_ - kDoubleOffset;
     double d;
     std::memcpy(&d, &bits, sizeof d);
     return d;
@@ -68,6 +82,16 @@ class Value {
   constexpr bool operator==(const Value&) const = default;
 
  private:
+  static constexpr uint64_t kSignBit = 1ull << 63;
+  static constexpr uint64_t kQuietNan = 0x7FF8000000000000ull;  // exponent all ones, quiet bit
+  static constexpr uint64_t kNanPayloadMask = (1ull << 48) - 1;  // keeps the tag bits above clear
+  // The quiet NaN of the given sign with the next payload (one interpreter thread: a plain count).
+  static uint64_t fresh_nan_bits(bool negative) {
+    static uint64_t last_payload = 0;
+    last_payload = (last_payload + 1) & kNanPayloadMask;
+    return (negative ? kSignBit : 0) | kQuietNan | last_payload;
+  }
+
   uint64_t bits_;
 };
 

@@ -1312,7 +1312,7 @@ Value eval_frame(ThreadState& ts, Frame* entry, Value throw_pending) {
   TARGET(BINARY_OP_ADD_FLOAT) TARGET(BINARY_OP_SUBTRACT_FLOAT) TARGET(BINARY_OP_MULTIPLY_FLOAT) {
     Value right = TOP(), left = SECOND();
     DEOPT_IF(!left.is_float() || !right.is_float(), BINARY_OP);
-    double a = left.as_float(), b = right.as_float();
+    double a = left.as_float_in_arithmetic(), b = right.as_float_in_arithmetic();
     double x = opcode == bytecode::BINARY_OP_ADD_FLOAT ? a + b : opcode == bytecode::BINARY_OP_SUBTRACT_FLOAT ? a - b : a * b;
     --sp;
     TOP() = Value::floating(x);
@@ -1340,7 +1340,7 @@ Value eval_frame(ThreadState& ts, Frame* entry, Value throw_pending) {
       result = compare_numbers(left.as_small_int(), right.as_small_int(), CompareOp(oparg));
     } else if (opcode == bytecode::COMPARE_OP_FLOAT_JUMP) {
       DEOPT_IF(!left.is_float() || !right.is_float(), COMPARE_OP);
-      result = compare_numbers(left.as_float(), right.as_float(), CompareOp(oparg));
+      result = compare_numbers(left.as_float_in_arithmetic(), right.as_float_in_arithmetic(), CompareOp(oparg));
     } else {
       DEOPT_IF(!has_type(left, &str_type) || !has_type(right, &str_type), COMPARE_OP);
       result = str_equal(left, right) == (CompareOp(oparg) == CompareOp::Eq);
