@@ -50,7 +50,10 @@ ast::mod* Parser::interactive_rule() {
     } else {
         size_t start = pos_;
         if (ast::stmt* s = compound_stmt()) {
-            if (!at(TT::EndMarker) && !accept(TT::Newline)) return nullptr;
+            // The ENDMARKER right after the NEWLINE that stood in for one
+            // (see parse()) is not turned into another.
+            bool end_as_newline = at(TT::EndMarker) && !is_columnless_newline(token_at(pos_ - 1));
+            if (!end_as_newline && !accept(TT::Newline)) return nullptr;
             body.push_back(s);
         } else {
             if (failed_) return nullptr;
@@ -393,7 +396,7 @@ bool Parser::block_colon() {
 // else is "expected ':'" at once, in either pass.
 bool Parser::forced_colon() {
     if (accept(TT::Colon)) return true;
-    raise_at(peek(), "expected ':'");
+    raise_on_token(SyntaxErrorInfo::Type::SyntaxError, peek(), "expected ':'", true);
     return false;
 }
 

@@ -163,14 +163,14 @@ std::nullptr_t Parser::raise_at(const Token& t, std::string msg) {
 // CPython's INDENT, DEDENT and ENDMARKER tokens have no columns: an error on
 // one takes the tokenizer's position instead (after the indentation; at the
 // end of input, the end of the last line) and no end.
-std::nullptr_t Parser::raise_on_token(SyntaxErrorInfo::Type type, const Token& t, std::string msg) {
+std::nullptr_t Parser::raise_on_token(SyntaxErrorInfo::Type type, const Token& t, std::string msg, bool known) {
     if (failed_) return nullptr;  // the first error stands (and `t` may be the error token)
     // CPython's INDENT and DEDENT have no column: the tokenizer's position,
     // after the indentation, stands in (as a 1-based offset, hence the -1).
     if (t.type == TT::Indent) return raise(type, std::move(msg), t.lineno, t.end_col_offset - 1, t.lineno, -2);
     if (t.type == TT::Dedent && !only_end_follows(t))
         return raise(type, std::move(msg), t.lineno, t.col_offset - 1, t.lineno, -2);
-    if (t.type == TT::EndMarker || (t.type == TT::Dedent && only_end_follows(t))) {
+    if (t.type == TT::EndMarker || (t.type == TT::Dedent && only_end_follows(t)) || is_columnless_newline(t)) {
         // The end of the last line of the source.
         int lines = 0;
         size_t last_start = 0;
@@ -182,6 +182,14 @@ std::nullptr_t Parser::raise_on_token(SyntaxErrorInfo::Type type, const Token& t
         }
         int line = source_.empty() ? 1 : lines + 1;
         int col = source_.empty() ? -1 : static_cast<int>(source_.size() - last_start) - 1;
+        // A location known to be this token's (CPython's KNOWN_LOCATION
+        // errors) has offset and end offset 0; otherwise (RAISE_SYNTAX_ERROR)
+        // the tokenizer's position stands in, without an end.
+        if (known) {
+            raise(type, std::move(msg), line, -1, line, -1);
+            error_.at_end_of_input = true;
+            return nullptr;
+        }
         raise(type, std::move(msg), line, col, line, -2);
         // An eval-mode string without a final newline: CPython's column is
         // the tokenizer's, at the end of the line, and a string shows no
@@ -255,16 +263,7 @@ ast::mod* Parser::parse(ParseMode mode) {
         const Token& last = token_at(last_index);
         if (last.type == TT::Indent) return raise_indentation(last, "unexpected indent");
         if (last.type == TT::Dedent) return raise_indentation(last, "unexpected unindent");
-        if (last.type == TT::EndMarker) {
-            // CPython's ENDMARKER has no column: its generic error has
-            // offset and end offset 0.
-            raise_at(last, "invalid syntax");
-            error_.col_offset = -1;
-            error_.end_col_offset = -1;
-            error_.at_end_of_input = true;
-        } else {
-            raise_at(last, "invalid syntax");
-        }
+        raise_on_token(SyntaxErrorInfo::Type::SyntaxError, last, "invalid syntax", true);
     }
     check_rest_of_file();
     return nullptr;
@@ -306,6 +305,15 @@ ast::mod* parse(std::string_view source, ParseMode mode, ast::Arena& arena, Synt
             if (v[i].type == TokenType::Dedent || v[i].type == TokenType::EndMarker) continue;
             if (v[i].type == TokenType::Newline && v[i].start == source.size()) v.erase(v.begin() + long(i));
             break;
+        }
+    }
+    if (mode == ParseMode::Single && !tokens.error && (source.empty() || source.back() != '\n')) {
+        // 'single' mode strings get no final newline either; CPython's parser
+        // turns the ENDMARKER after a statement into a NEWLINE, which has no
+        // column (see raise_on_token). The tokenizer's implicit NEWLINE
+        // stands for it.
+        for (Token& t : tokens.tokens) {
+            if (t.type == TokenType::Newline && t.start == source.size()) t.col_offset = t.end_col_offset = -1;
         }
     }
     detail::Parser parser({source, &tokens.tokens, tokens.error ? &*tokens.error : nullptr}, arena);

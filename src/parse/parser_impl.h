@@ -116,8 +116,10 @@ public:
     std::nullptr_t raise(SyntaxErrorInfo::Type type, std::string msg, int lineno, int col, int end_lineno,
                          int end_col);
     std::nullptr_t raise_at(const Token& t, std::string msg);
-    std::nullptr_t raise_on_token(SyntaxErrorInfo::Type type, const Token& t, std::string msg);
+    std::nullptr_t raise_on_token(SyntaxErrorInfo::Type type, const Token& t, std::string msg, bool known = false);
     bool only_end_follows(const Token& t) const;
+    // 'single' mode's NEWLINE standing for CPython's ENDMARKER (see parse()).
+    static bool is_columnless_newline(const Token& t) { return t.type == TokenType::Newline && t.col_offset < 0; }
     std::nullptr_t raise_range(const Token& a, const Token& b, std::string msg);
     template <class A, class B>
     std::nullptr_t raise_nodes(const A* a, const B* b, std::string msg) {
