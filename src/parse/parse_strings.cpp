@@ -369,9 +369,12 @@ private:
             size_t line_end = src.find('\n', line_start);
             // CPython reads the line back without its newline once its
             // tokenizer has gone past it.
+            // An error of the tokenizer itself ("invalid decimal literal")
+            // has neither the newline nor the parser's "f-string: " prefix.
+            const bool tokenizer_own = !err.from_parser && !is_done_code_error(err);
             err.text_override = std::string(src.substr(line_start, line_end - line_start));
-            if (err.tokenizer_line <= err.lineno || !err.from_parser) err.text_override += "\n";
-            err.msg = "f-string: " + err.msg;
+            if ((err.tokenizer_line <= err.lineno || !err.from_parser) && !tokenizer_own) err.text_override += "\n";
+            if (!tokenizer_own) err.msg = "f-string: " + err.msg;
         }
         if (!p_.failed_) {
             p_.failed_ = true;

@@ -24,12 +24,16 @@ namespace {
 constexpr int kMaxStack = 6000;
 constexpr int kBaseLevels = 32;
 
+}  // namespace
+
 // Tokenizer errors CPython reports through the parser's done-code (they are
 // not exceptions yet when the parser looks ahead for more errors).
 bool is_done_code_error(const SyntaxErrorInfo& e) {
     return e.type != SyntaxErrorInfo::Type::SyntaxError || e.msg == "unexpected EOF while parsing" ||
            e.msg == "unexpected character after line continuation character";
 }
+
+namespace {
 
 // Errors found at the end of input with brackets open.
 bool is_eof_error(const SyntaxErrorInfo& e) {

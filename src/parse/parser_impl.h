@@ -295,6 +295,10 @@ public:
     static Token error_token_;
 };
 
+// Tokenizer errors CPython reports through the parser's done-code rather
+// than raising them itself (see parser.cpp).
+bool is_done_code_error(const SyntaxErrorInfo& e);
+
 // Bounds the C++ recursion of the parser: deeply nested input gets
 // CPython's error instead of a stack overflow.
 class DepthGuard {
