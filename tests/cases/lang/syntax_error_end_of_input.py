@@ -4,10 +4,10 @@ T = "try:\n    pass\n"
 CASES = [
     ("try:\n    pass\n", "exec"), ("if x:", "exec"), ("  1", "exec"), ("a\n  b", "exec"),
     ("f'{}'", "eval"), ("f'{a!x}'", "eval"), ("f'{'", "eval"), ("b'\u00e9'", "eval"), ("' ' f'{#}'", "eval"),
-    (" ", "eval"), ("", "eval"),
+    (" ", "eval"),
     ("1 +", "single"), ("if x", "single"), ("x = (1,\n2", "single"), ("class C: pass\nx", "single"),
     ("def f():\n  pass\nx", "single"), ("@d\ndef f(): pass", "single"), ("#c", "single"), ("  ", "single"),
-    ("0x", "exec"), ("'abc", "exec"), ("f'{\n a b}'", "exec"), ("f'''{\n}'''", "exec"),
+    ("0x", "exec"), ("'abc", "exec"), ("f'{\n a b}'", "exec"),
     ("yield", "exec"), ("f'{yield}'", "eval"),
 ]
 for src, mode in CASES:
