@@ -8,6 +8,8 @@
 #include <cstdint>
 
 #include <cstdio>
+#include <string>
+#include <unordered_map>
 
 #include "runtime/builtin_function.h"
 #include "runtime/bytes.h"
@@ -21,52 +23,160 @@
 #include "runtime/set.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
+#include "compile/unit.h"
 
 namespace krait::vm {
 
 using namespace runtime;
 
-Value constant_to_value(const bytecode::Constant& c) {
-  using Kind = bytecode::Constant::Kind;
-  switch (c.kind) {
-    case Kind::None: return none();
-    case Kind::False: return false_value();
-    case Kind::True: return true_value();
-    case Kind::Ellipsis: return ellipsis();
-    case Kind::Int: return int_from_mpz(c.int_value);
-    case Kind::Float: return float_from_double(c.real);
-    case Kind::Complex: return complex_from_doubles(c.real, c.imag);
-    case Kind::Str: return str_intern(c.text);  // CPython interns name-like constants; all is fine
-    case Kind::Bytes: return bytes_from(c.text);
-    case Kind::Tuple:
-    case Kind::FrozenSet: {
-      Value t = tuple_new(c.items.size());
-      if (!t) return Value();
-      for (size_t i = 0; i < c.items.size(); ++i) {
-        Value item = constant_to_value(*c.items[i]);
-        if (!item) {
-          decref(t);
-          return Value();
-        }
-        tuple_items(t)[i] = item;
-      }
-      if (c.kind == Kind::Tuple) return t;
-      // CPython's compiler builds the frozenset from the items in source order, then its
-      // constant merging re-creates it from that set's iteration order (merge_consts_recursive):
-      // two insertion passes, which decide the order a printed set shows.
-      Ref first = Ref::steal(frozenset_new(t));
-      decref(t);
-      if (!first) return Value();
-      Ref order = Ref::steal(tuple_from_iterable(first.get()));
-      if (!order) return Value();
-      return frozenset_new(order.get());
-    }
-    case Kind::Code: return code_from_data(c.code);
-  }
-  return raise(exc::SystemError, "unknown constant kind");
-}
-
 namespace {
+
+// Converts a compilation unit's constants to Values. CPython's compiler merges equal constants
+// of one unit (module or compile() call, nested functions included) into one object, by the key
+// compile::constant_key spells (type and value; 0.0 and -0.0 apart; tuples item by item), so
+// `def f(): return (1, 2)` gives the module's own (1, 2) and `((1, 2), (1, 2))` holds one tuple
+// twice. Only heap values need the merge (equal immediates are one word; strs are interned);
+// a NaN constant too, which keeps one identity (compile::constant_key tells NaN constants apart).
+class ConstantConverter {
+ public:
+  Value convert(const bytecode::Constant& c) {
+    if (!merged_kind(c)) return make(c);
+    std::string key = merge_key(c);
+    auto it = merged_.find(key);
+    if (it != merged_.end()) return new_ref(it->second);
+    Value v = make(c);
+    // Borrowed: the value is held by the tuple or co_consts it goes into, for the converter's life.
+    if (v) merged_.emplace(std::move(key), v);
+    return v;
+  }
+
+ private:
+  // compile::constant_key, but a code object by its identity (the compiler has merged equal
+  // code already, and its key spells the whole body), and a container's key kept by its
+  // Constant, so that co_consts and nested tuples do not spell their items' keys again.
+  const std::string& merge_key(const bytecode::Constant& c) {
+    using Kind = bytecode::Constant::Kind;
+    auto known = keys_.find(&c);
+    if (known != keys_.end()) return known->second;
+    std::string key;
+    if (c.kind == Kind::Code) {
+      key = "C" + std::to_string(reinterpret_cast<uintptr_t>(c.code.get()));
+    } else if (c.kind != Kind::Tuple && c.kind != Kind::FrozenSet) {
+      key = compile::constant_key(c);
+    } else {
+      key = items_key(c.kind, c.items);
+    }
+    return keys_.emplace(&c, std::move(key)).first->second;
+  }
+
+  std::string items_key(bytecode::Constant::Kind kind, const std::vector<bytecode::ConstRef>& items) {
+    std::vector<const std::string*> parts;
+    parts.reserve(items.size());
+    for (const auto& item : items) parts.push_back(&merge_key(*item));
+    if (kind == bytecode::Constant::Kind::FrozenSet)
+      std::sort(parts.begin(), parts.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
+    return items_key_of(kind, parts);
+  }
+
+  static std::string items_key_of(bytecode::Constant::Kind kind, const std::vector<const std::string*>& parts) {
+    std::string key(1, char(kind));
+    key += std::to_string(parts.size());
+    for (const std::string* part : parts) {
+      key += '(';
+      key += std::to_string(part->size());
+      key += ':';
+      key += *part;
+    }
+    return key;
+  }
+
+  static bool merged_kind(const bytecode::Constant& c) {
+    using Kind = bytecode::Constant::Kind;
+    switch (c.kind) {
+      case Kind::Int: return !(c.int_value.fits_slong_p() && Value::fits_small_int(c.int_value.get_si()));
+      case Kind::Float: return c.real != c.real;
+      case Kind::Complex: case Kind::Bytes: case Kind::Tuple: case Kind::FrozenSet: return true;
+      default: return false;
+    }
+  }
+
+  Value make(const bytecode::Constant& c) {
+    using Kind = bytecode::Constant::Kind;
+    switch (c.kind) {
+      case Kind::None: return none();
+      case Kind::False: return false_value();
+      case Kind::True: return true_value();
+      case Kind::Ellipsis: return ellipsis();
+      case Kind::Int: return int_from_mpz(c.int_value);
+      case Kind::Float: return float_from_double(c.real);
+      case Kind::Complex: return complex_from_doubles(c.real, c.imag);
+      case Kind::Str: return str_intern(c.text);  // CPython interns name-like constants; all is fine
+      case Kind::Bytes: return bytes_from(c.text);
+      case Kind::Tuple:
+      case Kind::FrozenSet: {
+        Value t = tuple_new(c.items.size());
+        if (!t) return Value();
+        for (size_t i = 0; i < c.items.size(); ++i) {
+          Value item = convert(*c.items[i]);
+          if (!item) {
+            decref(t);
+            return Value();
+          }
+          tuple_items(t)[i] = item;
+        }
+        if (c.kind == Kind::Tuple) return t;
+        // CPython's compiler builds the frozenset from the items in source order, then its
+        // constant merging re-creates it from that set's iteration order (merge_consts_recursive):
+        // two insertion passes, which decide the order a printed set shows.
+        Ref first = Ref::steal(frozenset_new(t));
+        decref(t);
+        if (!first) return Value();
+        Ref order = Ref::steal(tuple_from_iterable(first.get()));
+        if (!order) return Value();
+        return frozenset_new(order.get());
+      }
+      case Kind::Code: return code_with_constants(c.code);
+    }
+    return raise(exc::SystemError, "unknown constant kind");
+  }
+
+  // CPython merges each code object's co_consts and co_names tuples with the unit's equal tuple
+  // constants too (makecode): a comprehension's co_consts `(3,)` is the module's `(3,)`.
+  // `*slot` holds a new tuple, the items `items` spell; it may be replaced by the merged one.
+  void merge_tuple(Value* slot, std::string key) {
+    auto it = merged_.find(key);
+    if (it == merged_.end()) {
+      merged_.emplace(std::move(key), *slot);
+      return;
+    }
+    Value own = *slot;
+    *slot = new_ref(it->second);
+    decref(own);
+  }
+
+  void merge_consts_and_names(CodeObject* code, const bytecode::CodeData& data) {
+    merge_tuple(&code->consts, items_key(bytecode::Constant::Kind::Tuple, data.consts));
+    bytecode::Constant name;  // one Constant reused: only its key is needed
+    name.kind = bytecode::Constant::Kind::Str;
+    std::vector<std::string> name_keys;
+    name_keys.reserve(data.names.size());
+    for (const std::string& text : data.names) {
+      name.text = text;
+      name_keys.push_back(compile::constant_key(name));
+    }
+    std::vector<const std::string*> parts;
+    for (const std::string& k : name_keys) parts.push_back(&k);
+    merge_tuple(&code->names, items_key_of(bytecode::Constant::Kind::Tuple, parts));
+  }
+
+ public:
+  Value code_with_constants(std::shared_ptr<const bytecode::CodeData> data);
+
+ private:
+  std::unordered_map<std::string, Value> merged_;
+  // Keys by Constant: the compiler's data outlives the converter.
+  std::unordered_map<const bytecode::Constant*, std::string> keys_;
+};
 
 Value names_tuple(const std::vector<std::string>& names) {
   Value t = tuple_new(names.size());
@@ -149,6 +259,11 @@ Value code_from_shape(std::shared_ptr<const bytecode::CodeData> shape, Value fil
 }
 
 }  // namespace
+
+Value constant_to_value(const bytecode::Constant& c) {
+  ConstantConverter converter;
+  return converter.convert(c);
+}
 
 // A compile-time constant for a value of co_consts, or null when none can stand for it.
 bytecode::ConstRef to_constant(Value v) {
@@ -239,6 +354,11 @@ int kwnames_length(Value consts, size_t i) {
 }  // namespace
 
 Value code_from_data(std::shared_ptr<const bytecode::CodeData> data) {
+  ConstantConverter converter;
+  return converter.code_with_constants(std::move(data));
+}
+
+Value ConstantConverter::code_with_constants(std::shared_ptr<const bytecode::CodeData> data) {
   Value self = code_from_shape(data, Value(), Value(), Value());
   if (!self) return Value();
   CodeObject* code = as_code(self);
@@ -249,13 +369,14 @@ Value code_from_data(std::shared_ptr<const bytecode::CodeData> data) {
     return Value();
   }
   for (size_t i = 0; i < data->consts.size(); ++i) {
-    Value c = constant_to_value(*data->consts[i]);
+    Value c = convert(*data->consts[i]);
     if (!c) {
       decref(self);
       return Value();
     }
     tuple_items(code->consts)[i] = c;
   }
+  merge_consts_and_names(code, *data);
   return self;
 }
 
