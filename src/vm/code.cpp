@@ -37,6 +37,8 @@ namespace {
 // `def f(): return (1, 2)` gives the module's own (1, 2) and `((1, 2), (1, 2))` holds one tuple
 // twice. Only heap values need the merge (equal immediates are one word; strs are interned);
 // a NaN constant too, which keeps one identity (compile::constant_key tells NaN constants apart).
+// A code constant is merged by its compiler data, so a tuple dropped for its merged equal (co_consts)
+// never holds the only reference to something the table has.
 class ConstantConverter {
  public:
   Value convert(const bytecode::Constant& c) {
@@ -95,7 +97,7 @@ class ConstantConverter {
     switch (c.kind) {
       case Kind::Int: return !(c.int_value.fits_slong_p() && Value::fits_small_int(c.int_value.get_si()));
       case Kind::Float: return c.real != c.real;
-      case Kind::Complex: case Kind::Bytes: case Kind::Tuple: case Kind::FrozenSet: return true;
+      case Kind::Complex: case Kind::Bytes: case Kind::Tuple: case Kind::FrozenSet: case Kind::Code: return true;
       default: return false;
     }
   }
