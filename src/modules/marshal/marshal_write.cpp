@@ -8,9 +8,10 @@
 //    small ints -5..256, (), '', b'' and 1-byte bytes, 1-character strs below U+0100.
 //  * krait's ints up to 2**47 and floats are immediates without identity or count. They are
 //    written as CPython writes a constant of the code (its usual source: a literal), flagged and
-//    shared by value; a NaN (which a literal never is) as an unshared object. A computed
-//    number that CPython holds once, or two equal numbers that are distinct objects in CPython,
-//    get different flag bytes (loads gives the same values either way).
+//    shared by value. A computed number that CPython holds once, or two equal numbers that are
+//    distinct objects in CPython, get different flag bytes (loads gives the same values either
+//    way). A NaN (which a literal never is) has an identity (value.h) but no count: it is
+//    flagged when the dumped value holds it more than once, as CPython's count then says.
 //  * krait interns every str constant; CPython interns only identifier-like ones (letters,
 //    digits, '_'), names and sys.intern results. A str is written as interned when krait has
 //    interned it and it is identifier-like (or '*', interned by CPython at startup); the
@@ -24,6 +25,8 @@
 #include <cmath>
 #include <cstring>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "bytecode/marshal_codes.h"
@@ -92,7 +95,10 @@ Sharing sharing_of(Value v) {
     return s;
   }
   if (v.is_float()) {
-    if (std::isnan(float_value(v))) return s;  // never shared
+    if (std::isnan(float_value(v))) {
+      s.id = v.bits();  // shared only if held twice (ValueWriter::nan_held_twice)
+      return s;
+    }
     s.always = true;
     s.id = v.bits();
     return s;
@@ -135,7 +141,7 @@ uint32_t count_of(Value v) {
 
 class ValueWriter {
  public:
-  explicit ValueWriter(MarshalWriter& out) : out_(out) {}
+  explicit ValueWriter(MarshalWriter& out, Value root = Value()) : out_(out), root_(root) {}
 
   Failure failure() const { return failure_; }
 
@@ -157,7 +163,8 @@ class ValueWriter {
     int flag = 0;
     Sharing sharing = sharing_of(v);
     if (out_.version() >= 3) {
-      bool shared = sharing.always || held_twice || (sharing.counted && count_of(v) > 1);
+      bool shared = sharing.always || held_twice || (sharing.counted && count_of(v) > 1) ||
+                    (v.is_float() && nan_held_twice(v));
       if (shared) {
         bool by_key = !sharing.key.empty();
         int seen = by_key ? out_.find_ref(sharing.key) : out_.find_ref(sharing.id);
@@ -172,6 +179,47 @@ class ValueWriter {
   }
 
  private:
+  // Whether the dumped value holds this NaN more than once. Counted on the first NaN met, over
+  // the containers marshal walks (each container once: a container may hold itself).
+  bool nan_held_twice(Value v) {
+    if (!std::isnan(float_value(v)) || !root_) return false;
+    if (!nans_counted_) {
+      nans_counted_ = true;
+      std::unordered_set<const Object*> seen;
+      count_nans(root_, seen, 0);
+    }
+    auto it = nan_counts_.find(v.bits());
+    return it != nan_counts_.end() && it->second > 1;
+  }
+
+  void count_nans(Value v, std::unordered_set<const Object*>& seen, int depth) {
+    if (v.is_float()) {
+      if (std::isnan(float_value(v))) ++nan_counts_[v.bits()];
+      return;
+    }
+    if (!v.is_object() || depth > bytecode::kMaxMarshalDepth) return;
+    TypeObject* type = v.as_object()->type;
+    bool container = type == &tuple_type || type == &list_type || type == &dict_type || type == &set_type ||
+                     type == &frozenset_type;
+    if (!container || !seen.insert(v.as_object()).second) return;
+    if (type == &tuple_type) {
+      for (size_t i = 0; i < tuple_size(v); ++i) count_nans(tuple_items(v)[i], seen, depth + 1);
+    } else if (type == &list_type) {
+      for (size_t i = 0; i < list_size(v); ++i) count_nans(as_list(v)->items[i], seen, depth + 1);
+    } else if (type == &dict_type) {
+      size_t pos = 0;
+      Value key, value;
+      while (dict_next(v, &pos, &key, &value)) {
+        count_nans(key, seen, depth + 1);
+        count_nans(value, seen, depth + 1);
+      }
+    } else {
+      size_t pos = 0;
+      Value item;
+      while (set_next(v, &pos, &item)) count_nans(item, seen, depth + 1);
+    }
+  }
+
   bool write_object(Value v, int flag, bool interned, int depth) {
     if (v.is_small_int()) return out_.w_int(v.as_small_int(), flag), true;
     if (v.is_float()) return out_.w_float(float_value(v), flag), true;
@@ -253,6 +301,9 @@ class ValueWriter {
   }
 
   MarshalWriter& out_;
+  Value root_;  // borrowed: the value being dumped (null for a set element's sorting dump)
+  bool nans_counted_ = false;
+  std::unordered_map<uint64_t, int> nan_counts_;
   Failure failure_ = Failure::None;
 };
 
@@ -260,7 +311,7 @@ class ValueWriter {
 
 Value dumps(Value value, int version) {
   MarshalWriter out(version);
-  ValueWriter writer(out);
+  ValueWriter writer(out, value);
   if (!writer.write(value, 1, false)) return Value();
   switch (writer.failure()) {
     case Failure::None: break;

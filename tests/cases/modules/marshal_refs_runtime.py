@@ -31,3 +31,17 @@ except ValueError as e:
 show([[], [], (), (), "", b"", "é", "€"])
 for version in range(5):
     print(version, marshal.dumps([inner, inner, s, s], version).hex())
+# A NaN is an object of its own: flagged when the dumped value holds it twice.
+n = float("nan")
+print(marshal.dumps(float("nan")).hex())  # held once (show's parameter would hold it again)
+show([float("nan")] * 2)
+show([n, float("nan"), n])
+show((n, [n], {1: n}))
+show({float("nan"), float("nan")})
+show({"a": [-n, -n], "b": (float("nan"),)})
+loop = [float("nan")]
+loop.append(loop)
+try:
+    show(loop)
+except ValueError as e:
+    print("ValueError", e)
