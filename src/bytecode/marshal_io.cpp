@@ -22,8 +22,14 @@ bool marshal_all_name_chars(std::string_view s) {
 }
 
 bool marshal_is_ascii(std::string_view s) {
-  for (unsigned char ch : s) {
-    if (ch >= 0x80) return false;
+  size_t i = 0, n = s.size();
+  for (; i + 8 <= n; i += 8) {  // eight bytes at a time: any top bit set
+    uint64_t word;
+    std::memcpy(&word, s.data() + i, sizeof word);
+    if (word & 0x8080808080808080ull) return false;
+  }
+  for (; i < n; ++i) {
+    if (static_cast<unsigned char>(s[i]) >= 0x80) return false;
   }
   return true;
 }
@@ -149,18 +155,6 @@ void MarshalWriter::w_tuple_header(size_t n, int flag) {
 
 // --- reading --------------------------------------------------------------------------------
 
-int32_t marshal_decode_long(const char* p) {
-  uint32_t u = 0;
-  for (int i = 3; i >= 0; --i) u = (u << 8) | static_cast<unsigned char>(p[i]);
-  return static_cast<int32_t>(u);
-}
-
-int64_t marshal_decode_int64(const char* p) {
-  uint64_t u = 0;
-  for (int i = 7; i >= 0; --i) u = (u << 8) | static_cast<unsigned char>(p[i]);
-  return static_cast<int64_t>(u);
-}
-
 double marshal_decode_double(const char* p) {
   uint64_t bits = static_cast<uint64_t>(marshal_decode_int64(p));
   double out;
@@ -260,6 +254,7 @@ bool marshal_check_utf8(std::string_view s, MarshalError& error) {
 }
 
 std::string marshal_latin1_to_utf8(std::string_view s) {
+  if (marshal_is_ascii(s)) return std::string(s);  // nearly always: names, docstrings
   std::string out;
   out.reserve(s.size());
   for (unsigned char c : s) {

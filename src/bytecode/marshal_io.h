@@ -90,9 +90,17 @@ class MarshalWriter {
 // --- reading --------------------------------------------------------------------------------
 inline constexpr int64_t kMarshalSize32Max = 0x7FFFFFFF;
 
-// 4 and 8 little-endian bytes.
-int32_t marshal_decode_long(const char* p);
-int64_t marshal_decode_int64(const char* p);
+// 4 and 8 little-endian bytes (inline: the readers decode several per code object).
+inline int32_t marshal_decode_long(const char* p) {
+  uint32_t u = 0;
+  for (int i = 3; i >= 0; --i) u = (u << 8) | static_cast<unsigned char>(p[i]);
+  return static_cast<int32_t>(u);
+}
+inline int64_t marshal_decode_int64(const char* p) {
+  uint64_t u = 0;
+  for (int i = 7; i >= 0; --i) u = (u << 8) | static_cast<unsigned char>(p[i]);
+  return static_cast<int64_t>(u);
+}
 double marshal_decode_double(const char* p);
 
 // The text of a version 0-1 float (CPython's float() syntax without spaces or hex); false with

@@ -97,6 +97,7 @@ class Reader {
   struct Slot {
     ConstRef value;
     bool pending = false;  // reserved for a tuple, frozenset or code object still being read
+    bool tuple = false;    // ... a tuple
   };
 
   std::nullptr_t fail(MarshalError::Type type, std::string message) {
@@ -257,7 +258,7 @@ class Reader {
         if (slot.pending) {
           // A code object or frozenset still being read: CPython's placeholder is invalid too.
           // A tuple that contains itself is valid for CPython but no constant can be one.
-          if (pending_tuples_.count(static_cast<size_t>(n))) return not_implemented("a tuple that contains itself");
+          if (slot.tuple) return not_implemented("a tuple that contains itself");
           return bad("invalid reference");
         }
         return slot.value;
@@ -303,7 +304,7 @@ class Reader {
 
   ConstRef read_tuple(size_t n, bool flag) {
     size_t slot = reserve(flag);
-    if (slot != SIZE_MAX) pending_tuples_.insert(slot);
+    if (slot != SIZE_MAX) refs_[slot].tuple = true;
     std::vector<ConstRef> items;
     items.reserve(std::min(n, remaining()));  // each item takes at least one byte
     for (size_t i = 0; i < n; ++i) {
@@ -314,7 +315,6 @@ class Reader {
       }
       items.push_back(std::move(item));
     }
-    if (slot != SIZE_MAX) pending_tuples_.erase(slot);
     return fill(slot, Constant::tuple(std::move(items)));
   }
 
@@ -367,7 +367,6 @@ class Reader {
   int depth_ = 0;
   MarshalError& error_;
   std::vector<Slot> refs_;
-  std::unordered_set<size_t> pending_tuples_;
 };
 
 }  // namespace

@@ -1,13 +1,21 @@
-// The bytecode verifier (code_verify.h): one pass decodes co_code into instructions and checks
-// each one's operands, one decodes the exception table, then a flow analysis follows every path
-// (fall-through, jumps, exception handlers) with the stack depth, as CPython's compiler computes
-// co_stacksize, and checks that the depths agree.
+// The bytecode verifier (code_verify.h), in two parts that accept exactly the same code:
+//   - the Verifier, the reference: one pass decodes co_code into instructions and checks each
+//     one's operands, one decodes the exception table, then a flow analysis follows every path
+//     (fall-through, jumps, exception handlers) with the stack depth, as CPython's compiler
+//     computes co_stacksize, and checks that the depths agree. It names the first problem.
+//   - the FastVerifier (below, "the fast path"), run first: the same checks in a single pass for
+//     code laid out as compilers lay it out, answering only "valid" or "not sure"; on "not
+//     sure" the Verifier decides. It is what every import from a .pyc pays for (about a third
+//     of the Verifier's cost per instruction), so it stays lean.
+// Building with -DKRAIT_VERIFY_CROSSCHECK runs both on everything and aborts if the fast path
+// ever accepts what the Verifier rejects.
 #include "vm/code_verify.h"
 
 #include <algorithm>
 #include <array>
 #include <cstdarg>
 #include <cstdio>
+#include <cstdlib>
 #include <vector>
 
 #include "bytecode/opcodes.h"
@@ -38,6 +46,39 @@ struct Instr {
   bool extended;
 };
 
+// The stack items an instruction reads (pops or peeks), beyond what its net effect implies.
+int inputs(int op, int oparg) {
+  switch (op) {
+    case SWAP: case COPY: case BUILD_TUPLE: case BUILD_LIST: case BUILD_SET: case BUILD_STRING:
+    case BUILD_SLICE: case RAISE_VARARGS:
+      return oparg;
+    case BUILD_MAP: return 2 * oparg;
+    case BUILD_CONST_KEY_MAP: case LIST_APPEND: case SET_ADD: case LIST_EXTEND: case SET_UPDATE:
+    case DICT_UPDATE: case RERAISE:
+      return oparg + 1;
+    case MAP_ADD: case DICT_MERGE: case PRECALL: return oparg + 2;
+    case CALL: return 2;  // PRECALL already counted its arguments as gone
+    case MAKE_FUNCTION: return 1 + __builtin_popcount(oparg & 0xF);
+    case FORMAT_VALUE: return 1 + ((oparg & 4) != 0);
+    case CALL_FUNCTION_EX: return 3 + (oparg & 1);
+    case WITH_EXCEPT_START: return 4;
+    case MATCH_CLASS: case STORE_SUBSCR: return 3;
+    case MATCH_KEYS: case CHECK_EXC_MATCH: case CHECK_EG_MATCH: case PREP_RERAISE_STAR:
+    case END_ASYNC_FOR: case SEND: case IMPORT_NAME: case BINARY_SUBSCR: case DELETE_SUBSCR:
+    case STORE_ATTR: case COMPARE_OP: case IS_OP: case CONTAINS_OP: case BINARY_OP:
+      return 2;
+    case UNARY_POSITIVE: case UNARY_NEGATIVE: case UNARY_NOT: case UNARY_INVERT: case GET_LEN:
+    case MATCH_MAPPING: case MATCH_SEQUENCE: case PUSH_EXC_INFO: case GET_AITER: case GET_ANEXT:
+    case BEFORE_ASYNC_WITH: case BEFORE_WITH: case GET_ITER: case GET_YIELD_FROM_ITER:
+    case LIST_TO_TUPLE: case YIELD_VALUE: case ASYNC_GEN_WRAP: case UNPACK_SEQUENCE: case FOR_ITER:
+    case UNPACK_EX: case LOAD_ATTR: case IMPORT_FROM: case GET_AWAITABLE: case LOAD_METHOD:
+    case JUMP_IF_FALSE_OR_POP: case JUMP_IF_TRUE_OR_POP:
+      return 1;
+    default:
+      return 0;
+  }
+}
+
 // What the verifier asks of an opcode, for the 256 values a code unit can hold: one array
 // read instead of op_info() calls (the verifier runs on every code object of every import
 // from a .pyc, so its cost per instruction counts).
@@ -45,7 +86,55 @@ struct OpTraits {
   const char* name;  // nullptr: not a real CPython 3.11 instruction (unknown, pseudo, specialized, CACHE)
   uint32_t flags;    // OpFlag bits
   uint8_t cache;     // CACHE units after it
+  // For the fast path (below): FastOp bits; the stack effects and the items read
+  // (need = max(inputs, -effect)) unless FastOp::Dynamic says they depend on the argument;
+  // the arguments allowed, min_arg to min_arg + arg_span.
+  uint8_t fast;
+  int8_t effect, jump_effect, need;
+  uint32_t min_arg, arg_span;
 };
+
+namespace FastOp {
+constexpr uint8_t Invalid = 1;   // not a real instruction
+constexpr uint8_t NoArg = 2;     // takes no argument
+constexpr uint8_t Dynamic = 4;   // stack effects depend on the argument
+constexpr uint8_t Special = 8;   // pairing, prologue or generator rules (FastVerifier::special)
+}  // namespace FastOp
+
+// The largest argument the fast path takes (larger ones go to the Verifier): keeps its depth
+// and jump arithmetic far from int overflow.
+constexpr uint32_t kFastMaxOparg = 1u << 20;
+
+// The arguments check_operand allows beyond the index checks, as [min, max].
+void argument_range(int op, uint32_t* min, uint32_t* max) {
+  *min = 0;
+  *max = kFastMaxOparg;
+  switch (op) {
+    case COMPARE_OP: *max = kNumCompareOps - 1; break;
+    case BINARY_OP: *max = kNumBinaryOps - 1; break;
+    case IS_OP: case CONTAINS_OP: case CALL_FUNCTION_EX: *max = 1; break;
+    case FORMAT_VALUE: *max = 7; break;
+    case RAISE_VARARGS: case GET_AWAITABLE: *max = 2; break;
+    case BUILD_SLICE: *min = 2, *max = 3; break;
+    case MAKE_FUNCTION: *max = 15; break;
+    case RESUME: *max = 3; break;
+    case SWAP: *min = 2; break;
+    case COPY: *min = 1; break;
+    default: break;
+  }
+}
+
+// True if f(oparg) takes more than one value over arguments that tell apart every form the
+// stack effects and inputs() use (oparg, 2*oparg, oparg & 1, oparg & 4, popcount(oparg & 0xF),
+// (oparg & 0xFF) + (oparg >> 8), oparg == 2/3).
+template <class F>
+bool depends_on_oparg(F f) {
+  static constexpr int kSamples[] = {1, 2, 3, 4, 5, 6, 7, 8, 15, 16, 255, 256, 257, 65536};
+  int first = f(0);
+  for (int oparg : kSamples)
+    if (f(oparg) != first) return true;
+  return false;
+}
 
 const OpTraits* op_traits() {
   static const std::array<OpTraits, 256> table = [] {
@@ -53,7 +142,57 @@ const OpTraits* op_traits() {
     for (int op = 0; op < 256; ++op) {
       const OpInfo& info = op_info(op);
       bool real = info.name != nullptr && !info.pseudo && info.base == op && op != CACHE;
-      t[op] = {real ? info.name : nullptr, info.flags, info.cache};
+      t[op] = {real ? info.name : nullptr, info.flags, info.cache, FastOp::Invalid, 0, 0, 0, 0, 0};
+      if (!real) continue;
+      uint32_t min, max;
+      argument_range(op, &min, &max);
+      t[op].min_arg = min;
+      t[op].arg_span = max - min;
+      t[op].fast = has_arg(op) ? 0 : FastOp::NoArg;
+      switch (op) {
+        case KW_NAMES: case PRECALL: case CALL: case RESUME: case COPY_FREE_VARS: case MAKE_CELL:
+        case RETURN_GENERATOR: case YIELD_VALUE: case SEND:
+          t[op].fast |= FastOp::Special;
+          break;
+        default:
+          break;
+      }
+      auto effect = [op](int oparg) { return *stack_effect(op, oparg, false); };
+      auto jump_effect = [op](int oparg) { return *stack_effect(op, oparg, true); };
+      auto need = [op, effect](int oparg) { return std::max(inputs(op, oparg), -effect(oparg)); };
+      if (depends_on_oparg(effect) || depends_on_oparg(jump_effect) || depends_on_oparg(need)) {
+        t[op].fast |= FastOp::Dynamic;
+        continue;
+      }
+      t[op].effect = int8_t(effect(0));
+      t[op].jump_effect = int8_t(jump_effect(0));
+      t[op].need = int8_t(need(0));
+    }
+    return t;
+  }();
+  return table.data();
+}
+
+// The stack effects and need of the FastOp::Dynamic instructions for the small arguments
+// they nearly always have (LOAD_GLOBAL, PRECALL, BUILD_TUPLE, MAKE_FUNCTION, ...), from the
+// same functions as for the others: a table read instead of two calls.
+constexpr uint32_t kSmallArgs = 16;
+struct SmallArgEffects {
+  int8_t effect[kSmallArgs], jump_effect[kSmallArgs], need[kSmallArgs];
+};
+
+const SmallArgEffects* small_arg_effects() {
+  static const std::array<SmallArgEffects, 256> table = [] {
+    std::array<SmallArgEffects, 256> t{};
+    const OpTraits* ops = op_traits();
+    for (int op = 0; op < 256; ++op) {
+      if (!(ops[op].fast & FastOp::Dynamic) || (ops[op].fast & FastOp::Invalid)) continue;
+      for (uint32_t a = 0; a < kSmallArgs; ++a) {
+        int effect = *stack_effect(op, int(a), false);
+        t[op].effect[a] = int8_t(effect);
+        t[op].jump_effect[a] = int8_t(*stack_effect(op, int(a), true));
+        t[op].need[a] = int8_t(std::max(inputs(op, int(a)), -effect));
+      }
     }
     return t;
   }();
@@ -71,6 +210,7 @@ struct Scratch {
   std::vector<int> depth;
   std::vector<int> work;
   std::vector<uint8_t> made;
+  std::vector<uint8_t> marks;  // the fast path's per-unit UnitMark bits
 };
 
 
@@ -409,39 +549,6 @@ class Verifier {
     return true;
   }
 
-  // The stack items an instruction reads (pops or peeks), beyond what its net effect implies.
-  static int inputs(int op, int oparg) {
-    switch (op) {
-      case SWAP: case COPY: case BUILD_TUPLE: case BUILD_LIST: case BUILD_SET: case BUILD_STRING:
-      case BUILD_SLICE: case RAISE_VARARGS:
-        return oparg;
-      case BUILD_MAP: return 2 * oparg;
-      case BUILD_CONST_KEY_MAP: case LIST_APPEND: case SET_ADD: case LIST_EXTEND: case SET_UPDATE:
-      case DICT_UPDATE: case RERAISE:
-        return oparg + 1;
-      case MAP_ADD: case DICT_MERGE: case PRECALL: return oparg + 2;
-      case CALL: return 2;  // PRECALL already counted its arguments as gone
-      case MAKE_FUNCTION: return 1 + __builtin_popcount(oparg & 0xF);
-      case FORMAT_VALUE: return 1 + ((oparg & 4) != 0);
-      case CALL_FUNCTION_EX: return 3 + (oparg & 1);
-      case WITH_EXCEPT_START: return 4;
-      case MATCH_CLASS: case STORE_SUBSCR: return 3;
-      case MATCH_KEYS: case CHECK_EXC_MATCH: case CHECK_EG_MATCH: case PREP_RERAISE_STAR:
-      case END_ASYNC_FOR: case SEND: case IMPORT_NAME: case BINARY_SUBSCR: case DELETE_SUBSCR:
-      case STORE_ATTR: case COMPARE_OP: case IS_OP: case CONTAINS_OP: case BINARY_OP:
-        return 2;
-      case UNARY_POSITIVE: case UNARY_NEGATIVE: case UNARY_NOT: case UNARY_INVERT: case GET_LEN:
-      case MATCH_MAPPING: case MATCH_SEQUENCE: case PUSH_EXC_INFO: case GET_AITER: case GET_ANEXT:
-      case BEFORE_ASYNC_WITH: case BEFORE_WITH: case GET_ITER: case GET_YIELD_FROM_ITER:
-      case LIST_TO_TUPLE: case YIELD_VALUE: case ASYNC_GEN_WRAP: case UNPACK_SEQUENCE: case FOR_ITER:
-      case UNPACK_EX: case LOAD_ATTR: case IMPORT_FROM: case GET_AWAITABLE: case LOAD_METHOD:
-      case JUMP_IF_FALSE_OR_POP: case JUMP_IF_TRUE_OR_POP:
-        return 1;
-      default:
-        return 0;
-    }
-  }
-
   bool flow() {
     std::vector<int>& depth = depth_;
     std::vector<int>& work = work_;
@@ -496,11 +603,369 @@ class Verifier {
   }
 };
 
+
+// --- the fast path ----------------------------------------------------------------------------
+// One pass over co_code that checks everything the Verifier checks, for code laid out the way a
+// compiler lays it out: every instruction is reached by falling through from the one before or
+// by a jump seen earlier (forward jumps, exception handlers), so the stack depth is known when
+// the pass gets there and backward jumps only compare. It answers only yes or "not sure": on
+// anything it does not accept (an error, or a layout it cannot follow in one pass) the
+// Verifier runs and decides, with its message. So it must never accept what the Verifier
+// rejects: it checks every condition the Verifier checks, on every instruction (the Verifier
+// follows only the reachable ones), and the depths it assigns agree along every edge, so the
+// Verifier's flow analysis finds the same depths.
+
+namespace UnitMark {
+constexpr uint8_t Start = 1;      // an instruction starts at this unit
+constexpr uint8_t Targeted = 2;   // a forward jump or an exception handler goes here
+constexpr uint8_t BadTarget = 4;  // the instruction here may not be jumped to (prologue, CALL, ...)
+}  // namespace UnitMark
+
+// The exception table as the Verifier reads it, without messages; the checks that need
+// instruction boundaries are made after the pass.
+bool fast_handlers(const VerifyInput& in, int units, std::vector<Handler>& out) {
+  const auto& t = in.exceptiontable;
+  size_t pos = 0;
+  auto varint = [&](bool entry_start, int* value) {
+    if (pos >= t.size()) return false;
+    uint8_t b = t[pos++];
+    if (bool(b & 0x80) != entry_start) return false;
+    long v = b & 63;
+    for (int chunks = 1; b & 64;) {
+      if (pos >= t.size()) return false;
+      b = t[pos++];
+      if ((b & 0x80) || ++chunks > 5) return false;
+      v = (v << 6) | (b & 63);
+    }
+    *value = int(v);
+    return true;
+  };
+  out.clear();
+  int previous_end = 0;
+  while (pos < t.size()) {
+    int start, length, target, depth_lasti;
+    if (!varint(true, &start) || !varint(false, &length) || !varint(false, &target) || !varint(false, &depth_lasti))
+      return false;
+    Handler h{start, start + length, target, depth_lasti >> 1, (depth_lasti & 1) != 0};
+    if (length <= 0 || h.end > units || start < previous_end || target >= units ||
+        h.depth + h.lasti + 1 > in.stacksize)
+      return false;
+    previous_end = h.end;
+    out.push_back(h);
+  }
+  return true;
+}
+
+// The locals' kinds (the Verifier's check_kinds); the number of free variables and of cells.
+bool fast_kinds(const VerifyInput& in, int* nfree, int* ncells) {
+  int n = int(in.localspluskinds.size());
+  *nfree = *ncells = 0;
+  for (int s = 0; s < n; ++s) {
+    uint8_t k = in.localspluskinds[s];
+    bool valid = k == LocalKind::Local || k == (LocalKind::Local | LocalKind::Cell) || k == LocalKind::Cell ||
+                 k == LocalKind::Free;
+    if (!valid || (*nfree > 0 && k != LocalKind::Free)) return false;
+    *nfree += k == LocalKind::Free;
+    *ncells += (k & LocalKind::Cell) != 0;
+  }
+  int total = in.argcount + in.kwonlyargcount + ((in.flags & CodeFlag::VarArgs) != 0) +
+              ((in.flags & CodeFlag::VarKeywords) != 0);
+  if (in.argcount < 0 || in.kwonlyargcount < 0 || total > n) return false;
+  for (int s = 0; s < total; ++s)
+    if (!(in.localspluskinds[s] & LocalKind::Local)) return false;
+  return true;
+}
+
+// The indices an argument gives (co_consts, co_names, localsplus) and the kind of local it
+// names: check_operand's index checks (the argument ranges are OpTraits::min_arg/arg_span).
+inline bool fast_operand(const VerifyInput& in, uint32_t f, int op, uint32_t oparg) {
+  if ((f & OpFlag::Const) && oparg >= in.nconsts) return false;
+  if ((f & OpFlag::Name) && (op == LOAD_GLOBAL ? oparg >> 1 : oparg) >= in.nnames) return false;
+  if (f & (OpFlag::Local | OpFlag::Free)) {
+    if (oparg >= in.localspluskinds.size()) return false;
+    uint8_t k = in.localspluskinds[oparg];
+    if ((f & OpFlag::Local) && (!(k & LocalKind::Local) || (k & (LocalKind::Cell | LocalKind::Free)))) return false;
+    if ((f & OpFlag::Free) && !(k & (op == MAKE_CELL ? LocalKind::Cell : LocalKind::Cell | LocalKind::Free)))
+      return false;
+  }
+  return true;
+}
+
+class FastVerifier {
+ public:
+  FastVerifier(const VerifyInput& in, Scratch& scratch) : in_(in), scratch_(scratch) {}
+
+  bool run() {
+    size_t size = in_.code.size();
+    if (size == 0 || size % 2 || size / 2 > size_t(1) << 28) return false;
+    if (in_.stacksize < 0 || in_.stacksize > kMaxStackSize) return false;
+    units_ = int(size / 2);
+    generator_ = (in_.flags & kGeneratorFlags) != 0;
+    if (!fast_kinds(in_, &nfree_, &ncells_)) return false;
+    if (!fast_handlers(in_, units_, scratch_.handlers)) return false;
+    // depth[u] is meaningful where marks[u] has Start or Targeted.
+    scratch_.depth.resize(units_ + 1);
+    scratch_.marks.assign(units_ + 1, 0);
+    depth_ = scratch_.depth.data();
+    marks_ = scratch_.marks.data();
+    for (const Handler& h : scratch_.handlers)
+      if (!seed(h.target, h.depth + h.lasti + 1)) return false;
+    return pass() && finish();
+  }
+
+ private:
+  const VerifyInput& in_;
+  Scratch& scratch_;
+  int units_ = 0;
+  bool generator_ = false;
+  int nfree_ = 0, ncells_ = 0;
+  int* depth_ = nullptr;       // unit -> stack depth on entry
+  uint8_t* marks_ = nullptr;   // unit -> UnitMark bits
+  int targeted_units_ = 0;     // units marked Targeted
+  int targeted_starts_ = 0;    // ... of which an instruction starts there
+  enum { kFreeVars, kCells, kPopTop, kBody } phase_ = kFreeVars;  // where in the prologue
+  int cells_made_ = 0;
+  int expect_op_ = -1;         // PRECALL after KW_NAMES, CALL after PRECALL
+  uint32_t expect_arg_ = 0;    // PRECALL: at least this (KW_NAMES's count); CALL: exactly this
+  int send_n_ = -2, yield_n_ = -2;  // the last SEND without EXTENDED_ARG, YIELD_VALUE right after one
+  size_t hk_ = 0;              // the first handler whose range does not end before the instruction
+  int handler_change_ = 0;     // the unit from which the covering handler may differ
+  int handler_floor_ = INT32_MIN;  // the covering handler's depth (INT32_MIN: none)
+
+  // A forward jump or handler target: the depth there, which every way in must agree on.
+  bool seed(int unit, int d) {
+    if (marks_[unit] & UnitMark::Targeted) return depth_[unit] == d;
+    marks_[unit] |= UnitMark::Targeted;
+    depth_[unit] = d;
+    ++targeted_units_;
+    return true;
+  }
+
+  void update_handler(int start) {
+    const std::vector<Handler>& hs = scratch_.handlers;
+    while (hk_ < hs.size() && hs[hk_].end <= start) ++hk_;
+    if (hk_ == hs.size()) {
+      handler_floor_ = INT32_MIN;
+      handler_change_ = INT32_MAX;
+    } else if (hs[hk_].start <= start) {
+      handler_floor_ = hs[hk_].depth;
+      handler_change_ = hs[hk_].end;
+    } else {
+      handler_floor_ = INT32_MIN;
+      handler_change_ = hs[hk_].start;
+    }
+  }
+
+  // EXTENDED_ARG prefixes at unit u: on return u is the unit of the opcode they extend, op and
+  // oparg that instruction's.
+  bool extended_arg(int& u, int& op, uint32_t& oparg) {
+    const uint8_t* code = in_.code.data();
+    int prefixes = 0;
+    oparg = 0;
+    while (code[2 * u] == EXTENDED_ARG) {
+      if (++prefixes > 3) return false;
+      oparg = (oparg | code[2 * u + 1]) << 8;
+      if (++u == units_) return false;
+    }
+    op = code[2 * u];
+    oparg |= code[2 * u + 1];
+    return true;
+  }
+
+  // The prologue (check_prologue), one instruction at a time until the body starts: whether
+  // this instruction belongs to it.
+  bool prologue(int op, uint32_t oparg, bool* in_prologue) {
+    if (phase_ == kFreeVars) {
+      phase_ = kCells;
+      if (op == COPY_FREE_VARS) {
+        *in_prologue = true;
+        return oparg == uint32_t(nfree_);
+      }
+      if (nfree_ > 0) return false;
+    }
+    if (phase_ == kPopTop) {
+      phase_ = kBody;
+      *in_prologue = true;
+      return op == POP_TOP;
+    }
+    if (op == MAKE_CELL) {  // phase_ == kCells
+      std::vector<uint8_t>& made = scratch_.made;
+      if (cells_made_ == 0) made.assign(in_.localspluskinds.size(), 0);
+      if (made[oparg]) return false;
+      made[oparg] = 1;
+      ++cells_made_;
+      *in_prologue = true;
+      return true;
+    }
+    if (cells_made_ != ncells_) return false;
+    if (op == RETURN_GENERATOR) {
+      phase_ = kPopTop;
+      *in_prologue = true;
+      return generator_;
+    }
+    phase_ = kBody;
+    return !generator_;
+  }
+
+  // The rules of FastOp::Special instructions outside the prologue (instruction number n):
+  // call pairing, delegating RESUME, the prologue's instructions and yields where they may
+  // not be.
+  [[gnu::noinline]] bool special(int op, uint32_t oparg, bool extended, int n, bool expected) {
+    switch (op) {
+      case KW_NAMES: {
+        int count = in_.kwnames_length ? in_.kwnames_length(size_t(oparg)) : -1;
+        expect_op_ = PRECALL;
+        expect_arg_ = uint32_t(count);
+        return count >= 0;
+      }
+      case PRECALL:
+        expect_op_ = CALL;
+        expect_arg_ = oparg;
+        return true;
+      case CALL: return expected;
+      case RESUME: return oparg < 2 || yield_n_ == n - 1;
+      case SEND:
+        if (!extended) send_n_ = n;
+        return generator_;
+      case YIELD_VALUE:
+        if (send_n_ == n - 1) yield_n_ = n;
+        return generator_;
+      default: return false;  // COPY_FREE_VARS, MAKE_CELL, RETURN_GENERATOR after the prologue
+    }
+  }
+
+  bool pass() {
+    const OpTraits* ops = op_traits();
+    const SmallArgEffects* small = small_arg_effects();
+    const uint8_t* code = in_.code.data();
+    const int units = units_, stacksize = in_.stacksize;
+    int* const depth = depth_;
+    uint8_t* const marks = marks_;
+    bool falls = true;                    // the instruction before falls into this one (or the start)
+    int fall_depth = generator_ ? 1 : 0;  // CPython counts the sent value
+    if (fall_depth > stacksize) return false;
+    int u = 0;
+    for (int n = 0; u < units; ++n) {
+      const int start = u;
+      int op = code[2 * u];
+      uint32_t oparg = code[2 * u + 1];
+      const bool extended = op == EXTENDED_ARG;
+      if (extended && !extended_arg(u, op, oparg)) return false;
+      const OpTraits& t = ops[op];
+      if (t.fast & (FastOp::Invalid | FastOp::NoArg)) {
+        if ((t.fast & FastOp::Invalid) || oparg || extended) return false;
+      }
+      if (oparg - t.min_arg > t.arg_span) return false;
+      ++u;
+      if (t.cache) {
+        if (t.cache > units - u) return false;
+        for (int c = 0; c < t.cache; ++c, ++u)
+          if (code[2 * u] != CACHE || code[2 * u + 1] != 0) return false;
+      }
+      const int next = u;
+      const uint32_t flags = t.flags;
+      if ((flags & (OpFlag::Const | OpFlag::Name | OpFlag::Local | OpFlag::Free)) && !fast_operand(in_, flags, op, oparg))
+        return false;
+
+      // Where the instruction may not be jumped to: CALL, PRECALL after KW_NAMES (the
+      // instructions an expectation asks for), the prologue.
+      bool bad_target = false;
+      bool expected = false;
+      if (expect_op_ >= 0) {
+        if (op != expect_op_ || (op == CALL ? oparg != expect_arg_ : oparg < expect_arg_)) return false;
+        expect_op_ = -1;
+        expected = bad_target = true;
+      }
+      bool in_prologue = false;
+      if (phase_ != kBody && !prologue(op, oparg, &in_prologue)) return false;
+      if ((t.fast & FastOp::Special) && !in_prologue && !special(op, oparg, extended, n, expected)) return false;
+      bad_target |= in_prologue;
+
+      // The stack depth on entry: from the instruction before, or a jump or handler seen.
+      const uint8_t m = marks[start];
+      int d;
+      if (falls) {
+        d = fall_depth;
+        if ((m & UnitMark::Targeted) && depth[start] != d) return false;
+      } else if (m & UnitMark::Targeted) {
+        d = depth[start];
+      } else {
+        return false;  // reached only from further on (or not at all): the Verifier follows it
+      }
+      if (m & UnitMark::Targeted) {
+        if (bad_target) return false;
+        ++targeted_starts_;
+      }
+      marks[start] = m | UnitMark::Start | (bad_target ? UnitMark::BadTarget : 0);
+      depth[start] = d;
+
+      int effect = t.effect, need = t.need, jump_effect = t.jump_effect;
+      if (t.fast & FastOp::Dynamic) {
+        if (oparg < kSmallArgs) {
+          const SmallArgEffects& e = small[op];
+          effect = e.effect[oparg];
+          need = e.need[oparg];
+          jump_effect = e.jump_effect[oparg];
+        } else {
+          effect = *stack_effect(op, int(oparg), false);
+          need = std::max(inputs(op, int(oparg)), -effect);
+          jump_effect = *stack_effect(op, int(oparg), true);
+        }
+      }
+      if (d < need) return false;
+      if (start >= handler_change_) update_handler(start);
+      if (d + std::min(0, effect) < handler_floor_) return false;
+      if (flags & OpFlag::Jump) {
+        int jump_depth = d + jump_effect;
+        int target = flags & OpFlag::Backward ? next - int(oparg) : next + int(oparg);
+        if (target < 0 || target >= units || jump_depth < 0 || jump_depth > stacksize) return false;
+        if (target >= next) {
+          if (!seed(target, jump_depth)) return false;
+        } else if ((marks[target] & (UnitMark::Start | UnitMark::BadTarget)) != UnitMark::Start ||
+                   depth[target] != jump_depth) {
+          return false;
+        }
+      }
+      falls = !(flags & (OpFlag::ScopeExit | OpFlag::Unconditional));
+      if (falls) {
+        fall_depth = d + effect;
+        if (next >= units || fall_depth > stacksize) return false;
+      }
+    }
+    return true;
+  }
+
+  // After the pass: nothing left expected, every jump and handler target an instruction
+  // start, handler ranges on instruction boundaries.
+  bool finish() {
+    if (expect_op_ >= 0 || phase_ != kBody || targeted_starts_ != targeted_units_) return false;
+    for (const Handler& h : scratch_.handlers)
+      if (!(marks_[h.start] & UnitMark::Start) || (h.end < units_ && !(marks_[h.end] & UnitMark::Start))) return false;
+    return true;
+  }
+};
+
 }  // namespace
 
 bool verify_code_input(const VerifyInput& input, std::string* why) {
   static thread_local Scratch scratch;
+#ifdef KRAIT_VERIFY_CROSSCHECK
+  // A build with -DKRAIT_VERIFY_CROSSCHECK runs both on everything and stops if the fast path
+  // accepts code the Verifier rejects (and counts the code it leaves to the Verifier).
+  bool fast = FastVerifier(input, scratch).run();
+  std::string full_why;
+  bool full = Verifier(input, scratch).run(&full_why);
+  if (fast && !full) {
+    std::fprintf(stderr, "krait: the fast verifier accepted code the Verifier rejects: %s\n", full_why.c_str());
+    std::abort();
+  }
+  if (!fast && full) std::fprintf(stderr, "krait: verifier fallback (accepted)\n");
+  if (!full && why) *why = full_why;
+  return full;
+#else
+  if (FastVerifier(input, scratch).run()) return true;
   return Verifier(input, scratch).run(why);
+#endif
 }
 
 }  // namespace krait::vm
