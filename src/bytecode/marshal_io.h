@@ -6,7 +6,9 @@
 
 #include <gmpxx.h>
 
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -90,15 +92,18 @@ class MarshalWriter {
 // --- reading --------------------------------------------------------------------------------
 inline constexpr int64_t kMarshalSize32Max = 0x7FFFFFFF;
 
-// 4 and 8 little-endian bytes (inline: the readers decode several per code object).
+// 4 and 8 little-endian bytes (inline, one load on little-endian hosts: the readers decode
+// several per code object).
 inline int32_t marshal_decode_long(const char* p) {
-  uint32_t u = 0;
-  for (int i = 3; i >= 0; --i) u = (u << 8) | static_cast<unsigned char>(p[i]);
+  uint32_t u;
+  std::memcpy(&u, p, sizeof u);
+  if constexpr (std::endian::native == std::endian::big) u = __builtin_bswap32(u);
   return static_cast<int32_t>(u);
 }
 inline int64_t marshal_decode_int64(const char* p) {
-  uint64_t u = 0;
-  for (int i = 7; i >= 0; --i) u = (u << 8) | static_cast<unsigned char>(p[i]);
+  uint64_t u;
+  std::memcpy(&u, p, sizeof u);
+  if constexpr (std::endian::native == std::endian::big) u = __builtin_bswap64(u);
   return static_cast<int64_t>(u);
 }
 double marshal_decode_double(const char* p);
