@@ -21,12 +21,36 @@ namespace {
 
 using krait::bytecode::Constant;
 
-// Verifies each code object reachable from `c` (the verifier itself recurses into the
-// constants of the code it accepts; tuples holding code are walked here).
+// What the verifier reads of a loaded code object (the VM builds the same from a CodeObject).
+krait::vm::VerifyInput verify_input(const krait::bytecode::CodeData& code) {
+  krait::vm::VerifyInput in;
+  in.code = code.code;
+  in.exceptiontable = code.exceptiontable;
+  in.localspluskinds = code.localspluskinds;
+  in.nconsts = code.consts.size();
+  in.nnames = code.names.size();
+  in.argcount = code.argcount;
+  in.kwonlyargcount = code.kwonlyargcount;
+  in.flags = code.flags;
+  in.stacksize = code.stacksize;
+  in.kwnames_length = [&code](size_t i) -> int {
+    const Constant& c = *code.consts[i];
+    if (c.kind != Constant::Kind::Tuple) return -1;
+    for (const auto& item : c.items)
+      if (item->kind != Constant::Kind::Str) return -1;
+    return static_cast<int>(c.items.size());
+  };
+  return in;
+}
+
+// Verifies each code object reachable from `c`, nested ones included (as the VM verifies each
+// before its first frame); code the verifier accepts is disassembled too.
 void verify_all(const Constant& c) {
   if (c.kind == Constant::Kind::Code && c.code) {
     std::string why;
-    if (krait::vm::verify_code(*c.code, &why)) (void)krait::bytecode::dump_code(*c.code);
+    if (!krait::vm::verify_code_input(verify_input(*c.code), &why)) return;
+    (void)krait::bytecode::dump_code(*c.code);
+    for (const auto& item : c.code->consts) verify_all(*item);
     return;
   }
   for (const auto& item : c.items) verify_all(*item);
