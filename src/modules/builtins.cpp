@@ -626,14 +626,22 @@ Value compile_tree(ast::mod* module, ast::Arena& arena, const std::string& filen
   return vm::code_from_data(code);
 }
 
+// The parsed tree of a str or bytes source (its normalised text in `normal`), or null + error.
+ast::mod* parse_source(Value source, const std::string& filename, ParseMode mode, ast::Arena& arena,
+                       std::string& normal) {
+  if (!source_text(source, filename, mode, normal)) return nullptr;
+  SyntaxErrorInfo err;
+  ast::mod* module = parse(normal, mode, arena, err);
+  if (!module) syntax_error_from(err, filename, normal);
+  return module;
+}
+
 // Compiles `source` (str or bytes) into a code object.
 Value compile_source(Value source, const std::string& filename, ParseMode mode, int optimize = -1, int flags = 0) {
   std::string normal;
-  if (!source_text(source, filename, mode, normal)) return Value();
   ast::Arena arena;
-  SyntaxErrorInfo err;
-  ast::mod* module = parse(normal, mode, arena, err);
-  if (!module) return syntax_error_from(err, filename, normal);
+  ast::mod* module = parse_source(source, filename, mode, arena, normal);
+  if (!module) return Value();
   return compile_tree(module, arena, filename, mode, optimize, flags, normal);
 }
 
@@ -656,12 +664,9 @@ Value parse_to_ast(Value source, const std::string& filename, ParseMode mode, in
       return raise(exc::NotImplementedError, "not implemented: ast.parse with a feature_version before (3, 11)");
   }
   std::string normal;
-  if (!source_text(source, filename, mode, normal)) return Value();
   ast::Arena arena;
-  SyntaxErrorInfo err;
-  ast::mod* module = parse(normal, mode, arena, err);
-  if (!module) return syntax_error_from(err, filename, normal);
-  return ast_to_python(module);
+  ast::mod* module = parse_source(source, filename, mode, arena, normal);
+  return module ? ast_to_python(module) : Value();
 }
 
 // compile(tree, ...): a tree of node objects, converted and checked as CPython does.

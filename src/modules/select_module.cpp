@@ -16,6 +16,7 @@
 #include "modules/modules.h"
 #include "modules/posix/posix_internal.h"
 #include "runtime/abstract.h"
+#include "runtime/core_internal.h"
 #include "runtime/dict.h"
 #include "runtime/errors.h"
 #include "runtime/float.h"
@@ -295,6 +296,23 @@ Value poll_unregister(Value self, Value arg) {
   return new_ref(none());
 }
 
+// Runs `wait(ms)` (poll or epoll_wait: a count, or -1 with errno) until it is not interrupted
+// by a signal, shortening the millisecond timeout to what is left of `timeout_ns` (-1: none).
+// The count, or -1 with the OSError / OverflowError set.
+template <class Wait>
+int wait_resuming(int64_t timeout_ns, int ms, Wait wait) {
+  int64_t deadline = timeout_ns >= 0 ? monotonic_ns() + timeout_ns : 0;
+  for (;;) {
+    int n = wait(ms);
+    if (n >= 0) return n;
+    if (errno != EINTR) return posix::raise_errno(errno), -1;
+    if (timeout_ns >= 0) {
+      int64_t left = deadline - monotonic_ns();
+      if (!ns_to_ms(left < 0 ? 0 : left, &ms)) return -1;
+    }
+  }
+}
+
 Value poll_poll(Value self, const Value* args, size_t nargs, Value kwnames) {
   if (kwnames && tuple_size(kwnames)) return raise(exc::TypeError, "poll.poll() takes no keyword arguments");
   if (!posix::check_positional("poll", nargs, Value(), 0, 1)) return Value();
@@ -311,17 +329,8 @@ Value poll_poll(Value self, const Value* args, size_t nargs, Value kwnames) {
     int_to_int64(value, &mask);
     fds.push_back({int(fd), short(mask), 0});
   }
-  int64_t deadline = timeout >= 0 ? monotonic_ns() + timeout : 0;
-  int n;
-  for (;;) {
-    n = poll(fds.data(), fds.size(), ms);
-    if (n >= 0) break;
-    if (errno != EINTR) return posix::raise_errno(errno);
-    if (timeout >= 0) {
-      int64_t left = deadline - monotonic_ns();
-      if (!ns_to_ms(left < 0 ? 0 : left, &ms)) return Value();
-    }
-  }
+  int n = wait_resuming(timeout, ms, [&](int wait_ms) { return poll(fds.data(), fds.size(), wait_ms); });
+  if (n < 0) return Value();
   Ref result = Ref::steal(list_new(0));
   if (!result) return Value();
   for (const pollfd& p : fds) {
@@ -480,17 +489,9 @@ Value epoll_poll(Value self, const Value* args, size_t nargs, Value kwnames) {
     return raise_format(exc::ValueError, "maxevents must be greater than 0, got %d", maxevents);
   }
   std::vector<epoll_event> events(static_cast<size_t>(maxevents));
-  int64_t deadline = timeout >= 0 ? monotonic_ns() + timeout : 0;
-  int n;
-  for (;;) {
-    n = epoll_wait(as_epoll(self)->fd, events.data(), maxevents, ms);
-    if (n >= 0) break;
-    if (errno != EINTR) return posix::raise_errno(errno);
-    if (timeout >= 0) {
-      int64_t left = deadline - monotonic_ns();
-      if (!ns_to_ms(left < 0 ? 0 : left, &ms)) return Value();
-    }
-  }
+  int epfd = as_epoll(self)->fd;
+  int n = wait_resuming(timeout, ms, [&](int wait_ms) { return epoll_wait(epfd, events.data(), maxevents, wait_ms); });
+  if (n < 0) return Value();
   Ref result = Ref::steal(list_new(0));
   if (!result) return Value();
   for (int i = 0; i < n; ++i) {
@@ -525,25 +526,16 @@ const GetSetDef epoll_getsets[] = {
     {nullptr, nullptr},
 };
 
-void init_type_header(TypeObject& t, const char* name, const char* qualname, size_t size) {
-  t.refcount = 1;
-  t.Object::flags = ObjectFlag::Immortal;
-  t.type = &type_type;
-  t.name = name;
-  t.qualname = qualname;
-  t.base = &object_type;
-  t.basic_size = size;
-}
-
 int init_select_types() {
   static bool done = false;
   if (done) return 0;
-  init_type_header(poll_type, "select.poll", "poll", sizeof(PollObject));
+  init_static_type(&poll_type, "select.poll", &object_type, sizeof(PollObject));
   poll_type.flags = TypeFlag::HaveGc;
   poll_type.dealloc = poll_dealloc;
   poll_type.traverse = poll_traverse;
   add_methods(&poll_type, poll_methods);
-  init_type_header(epoll_type, "select.epoll", "epoll", sizeof(EpollObject));
+  init_static_type(&epoll_type, "select.epoll", &object_type, sizeof(EpollObject));
+  epoll_type.flags = 0;  // not subclassable (CPython's is: a difference kept as it was)
   epoll_type.new_ = epoll_new;
   epoll_type.dealloc = epoll_dealloc;
   add_methods(&epoll_type, epoll_methods);

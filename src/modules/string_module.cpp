@@ -3,6 +3,7 @@
 // format strings alike. Their iterators parse lazily, one chunk or part per next(), as CPython's:
 // an error surfaces when iteration reaches it.
 #include "modules/modules.h"
+#include "runtime/core_internal.h"
 #include "runtime/errors.h"
 #include "runtime/int.h"
 #include "runtime/memory.h"
@@ -105,13 +106,8 @@ Value formatter_field_name_split_function(Value, Value field) {
 }
 
 void init_scan_type(TypeObject& t, const char* name, UnaryFunc next) {
-  t.refcount = 1;
-  t.Object::flags = ObjectFlag::Immortal;
-  t.type = &type_type;
-  t.name = name;
-  t.qualname = name;
-  t.base = &object_type;
-  t.basic_size = sizeof(StrScanObject);
+  init_static_type(&t, name, &object_type, sizeof(StrScanObject));
+  t.flags = 0;  // not subclassable, as CPython's
   t.dealloc = scan_dealloc;
   t.iter = scan_iter;
   t.iternext = next;

@@ -122,6 +122,7 @@ struct FromPython {
   bool expected_some_sort_of(const char* type_name, Value object);
   bool required_for(const char* field, const char* owner);
 
+  bool present(Value object, FieldName name, const char* owner, Quant quant, runtime::Ref& value);
   // Reads attribute `name` of `object` into `out` (owner names the node type in messages).
   template <class T>
   bool field(Value object, FieldName name, const char* owner, Quant quant, T& out);

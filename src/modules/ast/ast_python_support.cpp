@@ -19,6 +19,7 @@
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 #include "runtime/type.h"
+#include "compile/constants.h"
 #include "vm/code.h"
 #include "vm/eval.h"
 
@@ -69,29 +70,9 @@ Value ToPython::convert(ast::Identifier value) {
   return str_from_utf8(value.view());
 }
 
+// Parsed constants never hold the validator's invalid-constant marker (ast_validate.h).
 Value ToPython::convert(const ast::ConstantValue& value) {
-  using Kind = ast::ConstantValue::Kind;
-  switch (value.kind) {
-    case Kind::None: return new_ref(none());
-    case Kind::True: return new_ref(true_value());
-    case Kind::False: return new_ref(false_value());
-    case Kind::Ellipsis: return new_ref(ellipsis());
-    case Kind::Int: return int_from_int64(value.int_value);
-    case Kind::BigInt: {
-      mpz_class number;
-      if (number.set_str(std::string(value.text), value.base) != 0)
-        return raise(exc::SystemError, "ast: malformed integer constant");
-      return int_from_mpz(number);
-    }
-    case Kind::Float: return float_from_double(value.float_value);
-    case Kind::Complex: return complex_from_doubles(0.0, value.float_value);
-    case Kind::Str: return str_from_utf8(value.text);
-    case Kind::Bytes: return bytes_from(value.text);
-    case Kind::Folded:
-      if (!value.folded) return raise(exc::SystemError, "ast: invalid constant");
-      return vm::constant_to_value(*value.folded);
-  }
-  return raise(exc::SystemError, "ast: unknown constant kind");
+  return vm::constant_to_value(*compile::constant_from_ast(value));
 }
 
 template <class T>
@@ -151,16 +132,20 @@ bool missing(FieldName name, const char* owner) {
 
 }  // namespace
 
+// The value of a non-sequence field: false + error when it fails or a required field is
+// absent; `value` null when an optional field is absent or None (the field takes its default).
+bool FromPython::present(Value object, FieldName name, const char* owner, Quant quant, Ref& value) {
+  value = lookup_field(s, object, name);
+  if (!value) return error_occurred() ? false : quant == Quant::Optional || missing(name, owner);
+  if (quant == Quant::Optional && value.get() == none()) value = Ref();
+  return true;
+}
+
 template <class T>
 bool FromPython::field(Value object, FieldName name, const char* owner, Quant quant, T& out) {
-  Ref value = lookup_field(s, object, name);
+  Ref value;
+  if (!present(object, name, owner, quant, value)) return false;
   if (!value) {
-    if (error_occurred()) return false;
-    if (quant != Quant::Optional) return missing(name, owner);
-    out = T{};
-    return true;
-  }
-  if (quant == Quant::Optional && value.get() == none()) {
     out = T{};
     return true;
   }
@@ -194,22 +179,19 @@ bool FromPython::field(Value object, FieldName name, const char* owner, Quant, a
 }
 
 bool FromPython::field(Value object, FieldName name, const char* owner, Quant quant, int32_t& out, int32_t absent) {
-  Ref value = lookup_field(s, object, name);
-  if (!value && error_occurred()) return false;
-  if (!value || value.get() == none()) {
+  Ref value;
+  if (!present(object, name, owner, quant, value)) return false;
+  if (!value) {
     out = absent;
     return true;
   }
-  (void)owner;
-  (void)quant;
   return read(value.get(), out);
 }
 
 bool FromPython::string_field(Value object, FieldName name, const char* owner, Quant quant, ast::Identifier& out) {
-  Ref value = lookup_field(s, object, name);
+  Ref value;
+  if (!present(object, name, owner, quant, value)) return false;
   if (!value) {
-    if (error_occurred()) return false;
-    if (quant != Quant::Optional) return missing(name, owner);
     out = ast::Identifier();
     return true;
   }
